@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Label } from './dataset.ts';
+import { CLASS_NAMES, countByLabel, toColumns } from './dataset.ts';
+
+describe('toColumns', () => {
+  it('copies coordinates and labels into parallel Float64Arrays', () => {
+    const cols = toColumns([
+      { x1: 1.5, x2: -2, label: 0 },
+      { x1: 3, x2: 4.25, label: 1 },
+    ]);
+    expect(cols.n).toBe(2);
+    expect(Array.from(cols.x1)).toEqual([1.5, 3]);
+    expect(Array.from(cols.x2)).toEqual([-2, 4.25]);
+    expect(Array.from(cols.y)).toEqual([0, 1]);
+    expect(cols.x1).toBeInstanceOf(Float64Array);
+  });
+
+  it('accepts no points', () => {
+    expect(toColumns([]).n).toBe(0);
+  });
+
+  it('rejects NaN or infinite coordinates and labels other than 0 and 1', () => {
+    expect(() => toColumns([{ x1: Number.NaN, x2: 0, label: 0 }])).toThrow(/point 0.*NaN/);
+    expect(() => toColumns([{ x1: 0, x2: Infinity, label: 1 }])).toThrow(RangeError);
+    expect(() => toColumns([{ x1: 0, x2: 0, label: 2 as Label }])).toThrow('label not 0 or 1: 2');
+  });
+});
+
+describe('countByLabel and CLASS_NAMES', () => {
+  it('count each class and name 0 red, 1 blue', () => {
+    expect(countByLabel([{ label: 0 }, { label: 1 }, { label: 1 }])).toEqual({ 0: 1, 1: 2 });
+    expect(CLASS_NAMES[0]).toBe('red');
+    expect(CLASS_NAMES[1]).toBe('blue');
+  });
+});
