@@ -1,0 +1,61 @@
+/**
+ * Finds a Chromium for Playwright: an explicit CHROMIUM_PATH, else Playwright's own browser if
+ * installed, else Debian's /usr/bin/chromium. Throws a message that says how to get one.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+/** Whether Playwright's own Chromium is installed (`npx playwright install chromium`). */
+function bundledChromium(): boolean {
+  try {
+    const path = chromium.executablePath();
+    return !!path && existsSync(path);
+  } catch {
+    return false;
+  }
+}
+
+/** Absolute path of the Chromium executable to drive, or `undefined` for Playwright's own. */
+export function findChromium(): string | undefined {
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) {
+    if (existsSync(explicit)) return explicit;
+    throw new Error(`CHROMIUM_PATH is set to ${JSON.stringify(explicit)}, but no file is there.`);
+  }
+  if (bundledChromium()) return undefined;
+  const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
+  if (system) return system;
+  throw new Error(
+    [
+      'No Chromium found for the end-to-end tests. Get one of these, then run `npm test` again:',
+      '  - Debian/Ubuntu: sudo apt-get install -y chromium   (gives /usr/bin/chromium)',
+      '  - with internet access: npx playwright install chromium',
+      '  - or point CHROMIUM_PATH at an existing Chrome/Chromium executable.',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Launch flags. As root Chromium needs --no-sandbox; the rest keep a closed network quiet.
+ * Software WebGL (SwiftShader) is requested unless LOGREG_HARDWARE_GL=1, so tests see the same
+ * WebGL everywhere; a bare --use-gl=angle would give a "major performance caveat" context.
+ */
+export function chromiumArgs(): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--enable-unsafe-swiftshader',
+  ];
+  if (process.env.LOGREG_HARDWARE_GL !== '1') args.push('--use-angle=swiftshader');
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}

@@ -1,0 +1,91 @@
+/**
+ * The "Loss plot": train (solid) and test (dashed) binary cross-entropy against epoch, on a log
+ * epoch axis by default (linear on request) and a log loss axis, so the slow creep of a separable
+ * run stays visible. Built once; `setHistory` redraws the two paths.
+ */
+import { axisBottom, axisLeft } from 'd3-axis';
+import { format } from 'd3-format';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import { line } from 'd3-shape';
+import type { HistoryPoint } from '../core/progress.ts';
+
+const MARGIN = { top: 10, right: 12, bottom: 34, left: 52 };
+
+export class LossPlot {
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private history: readonly HistoryPoint[] = [];
+  private logEpochs = true;
+
+  constructor(private readonly host: HTMLElement) {
+    this.svg = select(host).append('svg').attr('class', 'loss-svg').attr('aria-hidden', 'true');
+    this.svg.append('g').attr('class', 'axis axis-x');
+    this.svg.append('g').attr('class', 'axis axis-y');
+    this.svg.append('path').attr('class', 'curve train');
+    this.svg.append('path').attr('class', 'curve test');
+    this.svg.append('text').attr('class', 'axis-label x').text('epoch');
+    this.svg.append('text').attr('class', 'axis-label y').text('loss (BCE)');
+  }
+
+  /** Replaces the curve's points (cheap: a few hundred points at most). */
+  setHistory(history: readonly HistoryPoint[]): void {
+    this.history = history;
+    this.draw();
+  }
+
+  /** Log-scaled (default) or linear epoch axis. */
+  setLogEpochs(log: boolean): void {
+    this.logEpochs = log;
+    this.draw();
+  }
+
+  /** Removes the chart. */
+  destroy(): void {
+    this.svg.remove();
+  }
+
+  draw(): void {
+    const rect = this.host.getBoundingClientRect();
+    const width = Math.max(160, Math.round(rect.width));
+    const height = Math.max(120, Math.round(rect.height));
+    this.svg.attr('width', width).attr('height', height);
+    const pts = this.history.filter((h) => h.epoch >= (this.logEpochs ? 1 : 0));
+    const maxEpoch = Math.max(10, pts.at(-1)?.epoch ?? 10);
+    const x = this.logEpochs
+      ? scaleLog([1, maxEpoch], [MARGIN.left, width - MARGIN.right])
+      : scaleLinear([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
+    const losses = pts
+      .flatMap((h) => [h.trainLoss, h.testLoss])
+      .filter((v) => v > 0 && Number.isFinite(v));
+    const lo = Math.min(0.5, ...losses) * 0.8;
+    const hi = Math.max(1, ...losses) * 1.2;
+    const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
+    this.svg
+      .select<SVGGElement>('.axis-x')
+      .attr('transform', `translate(0,${height - MARGIN.bottom})`)
+      .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90)), '~s'));
+    this.svg
+      .select<SVGGElement>('.axis-y')
+      .attr('transform', `translate(${MARGIN.left},0)`)
+      .call(axisLeft(y).ticks(4, format('.2~g')));
+    for (const key of ['trainLoss', 'testLoss'] as const) {
+      const path = line<HistoryPoint>()
+        .defined((h) => h[key] > 0 && Number.isFinite(h[key]))
+        .x((h) => x(h.epoch))
+        .y((h) => y(Math.max(lo, h[key])));
+      this.svg
+        .select(key === 'trainLoss' ? '.curve.train' : '.curve.test')
+        .attr('d', path(pts) ?? '');
+    }
+    this.svg
+      .select('.axis-label.x')
+      .attr('x', width - MARGIN.right)
+      .attr('y', height - 4)
+      .attr('text-anchor', 'end');
+    this.svg
+      .select('.axis-label.y')
+      .attr('x', 4)
+      .attr('y', MARGIN.top - 0)
+      .attr('dy', '0.7em');
+  }
+}

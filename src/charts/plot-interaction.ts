@@ -1,0 +1,160 @@
+/**
+ * Mouse, touch, pen and keyboard on the data plot. Pointer events cover all three kinds of
+ * pointer; the keyboard drives a crosshair so that everything a click does, a key does too.
+ */
+import { quadtree } from 'd3-quadtree';
+import type { DataPlot, PlotPoint } from './data-plot.ts';
+
+/** What the plot asks its owner to do; the owner (React) holds the state. */
+export interface PlotHandlers {
+  /** A click (or Enter) at data coordinates; `other` = shift held (the other colour). */
+  onClick(x1: number, x2: number, other: boolean): void;
+  /** A point dragged to (x1, x2); `commit` on release. */
+  onMove(id: number, x1: number, x2: number, commit: boolean): void;
+  onDelete(id: number): void;
+  /** The keyboard crosshair or the point under it changed. */
+  onCursor(cursor: [number, number] | null, focusedId: number | null): void;
+}
+
+/** Pixel radius within which a pointer grabs a point. */
+const HIT_PX = 9;
+
+export class PlotInteraction {
+  private drag: { id: number; pointerId: number; moved: boolean } | null = null;
+  private cursor: [number, number] | null = null;
+  private readonly off: (() => void)[] = [];
+
+  constructor(
+    private readonly plot: DataPlot,
+    focusTarget: HTMLElement,
+    private readonly handlers: PlotHandlers,
+  ) {
+    const svg = plot.element;
+    this.listen(svg, 'pointerdown', (e) => this.down(e as PointerEvent));
+    this.listen(svg, 'pointermove', (e) => this.move(e as PointerEvent));
+    this.listen(svg, 'pointerup', (e) => this.up(e as PointerEvent));
+    this.listen(svg, 'pointercancel', (e) => this.up(e as PointerEvent));
+    this.listen(focusTarget, 'keydown', (e) => this.key(e as KeyboardEvent));
+    this.listen(focusTarget, 'focus', () => this.setCursor(this.cursor ?? centre(plot)));
+    this.listen(focusTarget, 'blur', () => this.handlers.onCursor(null, null));
+  }
+
+  /** Detaches every listener. */
+  destroy(): void {
+    for (const f of this.off) f();
+  }
+
+  private listen(el: EventTarget, type: string, fn: (e: Event) => void): void {
+    el.addEventListener(type, fn);
+    this.off.push(() => el.removeEventListener(type, fn));
+  }
+
+  /** The visible point within HIT_PX pixels of a client position, nearest first. */
+  private hit(clientX: number, clientY: number): PlotPoint | null {
+    const rect = this.plot.element.getBoundingClientRect();
+    const px = clientX - rect.left;
+    const py = clientY - rect.top;
+    const tree = quadtree<PlotPoint>()
+      .x((p) => this.plot.toPixels(p.x1, p.x2)[0])
+      .y((p) => this.plot.toPixels(p.x1, p.x2)[1])
+      .addAll(this.plot.visiblePoints as PlotPoint[]);
+    return tree.find(px, py, HIT_PX) ?? null;
+  }
+
+  private down(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    const p = this.hit(e.clientX, e.clientY);
+    if (p && e.altKey) {
+      e.preventDefault();
+      this.handlers.onDelete(p.id);
+      return;
+    }
+    if (p) {
+      e.preventDefault();
+      this.drag = { id: p.id, pointerId: e.pointerId, moved: false };
+      this.plot.element.setPointerCapture?.(e.pointerId);
+      return;
+    }
+    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+    this.handlers.onClick(x1, x2, e.shiftKey);
+  }
+
+  private move(e: PointerEvent): void {
+    if (!this.drag || e.pointerId !== this.drag.pointerId) return;
+    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+    this.drag.moved = true;
+    this.handlers.onMove(this.drag.id, x1, x2, false);
+  }
+
+  private up(e: PointerEvent): void {
+    if (!this.drag || e.pointerId !== this.drag.pointerId) return;
+    const { id, moved } = this.drag;
+    this.drag = null;
+    if (moved) {
+      const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+      this.handlers.onMove(id, x1, x2, true);
+    }
+  }
+
+  private key(e: KeyboardEvent): void {
+    const box = this.plot.dataBox;
+    const stepBase = (box.x1 - box.x0) / (e.shiftKey ? 10 : 50);
+    const [cx, cy] = this.cursor ?? centre(this.plot);
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, 1],
+      ArrowDown: [0, -1],
+    };
+    const dir = arrows[e.key];
+    if (dir) {
+      e.preventDefault();
+      const nx = Math.min(box.x1, Math.max(box.x0, cx + dir[0] * stepBase));
+      const ny = Math.min(box.y1, Math.max(box.y0, cy + dir[1] * stepBase));
+      return this.setCursor([nx, ny]);
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      return this.handlers.onClick(cx, cy, e.shiftKey);
+    }
+    if (e.key === 'n' || e.key === 'N') {
+      e.preventDefault();
+      return this.jumpToPoint(e.key === 'N' ? -1 : 1);
+    }
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      const p = this.pointAtCursor();
+      if (p) {
+        e.preventDefault();
+        this.handlers.onDelete(p.id);
+        this.handlers.onCursor(this.cursor, null);
+      }
+    }
+  }
+
+  private pointAtCursor(): PlotPoint | null {
+    if (!this.cursor) return null;
+    const [px, py] = this.plot.toPixels(this.cursor[0], this.cursor[1]);
+    const rect = this.plot.element.getBoundingClientRect();
+    return this.hit(px + rect.left, py + rect.top);
+  }
+
+  /** Moves the crosshair onto the next (or previous) visible point, in x order. */
+  private jumpToPoint(dir: 1 | -1): void {
+    const pts = [...this.plot.visiblePoints].sort((a, b) => a.x1 - b.x1 || a.x2 - b.x2);
+    if (pts.length === 0) return;
+    const current = this.pointAtCursor();
+    const i = current ? pts.findIndex((p) => p.id === current.id) : -1;
+    const next = pts[(i + dir + pts.length) % pts.length]!;
+    this.setCursor([next.x1, next.x2]);
+  }
+
+  private setCursor(c: [number, number]): void {
+    this.cursor = c;
+    this.handlers.onCursor(c, this.pointAtCursor()?.id ?? null);
+  }
+}
+
+function centre(plot: DataPlot): [number, number] {
+  const b = plot.dataBox;
+  return [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2];
+}

@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { countByLabel } from '../core/dataset.ts';
+import { predict } from '../core/metrics.ts';
+import { tutorialPreset } from '../core/presets.ts';
+import type { PlotHandlers } from '../charts/plot-interaction.ts';
+import { DEFAULT_HYPER } from '../worker/defaults.ts';
+import { ClassifyForm } from './classify-form.tsx';
+import { DataPlotView } from './data-plot-view.tsx';
+import { fmtNum, fmtPct } from './format.ts';
+import { LossPlotView } from './loss-plot-view.tsx';
+import { Notices } from './notices.tsx';
+import { PlotToolbar } from './plot-toolbar.tsx';
+import { ModelFormula, Readouts } from './readouts.tsx';
+import { initialSession, sessionReducer } from './session.ts';
+import { toArrays } from './split-arrays.ts';
+import { ENGINE_NAMES, TrainingControls } from './training-controls.tsx';
+import { useTrainer } from './use-trainer.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+
+/** The whole page. */
+export function App() {
+  const [session, dispatch] = useReducer(sessionReducer, undefined, () =>
+    initialSession(tutorialPreset()),
+  );
+  const [stepEpochs, setStepEpochs] = useState(100);
+  const [logEpochs, setLogEpochs] = useState(true);
+  const [cursor, setCursor] = useState<{ at: [number, number] | null; focusedId: number | null }>({
+    at: null,
+    focusedId: null,
+  });
+  const sessionRef = useRef(session);
+  useEffect(() => {
+    sessionRef.current = session;
+  });
+  const replay = useCallback(() => {
+    const s = sessionRef.current;
+    return {
+      hyper: s.hyper,
+      engine: s.engine,
+      train: toArrays(s.points, 'train'),
+      test: toArrays(s.points, 'test'),
+    };
+  }, []);
+  const { view, post, newRun, dismissNotice, clearDiverged } = useTrainer(replay);
+  const playAfterSync = useRef(false);
+
+  // Send changes to the worker — only real changes, never on the first render (start() sent them).
+  const sent = useRef({ hyper: session.hyper, engine: session.engine, data: session.dataVersion });
+  useEffect(() => {
+    if (sent.current.hyper === session.hyper) return;
+    sent.current.hyper = session.hyper;
+    post({ type: 'set-params', params: session.hyper });
+  }, [session.hyper, post]);
+  useEffect(() => {
+    if (sent.current.engine === session.engine) return;
+    sent.current.engine = session.engine;
+    post({ type: 'choose-engine', engine: session.engine });
+  }, [session.engine, post]);
+  useEffect(() => {
+    if (sent.current.data === session.dataVersion) return;
+    sent.current.data = session.dataVersion;
+    if (session.restart) newRun();
+    post({
+      type: 'load-data',
+      train: toArrays(session.points, 'train'),
+      test: toArrays(session.points, 'test'),
+      keepWeights: !session.restart,
+    });
+    if (playAfterSync.current) {
+      playAfterSync.current = false;
+      post({ type: 'play' });
+    }
+  }, [session.dataVersion, session.points, session.restart, post, newRun]);
+
+  const model = view.snapshot?.weights ?? null;
+  const prediction =
+    session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
+
+  const handlers: PlotHandlers = {
+    onClick(x1, x2, other) {
+      if (session.mode === 'classify') return dispatch({ type: 'probe', at: { x1, x2 } });
+      const base = session.mode === 'red' ? 0 : 1;
+      dispatch({ type: 'add', x1, x2, label: (other ? 1 - base : base) as 0 | 1 });
+    },
+    onMove: (id, x1, x2, commit) => dispatch({ type: 'move', id, x1, x2, commit }),
+    onDelete: (id) => dispatch({ type: 'delete', id }),
+    onCursor: (at, focusedId) => setCursor({ at, focusedId }),
+  };
+
+  const overlay = useMemo(
+    () => ({
+      probe:
+        session.probe && prediction
+          ? {
+              ...session.probe,
+              text: `p(blue) ${fmtNum(prediction.p, 3)} → ${prediction.label === 1 ? 'blue' : 'red'}`,
+            }
+          : null,
+      cursor: cursor.at,
+      focusedId: cursor.focusedId,
+    }),
+    [session.probe, prediction?.p, prediction?.label, cursor], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  const playPause = () => post({ type: view.running ? 'pause' : 'play' });
+  const runRecipe = () => {
+    playAfterSync.current = true;
+    dispatch({ type: 'hyper', patch: DEFAULT_HYPER });
+    dispatch({ type: 'load', points: tutorialPreset() });
+    dispatch({ type: 'probe', at: { x1: 1, x2: 1 } });
+  };
+  useShortcuts({ undo: () => dispatch({ type: 'undo' }), redo: () => dispatch({ type: 'redo' }) });
+
+  const counts = countByLabel(session.points);
+  const nTest = session.points.filter((p) => p.split === 'test').length;
+  const summary = `${session.points.length} points: ${counts[0]} red (class 0), ${counts[1]} blue (class 1); ${session.points.length - nTest} train, ${nTest} test.`;
+  const e = view.engine;
+  const engineLabel = e
+    ? `${ENGINE_NAMES[e.engine as keyof typeof ENGINE_NAMES] ?? e.engine} (${e.precision})`
+    : 'starting…';
+  const last = view.history.at(-1);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>logreg-lab</h1>
+        <p className="tagline">
+          Watch binary logistic regression learn: p(blue) = σ(w·x + b), boundary where w·x + b = 0.
+        </p>
+      </header>
+      <main className="workspace">
+        <section className="plot-panel" aria-label="Data">
+          <PlotToolbar
+            mode={session.mode}
+            show={session.show}
+            newSplit={session.newSplit}
+            onMode={(mode) => dispatch({ type: 'mode', mode })}
+            onShow={(show) => dispatch({ type: 'show', show })}
+            onNewSplit={(split) => dispatch({ type: 'new-split', split })}
+          />
+          <DataPlotView
+            points={session.points}
+            filter={session.show}
+            model={model}
+            overlay={overlay}
+            summary={summary}
+            handlers={handlers}
+          />
+          <p className="legend">
+            <span className="swatch red" aria-hidden="true" />
+            red = class 0 <span className="swatch blue" aria-hidden="true" />
+            blue = class 1 · filled = train, hollow = test · solid line: p = 0.5, dashed: p = 0.25 /
+            0.75
+          </p>
+          <p id="data-plot-keys" className="hint">
+            Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.
+            Keyboard: arrows move the crosshair, Enter clicks, N jumps to the next point, Delete
+            removes it; Ctrl+Z / Ctrl+Shift+Z undo and redo.
+          </p>
+          <ClassifyForm
+            probe={session.probe}
+            prediction={prediction}
+            onClassify={(x1, x2) => dispatch({ type: 'probe', at: { x1, x2 } })}
+            onClear={() => dispatch({ type: 'probe', at: null })}
+          />
+        </section>
+        <section className="side-panel" aria-label="Model and training">
+          <TrainingControls
+            hyper={session.hyper}
+            running={view.running}
+            stepEpochs={stepEpochs}
+            engine={session.engine}
+            engines={e?.engines ?? []}
+            onHyper={(patch) => dispatch({ type: 'hyper', patch })}
+            onPlayPause={playPause}
+            onStep={() => post({ type: 'step', epochs: stepEpochs })}
+            onStepEpochs={setStepEpochs}
+            onReset={() => {
+              newRun();
+              post({ type: 'reset' });
+            }}
+            onRecipe={runRecipe}
+            onEngine={(engine) => dispatch({ type: 'engine', engine })}
+          />
+          {view.diverged && (
+            <div className="diverged" role="alert">
+              <p>
+                Training diverged at epoch {view.diverged.epoch.toLocaleString('en-US')}: with
+                learning rate {view.diverged.lr} the weights became infinite or NaN. Training is
+                paused.
+              </p>
+              <button
+                type="button"
+                onClick={() => {
+                  post({
+                    type: 'set-weights',
+                    weights: view.diverged!.lastFinite,
+                    epoch: view.diverged!.lastFiniteEpoch,
+                  });
+                  clearDiverged();
+                }}
+              >
+                Restore last finite weights
+              </button>
+            </div>
+          )}
+          <ModelFormula snapshot={view.snapshot} />
+          <Readouts
+            snapshot={view.snapshot}
+            epochsPerSecond={view.epochsPerSecond}
+            engineLabel={engineLabel}
+          />
+          {e && (
+            <p className="engine-reason">
+              {e.renderer
+                ? `WebGL: ${e.hardware ? 'hardware GPU' : 'software'} (${e.renderer}). `
+                : 'WebGL: unavailable. '}
+              {e.reason}
+            </p>
+          )}
+          <div className="loss-panel">
+            <LossPlotView
+              history={view.history}
+              logEpochs={logEpochs}
+              summary={
+                last
+                  ? `After ${last.epoch} epochs: train loss ${fmtNum(last.trainLoss)}, test loss ${fmtNum(last.testLoss)}.`
+                  : 'No training yet.'
+              }
+            />
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={logEpochs}
+                onChange={(ev) => setLogEpochs(ev.currentTarget.checked)}
+              />{' '}
+              Log epoch axis
+            </label>
+          </div>
+          {view.reports.length > 0 && (
+            <table className="reports" aria-label="Test accuracy every 10,000 epochs">
+              <thead>
+                <tr>
+                  <th scope="col">Epoch</th>
+                  <th scope="col">Train loss</th>
+                  <th scope="col">Test accuracy</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.reports.map((r) => (
+                  <tr key={r.epoch}>
+                    <td>{r.epoch.toLocaleString('en-US')}</td>
+                    <td>{fmtNum(r.trainLoss)}</td>
+                    <td>{fmtPct(r.testAccuracy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Notices notices={view.notices} onDismiss={dismissNotice} />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { HistoryPoint } from '../core/progress.ts';
+import { LossPlot } from '../charts/loss-plot.ts';
+
+/** React host for the D3 loss plot. */
+export function LossPlotView({
+  history,
+  logEpochs,
+  summary,
+}: {
+  history: readonly HistoryPoint[];
+  logEpochs: boolean;
+  summary: string;
+}) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<LossPlot | null>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const plot = new LossPlot(host);
+    plotRef.current = plot;
+    const observer = new ResizeObserver(() => plot.draw());
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => plotRef.current?.setHistory(history));
+    return () => cancelAnimationFrame(id);
+  }, [history]);
+  useEffect(() => plotRef.current?.setLogEpochs(logEpochs), [logEpochs]);
+  return (
+    <div
+      className="loss-host"
+      ref={hostRef}
+      role="img"
+      aria-label="Loss plot"
+      aria-describedby="loss-plot-summary"
+    >
+      <p id="loss-plot-summary" className="visually-hidden">
+        {summary}
+      </p>
+    </div>
+  );
+}

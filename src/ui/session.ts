@@ -1,0 +1,153 @@
+/**
+ * The session reducer: the points (with undo/redo) and the user's choices. One small reducer,
+ * pure, so every edit is testable and replayable.
+ */
+import type { Label, Point } from '../core/dataset.ts';
+import type { PlotPoint, SplitFilter } from '../charts/data-plot.ts';
+import type { EngineChoice, Hyper } from '../worker/protocol.ts';
+import { DEFAULT_HYPER } from '../worker/defaults.ts';
+
+/** What a click on the data plot does. */
+export type ClickMode = 'red' | 'blue' | 'classify';
+
+export interface SessionState {
+  points: PlotPoint[];
+  nextId: number;
+  past: PlotPoint[][];
+  future: PlotPoint[][];
+  /** Bumped when the points change; the page sends them to the worker then. */
+  dataVersion: number;
+  /** True when the last data change should restart training from new weights. */
+  restart: boolean;
+  hyper: Hyper;
+  engine: EngineChoice;
+  mode: ClickMode;
+  newSplit: 'train' | 'test';
+  show: SplitFilter;
+  probe: { x1: number; x2: number } | null;
+  /** The points as they were when the current drag began (one drag = one undo step). */
+  dragOrigin: PlotPoint[] | null;
+}
+
+export type SessionAction =
+  | { type: 'load'; points: readonly Point[] }
+  | { type: 'add'; x1: number; x2: number; label: Label }
+  | { type: 'move'; id: number; x1: number; x2: number; commit: boolean }
+  | { type: 'delete'; id: number }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'hyper'; patch: Partial<Hyper> }
+  | { type: 'engine'; engine: EngineChoice }
+  | { type: 'mode'; mode: ClickMode }
+  | { type: 'new-split'; split: 'train' | 'test' }
+  | { type: 'show'; show: SplitFilter }
+  | { type: 'probe'; at: { x1: number; x2: number } | null };
+
+const UNDO_LIMIT = 200;
+
+/** The initial session on a given point set. */
+export function initialSession(points: readonly Point[]): SessionState {
+  return {
+    points: points.map((p, id) => ({ ...p, id })),
+    nextId: points.length,
+    past: [],
+    future: [],
+    dataVersion: 0,
+    restart: true,
+    hyper: { ...DEFAULT_HYPER },
+    engine: 'auto',
+    mode: 'red',
+    newSplit: 'train',
+    show: 'both',
+    probe: null,
+    dragOrigin: null,
+  };
+}
+
+/** Records `points` as an undoable edit. */
+function edit(
+  s: SessionState,
+  points: PlotPoint[],
+  extra: Partial<SessionState> = {},
+): SessionState {
+  return {
+    ...s,
+    ...extra,
+    points,
+    past: [...s.past.slice(-UNDO_LIMIT + 1), s.points],
+    future: [],
+    dataVersion: s.dataVersion + 1,
+    restart: false,
+  };
+}
+
+export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
+  switch (a.type) {
+    case 'load':
+      return {
+        ...initialSession(a.points),
+        hyper: s.hyper,
+        engine: s.engine,
+        mode: s.mode,
+        show: s.show,
+        dataVersion: s.dataVersion + 1,
+        restart: true,
+      };
+    case 'add': {
+      if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2)) return s;
+      const p: PlotPoint = { id: s.nextId, x1: a.x1, x2: a.x2, label: a.label, split: s.newSplit };
+      return edit(s, [...s.points, p], { nextId: s.nextId + 1 });
+    }
+    case 'move': {
+      if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2)) return s;
+      const points = s.points.map((p) => (p.id === a.id ? { ...p, x1: a.x1, x2: a.x2 } : p));
+      const origin = s.dragOrigin ?? s.points;
+      if (!a.commit)
+        return { ...s, points, dragOrigin: origin, dataVersion: s.dataVersion + 1, restart: false };
+      return { ...edit({ ...s, points: origin }, points), dragOrigin: null };
+    }
+    case 'delete':
+      return s.points.some((p) => p.id === a.id)
+        ? edit(
+            s,
+            s.points.filter((p) => p.id !== a.id),
+          )
+        : s;
+    case 'undo': {
+      const prev = s.past.at(-1);
+      if (!prev) return s;
+      return {
+        ...s,
+        points: prev,
+        past: s.past.slice(0, -1),
+        future: [s.points, ...s.future],
+        dataVersion: s.dataVersion + 1,
+        restart: false,
+      };
+    }
+    case 'redo': {
+      const [next, ...rest] = s.future;
+      if (!next) return s;
+      return {
+        ...s,
+        points: next,
+        past: [...s.past, s.points],
+        future: rest,
+        dataVersion: s.dataVersion + 1,
+        restart: false,
+      };
+    }
+    case 'hyper':
+      return { ...s, hyper: { ...s.hyper, ...a.patch } };
+    case 'engine':
+      return { ...s, engine: a.engine };
+    case 'mode':
+      return { ...s, mode: a.mode };
+    case 'new-split':
+      return { ...s, newSplit: a.split };
+    case 'show':
+      return { ...s, show: a.show };
+    case 'probe':
+      return { ...s, probe: a.at };
+  }
+}

@@ -1,0 +1,129 @@
+import { useId } from 'react';
+import type { EngineChoice, EngineInfo, Hyper, OptimizerId } from '../worker/protocol.ts';
+import { LearningRateSlider } from './learning-rate-slider.tsx';
+import { NumberField } from './number-field.tsx';
+
+interface Props {
+  hyper: Hyper;
+  running: boolean;
+  stepEpochs: number;
+  engine: EngineChoice;
+  engines: EngineInfo[];
+  onHyper: (patch: Partial<Hyper>) => void;
+  onPlayPause: () => void;
+  onStep: () => void;
+  onStepEpochs: (n: number) => void;
+  onReset: () => void;
+  onRecipe: () => void;
+  onEngine: (e: EngineChoice) => void;
+}
+
+const OPTIMIZERS: [OptimizerId, string][] = [
+  ['sgd', 'SGD (tutorial)'],
+  ['momentum', 'SGD with momentum 0.9'],
+  ['adam', 'Adam'],
+];
+
+const ENGINE_NAMES: Record<EngineChoice, string> = {
+  auto: 'Auto (fastest here)',
+  'fused-webgl': 'Fused WebGL kernel',
+  'js-f64': 'JavaScript float64',
+  'tfjs-webgl': 'TF.js WebGL',
+  'tfjs-wasm': 'TF.js WASM',
+  'tfjs-cpu': 'TF.js CPU',
+};
+
+/** Play/Pause, Step, Reset, the tutorial recipe, and every hyper-parameter. */
+export function TrainingControls(p: Props) {
+  const optId = useId();
+  const engId = useId();
+  return (
+    <div className="controls" role="group" aria-label="Training">
+      <div className="buttons">
+        <button type="button" className="primary" onClick={p.onPlayPause} aria-keyshortcuts="Space">
+          {p.running ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={p.onStep} disabled={p.running}>
+          Step
+        </button>
+        <button type="button" onClick={p.onReset}>
+          Reset
+        </button>
+        <button type="button" onClick={p.onRecipe}>
+          Run tutorial recipe
+        </button>
+      </div>
+      <LearningRateSlider value={p.hyper.lr} onChange={(lr) => p.onHyper({ lr })} />
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={optId}>Optimizer</label>
+          <select
+            id={optId}
+            value={p.hyper.optimizer}
+            onChange={(e) => p.onHyper({ optimizer: e.currentTarget.value as OptimizerId })}
+          >
+            {OPTIMIZERS.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberField
+          label="Batch size"
+          value={p.hyper.batchSize}
+          min={0}
+          max={1_000_000}
+          integer
+          hint="0 = full batch"
+          onCommit={(batchSize) => p.onHyper({ batchSize })}
+        />
+        <NumberField
+          label="L2 penalty"
+          value={p.hyper.l2}
+          min={0}
+          max={100}
+          onCommit={(l2) => p.onHyper({ l2 })}
+        />
+        <NumberField
+          label="Epochs"
+          value={p.hyper.epochs}
+          min={1}
+          max={100_000_000}
+          integer
+          onCommit={(epochs) => p.onHyper({ epochs })}
+        />
+        <NumberField
+          label="Epochs per step"
+          value={p.stepEpochs}
+          min={1}
+          max={1_000_000}
+          integer
+          onCommit={p.onStepEpochs}
+        />
+        <div className="field">
+          <label htmlFor={engId}>Engine</label>
+          <select
+            id={engId}
+            value={p.engine}
+            onChange={(e) => p.onEngine(e.currentTarget.value as EngineChoice)}
+          >
+            {(
+              ['auto', 'fused-webgl', 'js-f64', 'tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'] as const
+            ).map((id) => {
+              const info = p.engines.find((e) => e.id === id);
+              return (
+                <option key={id} value={id} disabled={info ? !info.available : false}>
+                  {ENGINE_NAMES[id]}
+                  {info && !info.available ? ' (unavailable)' : ''}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export { ENGINE_NAMES };

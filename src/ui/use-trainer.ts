@@ -1,0 +1,215 @@
+/**
+ * The page's side of the worker: starts it, sends typed messages stamped with the current run id,
+ * drops stale replies, accumulates the loss curve, and restarts a crashed worker from the last
+ * weights it reported.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Weights } from '../core/maths.ts';
+import type {
+  DataArrays,
+  EngineChoice,
+  EngineInfo,
+  FromWorker,
+  HistoryPoint,
+  Hyper,
+  Snapshot,
+  ToWorker,
+} from '../worker/protocol.ts';
+
+/** Distributes `Omit` over a union, so each message keeps its own fields. */
+type WithoutRunId<T> = T extends unknown ? Omit<T, 'runId'> : never;
+export type Command = WithoutRunId<ToWorker>;
+
+export interface EngineStatus {
+  engine: string;
+  choice: EngineChoice;
+  precision: string;
+  renderer: string;
+  hardware: boolean;
+  reason: string;
+  engines: EngineInfo[];
+}
+
+export interface TrainerView {
+  engine: EngineStatus | null;
+  snapshot: Snapshot | null;
+  epochsPerSecond: number;
+  running: boolean;
+  /** The loss curve of the current run, oldest first. */
+  history: HistoryPoint[];
+  reports: { epoch: number; testAccuracy: number; trainLoss: number }[];
+  notices: string[];
+  diverged: { epoch: number; lr: number; lastFinite: Weights; lastFiniteEpoch: number } | null;
+  done: boolean;
+}
+
+const EMPTY: TrainerView = {
+  engine: null,
+  snapshot: null,
+  epochsPerSecond: 0,
+  running: false,
+  history: [],
+  reports: [],
+  notices: [],
+  diverged: null,
+  done: false,
+};
+
+/** What the page must re-send to a fresh worker to put it back where the old one was. */
+export interface Replay {
+  hyper: Hyper;
+  engine: EngineChoice;
+  train: DataArrays;
+  test: DataArrays;
+}
+
+interface Restore {
+  snapshot: Snapshot | null;
+  running: boolean;
+}
+
+export function useTrainer(replay: () => Replay) {
+  const [view, setView] = useState<TrainerView>(EMPTY);
+  const workerRef = useRef<Worker | null>(null);
+  const runId = useRef(1);
+  const last = useRef<Restore>({
+    snapshot: null,
+    running: false,
+  });
+  const replayRef = useRef(replay);
+  useEffect(() => {
+    replayRef.current = replay;
+  });
+  const startRef = useRef<(from: Restore | null) => void>(() => {});
+
+  const post = useCallback((cmd: Command) => {
+    workerRef.current?.postMessage({ ...cmd, runId: runId.current } as ToWorker);
+  }, []);
+
+  const onMessage = useCallback((msg: FromWorker) => {
+    if (msg.runId !== runId.current) return; // a reply to an older run
+    setView((v) => reduceView(v, msg));
+    if (msg.type === 'progress') last.current = { snapshot: msg.snapshot, running: msg.running };
+  }, []);
+
+  const start = useCallback(
+    (restoreFrom: Restore | null) => {
+      const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'logreg-trainer',
+      });
+      workerRef.current = worker;
+      worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+      worker.onerror = (e: ErrorEvent) => {
+        e.preventDefault();
+        const from = last.current;
+        worker.terminate();
+        setView((v) => ({
+          ...v,
+          running: false,
+          notices: [
+            ...v.notices,
+            `The training worker crashed (${e.message || 'unknown error'}); it was restarted${from.snapshot ? ` from epoch ${from.snapshot.epoch.toLocaleString('en-US')}` : ''} with the same data and weights.`,
+          ],
+        }));
+        startRef.current(from);
+      };
+      const r = replayRef.current();
+      post({ type: 'set-params', params: r.hyper });
+      post({ type: 'choose-engine', engine: r.engine });
+      post({ type: 'load-data', train: r.train, test: r.test, keepWeights: false });
+      if (restoreFrom?.snapshot) {
+        post({
+          type: 'set-weights',
+          weights: restoreFrom.snapshot.weights,
+          epoch: restoreFrom.snapshot.epoch,
+        });
+        if (restoreFrom.running) post({ type: 'play' });
+      }
+    },
+    [onMessage, post],
+  );
+
+  useEffect(() => {
+    startRef.current = start;
+    start(null);
+    return () => {
+      workerRef.current?.terminate();
+      workerRef.current = null;
+    };
+  }, [start]);
+
+  /** Starts a new run: replies to older runs are dropped and the curve starts over. */
+  const newRun = useCallback(() => {
+    runId.current += 1;
+    setView((v) => ({
+      ...v,
+      history: [],
+      reports: [],
+      diverged: null,
+      done: false,
+    }));
+  }, []);
+
+  const dismissNotice = useCallback(
+    (i: number) => setView((v) => ({ ...v, notices: v.notices.filter((_, k) => k !== i) })),
+    [],
+  );
+  const clearDiverged = useCallback(() => setView((v) => ({ ...v, diverged: null })), []);
+
+  return { view, post, newRun, dismissNotice, clearDiverged, worker: workerRef };
+}
+
+function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
+  switch (msg.type) {
+    case 'ready':
+      return {
+        ...v,
+        engine: {
+          engine: msg.engine,
+          choice: msg.choice,
+          precision: msg.precision,
+          renderer: msg.renderer,
+          hardware: msg.hardware,
+          reason: msg.reason,
+          engines: msg.engines,
+        },
+      };
+    case 'progress': {
+      return {
+        ...v,
+        snapshot: msg.snapshot,
+        epochsPerSecond: msg.epochsPerSecond,
+        running: msg.running,
+        history: msg.history.length ? [...v.history, ...msg.history] : v.history,
+        done: msg.running ? false : v.done,
+      };
+    }
+    case 'report':
+      return {
+        ...v,
+        reports: [
+          ...v.reports.filter((r) => r.epoch !== msg.epoch),
+          { epoch: msg.epoch, testAccuracy: msg.testAccuracy, trainLoss: msg.trainLoss },
+        ],
+      };
+    case 'done':
+      return { ...v, running: false, done: true };
+    case 'diverged':
+      return {
+        ...v,
+        running: false,
+        diverged: {
+          epoch: msg.epoch,
+          lr: msg.lr,
+          lastFinite: msg.lastFinite,
+          lastFiniteEpoch: msg.lastFiniteEpoch,
+        },
+      };
+    case 'notice':
+    case 'error':
+      return { ...v, notices: [...v.notices.slice(-4), msg.message] };
+    case 'measured':
+      return v;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Creates engines on demand, knows which are available here, and picks one for 'auto' by a short
+ * calibration on the current data. Only this module (and the worker entry) chooses backends.
+ */
+import type { Columns } from '../core/dataset.ts';
+import type { Weights } from '../core/maths.ts';
+import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
+import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
+import { createJsEngine } from './engines/js-f64.ts';
+import { createTfjsEngine, type TfjsEngineId } from './engines/tfjs.ts';
+import type { EngineInfo } from './protocol.ts';
+
+/** What we learnt about WebGL in this worker. */
+export interface WebGLFacts {
+  available: boolean;
+  renderer: string;
+  hardware: boolean;
+  /** Why unavailable (the error), or ''. */
+  error: string;
+}
+
+const TFJS: readonly TfjsEngineId[] = ['tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+
+export class EnginePool {
+  private fused: FusedWebGLEngine | null = null;
+  private tfjs: Engine | null = null;
+  webgl: WebGLFacts = { available: false, renderer: '', hardware: false, error: 'not probed yet' };
+  private tfjsAvailable = new Map<TfjsEngineId, string>();
+
+  /** Creates the fused WebGL engine (compiling its shaders) and records what WebGL is here. */
+  probeWebGL(): WebGLFacts {
+    try {
+      this.fused ??= createFusedWebGLEngine();
+      this.fused.setData({
+        n: 1,
+        x1: Float64Array.of(0),
+        x2: Float64Array.of(0),
+        y: Float64Array.of(0),
+      });
+      this.fused.run(2); // compiles and links every program now, not on the user's first Play
+      this.webgl = {
+        available: true,
+        renderer: this.fused.renderer,
+        hardware: this.fused.hardware,
+        error: '',
+      };
+    } catch (e) {
+      this.fused = null;
+      this.webgl = { available: false, renderer: '', hardware: false, error: message(e) };
+    }
+    return this.webgl;
+  }
+
+  /** Returns an engine of this id, creating it if needed. TF.js engines replace each other. */
+  async get(id: EngineId): Promise<Engine> {
+    if (id === 'js-f64') return createJsEngine();
+    if (id === 'fused-webgl') {
+      if (!this.fused || this.fused.isContextLost()) this.probeWebGL();
+      if (!this.fused) throw new Error(`WebGL2 is unavailable: ${this.webgl.error}`);
+      return this.fused;
+    }
+    if (this.tfjs?.id === id) return this.tfjs;
+    this.tfjs?.dispose();
+    this.tfjs = null;
+    try {
+      this.tfjs = await createTfjsEngine(id);
+      this.tfjsAvailable.set(id, '');
+      return this.tfjs;
+    } catch (e) {
+      this.tfjsAvailable.set(id, message(e));
+      throw e;
+    }
+  }
+
+  /** Forgets the fused engine after its context was lost (a later probe may bring it back). */
+  dropFused(): void {
+    this.fused = null;
+    this.webgl = { ...this.webgl, available: false, error: 'WebGL context lost' };
+  }
+
+  /** The fused engine if it exists (for fault simulation). */
+  get fusedEngine(): FusedWebGLEngine | null {
+    return this.fused;
+  }
+
+  /** Facts about every engine, for the page. */
+  describe(): EngineInfo[] {
+    const gl = this.webgl.available
+      ? `${this.webgl.hardware ? 'hardware GPU' : 'software WebGL'}: ${this.webgl.renderer}`
+      : `WebGL unavailable: ${this.webgl.error}`;
+    return [
+      { id: 'fused-webgl', available: this.webgl.available, precision: 'float32', note: gl },
+      { id: 'js-f64', available: true, precision: 'float64', note: 'plain JavaScript loop' },
+      ...TFJS.map((id) => {
+        const err = this.tfjsAvailable.get(id);
+        return {
+          id,
+          available: err === undefined || err === '',
+          precision: 'float32' as const,
+          note: err || 'TF.js, one op per dispatch',
+        };
+      }),
+    ];
+  }
+
+  /**
+   * Picks the fastest of the fast candidates (float64 JS, fused WebGL) for this data by timing
+   * each for ~`ms` ms. WebGL wins ties within 10 %. Returns the choice and the reason in words.
+   */
+  async pickAuto(
+    train: Columns,
+    params: TrainParams,
+    start: Weights,
+    ms = 30,
+  ): Promise<{ id: EngineId; reason: string }> {
+    const rates: [EngineId, number][] = [
+      ['js-f64', timeEngine(createJsEngine(), train, params, start, ms)],
+    ];
+    if (
+      this.webgl.available &&
+      this.fused &&
+      (params.batchSize <= 0 || params.batchSize >= train.n)
+    ) {
+      rates.push(['fused-webgl', timeEngine(this.fused, train, params, start, ms)]);
+    }
+    const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
+    const [jsRate, glRate] = [rates[0]![1], rates[1]?.[1] ?? 0];
+    const id: EngineId = glRate >= 0.9 * jsRate && glRate > 0 ? 'fused-webgl' : 'js-f64';
+    const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
+    const glNote = !this.webgl.available
+      ? ` WebGL is unavailable (${this.webgl.error}).`
+      : params.batchSize > 0 && params.batchSize < train.n
+        ? ' The fused WebGL kernel trains full batches only.'
+        : this.webgl.hardware
+          ? ''
+          : ' WebGL here is software-emulated, so it runs on the CPU.';
+    return {
+      id,
+      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${glNote}`,
+    };
+  }
+}
+
+/** Epochs per second of `engine` on this data, timed for about `ms` ms. */
+export function timeEngine(
+  engine: Engine,
+  train: Columns,
+  params: TrainParams,
+  start: Weights,
+  ms: number,
+): number {
+  engine.setData(train);
+  engine.setParams(params);
+  engine.setWeights(start);
+  engine.run(1);
+  let epochs = 0;
+  let k = 1;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    engine.run(k);
+    epochs += k;
+    k *= 2;
+    t = performance.now();
+  }
+  return (epochs * 1000) / Math.max(1e-3, t - t0);
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

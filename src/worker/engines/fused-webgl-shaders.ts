@@ -1,0 +1,181 @@
+/**
+ * GLSL ES 3.00 sources of the fused WebGL engine. The data live in an RGBA32F texture, one point
+ * per texel (x1, x2, y, 1), `width` texels per row; the optimizer state lives in four 1×1 RGBA32F
+ * textures written together through multiple render targets:
+ * θ = (w1, w2, b, –), m = (m1, m2, mb, t), v = (v1, v2, vb, –), c = Kahan compensation of θ.
+ */
+
+/** Points summed into one partial before it joins a larger sum; bounds float32 rounding growth. */
+export const SPAN = 64;
+
+/** A triangle that covers the whole viewport; no vertex buffers needed. */
+export const VERTEX_SHADER = `#version 300 es
+void main() {
+  vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+  gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+}`;
+
+const HEADER = `#version 300 es
+precision highp float;
+precision highp int;
+precision highp sampler2D;
+#define SPAN ${SPAN}
+uniform sampler2D uData;
+uniform int uN;
+uniform int uW;
+`;
+
+/**
+ * (p − y)·(x1, x2, 1) for one point. p and 1 − p both come from e^−|z| so that the tiny
+ * residuals of well-classified points survive instead of rounding to 0 (as 1 − p would).
+ */
+const RESIDUAL = `
+vec3 residual(vec4 t, vec3 th) {
+  float z = th.x * t.x + th.y * t.y + th.z;
+  float e = exp(-abs(z));
+  float s = 1.0 / (1.0 + e);
+  float pe = e * s;
+  float p = z >= 0.0 ? s : pe;
+  float q = z >= 0.0 ? pe : s;
+  float d = p * (1.0 - t.z) - q * t.z;
+  return vec3(d * t.x, d * t.y, d);
+}
+
+vec3 sumSpan(int row, int c0, int c1, vec3 th) {
+  vec3 acc = vec3(0.0);
+  for (int c = c0; c < c1; c++) acc += residual(texelFetch(uData, ivec2(c, row), 0), th);
+  return acc;
+}
+
+// Columns [c0, c1) of one row, summed span by span.
+vec3 sumRange(int row, int c0, int c1, vec3 th) {
+  vec3 acc = vec3(0.0);
+  for (int s = c0; s < c1; s += SPAN) acc += sumSpan(row, s, min(s + SPAN, c1), th);
+  return acc;
+}
+
+int rowLength(int row) {
+  return clamp(uN - row * uW, 0, uW);
+}
+`;
+
+/** Optimizer state and the update rules; TF.js's conventions for momentum and Adam. */
+const STATE = `
+uniform sampler2D uTheta;
+uniform sampler2D uM;
+uniform sampler2D uV;
+uniform sampler2D uC;
+uniform float uInvN;
+uniform float uLr;
+uniform float uL2;
+uniform int uOpt;
+uniform float uMu;
+uniform float uB1;
+uniform float uB2;
+uniform float uOneMinusB1;
+uniform float uOneMinusB2;
+uniform float uLnB1;
+uniform float uLnB2;
+uniform float uEps;
+layout(location = 0) out vec4 oTheta;
+layout(location = 1) out vec4 oM;
+layout(location = 2) out vec4 oV;
+layout(location = 3) out vec4 oC;
+
+struct State { vec3 th; vec4 m; vec3 v; vec3 c; };
+
+State load() {
+  ivec2 o = ivec2(0);
+  return State(texelFetch(uTheta, o, 0).xyz, texelFetch(uM, o, 0),
+               texelFetch(uV, o, 0).xyz, texelFetch(uC, o, 0).xyz);
+}
+
+void store(State s) {
+  oTheta = vec4(s.th, 0.0);
+  oM = s.m;
+  oV = vec4(s.v, 0.0);
+  oC = vec4(s.c, 0.0);
+}
+
+// 1 − β^t; a series near t·ln β = 0, where 1 − exp() would cancel most digits.
+float biasCorrection(float lnB, float t) {
+  float a = t * lnB;
+  if (a > -0.01) return -a * (1.0 + a * (0.5 + a * (1.0 / 6.0 + a * (1.0 / 24.0))));
+  return 1.0 - exp(a);
+}
+
+vec3 adamStep(inout State s, vec3 g) {
+  s.m.w += 1.0;
+  s.m.xyz = uB1 * s.m.xyz + uOneMinusB1 * g;
+  s.v = uB2 * s.v + uOneMinusB2 * g * g;
+  vec3 mh = s.m.xyz / biasCorrection(uLnB1, s.m.w);
+  vec3 vh = s.v / biasCorrection(uLnB2, s.m.w);
+  return uLr * mh / (sqrt(vh) + uEps);
+}
+
+void update(inout State s, vec3 sums) {
+  vec3 g = sums * uInvN + vec3(uL2 * s.th.xy, 0.0);
+  vec3 u;
+  if (uOpt == 0) {
+    u = uLr * g;
+  } else if (uOpt == 1) {
+    s.m.xyz = uMu * s.m.xyz + g;
+    u = uLr * s.m.xyz;
+  } else {
+    u = adamStep(s, g);
+  }
+  // Kahan summation of θ: updates below half an ulp of θ would otherwise be lost (a stall).
+  vec3 y = -u - s.c;
+  vec3 t = s.th + y;
+  s.c = (t - s.th) - y;
+  s.th = t;
+}
+`;
+
+/** Small N: one fragment runs uK whole epochs, looping over every point each epoch. */
+export const FUSED_SHADER = `${HEADER}${RESIDUAL}${STATE}
+uniform int uK;
+
+vec3 gradientSums(vec3 th) {
+  vec3 total = vec3(0.0);
+  int rows = (uN + uW - 1) / uW;
+  for (int r = 0; r < rows; r++) total += sumRange(r, 0, rowLength(r), th);
+  return total;
+}
+
+void main() {
+  State s = load();
+  for (int k = 0; k < uK; k++) update(s, gradientSums(s.th));
+  store(s);
+}`;
+
+/** Large N, pass 1: the fragment at (bx, row) sums points [bx·uBlock, (bx+1)·uBlock) of a row. */
+export const PARTIALS_SHADER = `${HEADER}${RESIDUAL}
+uniform sampler2D uTheta;
+uniform int uBlock;
+out vec4 oPartial;
+
+void main() {
+  ivec2 f = ivec2(gl_FragCoord.xy);
+  int len = rowLength(f.y);
+  int c0 = min(f.x * uBlock, len);
+  vec3 th = texelFetch(uTheta, ivec2(0), 0).xyz;
+  oPartial = vec4(sumRange(f.y, c0, min(c0 + uBlock, len), th), 0.0);
+}`;
+
+/** Large N, pass 2: one fragment adds up the partials (row by row) and applies the update. */
+export const REDUCE_SHADER = `${HEADER}${STATE}
+uniform sampler2D uPartials;
+
+void main() {
+  ivec2 size = textureSize(uPartials, 0);
+  vec3 total = vec3(0.0);
+  for (int r = 0; r < size.y; r++) {
+    vec3 rowSum = vec3(0.0);
+    for (int c = 0; c < size.x; c++) rowSum += texelFetch(uPartials, ivec2(c, r), 0).xyz;
+    total += rowSum;
+  }
+  State s = load();
+  update(s, total);
+  store(s);
+}`;

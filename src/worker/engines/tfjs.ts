@@ -1,0 +1,161 @@
+/**
+ * TF.js engines: the same model on the `webgl`, `wasm` or `cpu` backend, trained with TF.js's own
+ * optimizers (`tf.train.sgd`, `momentum`, `adam`). Per-op dispatch makes these slow at small N
+ * (~10 ops an epoch); they are here as the reference implementation on each backend and for
+ * large N, where the arithmetic dominates. Only one TF.js engine exists at a time: TF.js has one
+ * global backend.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { Columns } from '../../core/dataset.ts';
+import type { Weights } from '../../core/maths.ts';
+import { makeRng, shuffleInPlace } from '../../core/random.ts';
+import { DEFAULT_PARAMS, type Engine, type EngineId, type TrainParams } from './engine.ts';
+
+/** TF.js backend names, by engine id. */
+const BACKENDS = { 'tfjs-webgl': 'webgl', 'tfjs-wasm': 'wasm', 'tfjs-cpu': 'cpu' } as const;
+export type TfjsEngineId = keyof typeof BACKENDS;
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+/**
+ * Switches TF.js to the backend of `id`. `tf.setBackend` returns false (and may leave
+ * `tf.getBackend()` claiming success) when a backend cannot start, so the result is checked.
+ */
+export async function activateBackend(id: TfjsEngineId): Promise<boolean> {
+  try {
+    const ok = await tf.setBackend(BACKENDS[id]);
+    return ok && tf.getBackend() === BACKENDS[id];
+  } catch {
+    return false;
+  }
+}
+
+/** Number of live tensors (for leak checks). */
+export const liveTensors = (): number => tf.memory().numTensors;
+
+/** Creates a TF.js engine on its backend; rejects if the backend cannot start. */
+export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
+  if (!(await activateBackend(id)))
+    throw new Error(`TF.js backend '${BACKENDS[id]}' is unavailable`);
+  const w = tf.variable(
+    tf.tidy(() => tf.zeros([2, 1])),
+    true,
+    'w',
+  );
+  const b = tf.variable(
+    tf.tidy(() => tf.scalar(0)),
+    true,
+    'b',
+  );
+  let x: tf.Tensor2D = tf.zeros([0, 2]);
+  let y: tf.Tensor2D = tf.zeros([0, 1]);
+  let n = 0;
+  let params: TrainParams = { ...DEFAULT_PARAMS };
+  let optimizer = makeOptimizer(params);
+  let rng = makeRng(params.seed);
+  let order: number[] = [];
+
+  const lossOf = (xb: tf.Tensor2D, yb: tf.Tensor2D) => (): tf.Scalar => {
+    const z = tf.add(tf.matMul(xb, w), b);
+    // Stable BCE from logits: max(z, 0) − z·y + log(1 + e^(−|z|)).
+    const bce = tf.mean(
+      tf.add(tf.sub(tf.relu(z), tf.mul(z, yb)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))),
+    );
+    return params.l2 > 0
+      ? tf.add(bce, tf.mul(params.l2 / 2, tf.sum(tf.square(w))))
+      : (bce as tf.Scalar);
+  };
+
+  const epoch = (): void => {
+    const bs = params.batchSize;
+    if (bs <= 0 || bs >= n) {
+      tf.tidy(() => {
+        optimizer.minimize(lossOf(x, y));
+      });
+      return;
+    }
+    if (order.length !== n) order = Array.from({ length: n }, (_, i) => i);
+    shuffleInPlace(order, rng);
+    for (let from = 0; from < n; from += bs) {
+      tf.tidy(() => {
+        const idx = tf.tensor1d(order.slice(from, Math.min(n, from + bs)), 'int32');
+        optimizer.minimize(lossOf(tf.gather(x, idx), tf.gather(y, idx)));
+      });
+    }
+  };
+
+  const engine: Engine & { id: EngineId } = {
+    id,
+    precision: 'float32',
+    supports: () => true,
+    setData(train: Columns) {
+      x.dispose();
+      y.dispose();
+      n = train.n;
+      const xy = new Float32Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        xy[2 * i] = train.x1[i]!;
+        xy[2 * i + 1] = train.x2[i]!;
+      }
+      x = tf.tensor2d(xy, [n, 2]);
+      y = tf.tensor2d(Float32Array.from(train.y), [n, 1]);
+      order = [];
+    },
+    setParams(next) {
+      const changed = next.optimizer !== params.optimizer;
+      if (next.seed !== params.seed) rng = makeRng(next.seed);
+      params = { ...next };
+      if (changed) {
+        optimizer.dispose();
+        optimizer = makeOptimizer(params);
+      } else setLearningRate(optimizer, params.lr);
+    },
+    setWeights(wts: Weights) {
+      tf.tidy(() => {
+        w.assign(tf.tensor2d([wts.w1, wts.w2], [2, 1]));
+        b.assign(tf.scalar(wts.b));
+      });
+      optimizer.dispose();
+      optimizer = makeOptimizer(params);
+      rng = makeRng(params.seed);
+    },
+    run(epochs: number): Weights {
+      if (n > 0) for (let e = 0; e < epochs; e++) epoch();
+      const wv = w.dataSync();
+      return { w1: wv[0]!, w2: wv[1]!, b: b.dataSync()[0]! };
+    },
+    dispose() {
+      optimizer.dispose();
+      tf.dispose([w, b, x, y]);
+    },
+  };
+  return engine;
+}
+
+function makeOptimizer(p: TrainParams): tf.Optimizer {
+  if (p.optimizer === 'momentum') return tf.train.momentum(p.lr, p.momentum);
+  if (p.optimizer === 'adam') return tf.train.adam(p.lr, p.beta1, p.beta2, p.epsilon);
+  return tf.train.sgd(p.lr);
+}
+
+/**
+ * Changes the learning rate in place, keeping momentum and Adam's moments: a live slider must
+ * not reset the optimizer. SGD and momentum cache −lr as a tensor and expose `setLearningRate`;
+ * Adam reads `this.learningRate` on every step.
+ */
+function setLearningRate(opt: tf.Optimizer, lr: number): void {
+  const o = opt as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
+  if (typeof o.setLearningRate === 'function') o.setLearningRate(lr);
+  else o.learningRate = lr;
+}

@@ -1,0 +1,121 @@
+/**
+ * Every message between the page and the training worker: one discriminated union each way.
+ * Each message carries the run id it belongs to; the page bumps the id whenever the data or the
+ * starting weights change, and both sides drop messages of an older run. Messages carry plain
+ * numbers and typed arrays, never tensors. This file is imported by the page (types only) and the
+ * worker, so it must stay free of DOM and worker globals.
+ */
+import type { Weights } from '../core/maths.ts';
+import type { HistoryPoint, Snapshot } from '../core/progress.ts';
+import type { EngineId, OptimizerId, Precision, TrainParams } from './engines/engine.ts';
+
+export type { EngineId, HistoryPoint, OptimizerId, Precision, Snapshot, TrainParams };
+
+/** What the user can ask for: a concrete engine, or 'auto' (the worker picks the fastest). */
+export type EngineChoice = EngineId | 'auto';
+
+/** Struct-of-arrays point data, as sent to the worker (copied, not shared). */
+export interface DataArrays {
+  x1: Float64Array;
+  x2: Float64Array;
+  /** Labels 0 (red) or 1 (blue), as floats. */
+  y: Float64Array;
+}
+
+/** How training starts: all-zero weights (the tutorial), or seeded small random ones. */
+export type InitKind = 'zeros' | 'random';
+
+/** Everything the worker trains with, besides the data. */
+export interface Hyper extends TrainParams {
+  /** Epoch budget: training stops (reason 'budget') at this epoch. Default 200,000. */
+  epochs: number;
+  /** Initial weights for 'reset'. Default 'zeros'. */
+  init: InitKind;
+  /** Send a 'report' message at each multiple of this epoch (0: never). Tutorial: 10,000. */
+  reportEvery: number;
+}
+
+/** Messages the page sends. */
+export type ToWorker =
+  | { type: 'load-data'; runId: number; train: DataArrays; test: DataArrays; keepWeights: boolean }
+  | { type: 'set-params'; runId: number; params: Hyper }
+  | { type: 'choose-engine'; runId: number; engine: EngineChoice }
+  | { type: 'play'; runId: number }
+  | { type: 'pause'; runId: number }
+  | { type: 'step'; runId: number; epochs: number }
+  | { type: 'reset'; runId: number }
+  | { type: 'set-weights'; runId: number; weights: Weights; epoch?: number }
+  | { type: 'measure'; runId: number; request: MeasureRequest }
+  | { type: 'simulate-fault'; runId: number; fault: 'lose-webgl-context' | 'crash' };
+
+/** A timing/conformance job for the bench and the conformance tests. */
+export interface MeasureRequest {
+  engine: EngineId;
+  train: DataArrays;
+  params: TrainParams;
+  epochs: number;
+  /** Wall-time cap in ms: stop early (and say so) when reached. */
+  maxMs: number;
+}
+
+/** The result of a MeasureRequest. */
+export interface MeasureResult {
+  engine: EngineId;
+  n: number;
+  epochs: number;
+  ms: number;
+  epochsPerSecond: number;
+  weights: Weights;
+  precision: Precision;
+  /** Time to create the engine and compile its shaders, ms. */
+  setupMs: number;
+  error?: string;
+}
+
+/** Facts about an engine, shown on the page. */
+export interface EngineInfo {
+  id: EngineId;
+  available: boolean;
+  precision: Precision;
+  /** Why unavailable, or a note (e.g. "software WebGL"). */
+  note: string;
+}
+
+/** Messages the worker sends. */
+export type FromWorker =
+  | {
+      type: 'ready';
+      runId: number;
+      engine: EngineId;
+      choice: EngineChoice;
+      precision: Precision;
+      /** WebGL renderer string, '' if WebGL is unavailable. */
+      renderer: string;
+      /** True when WebGL runs on a hardware GPU, false for software (SwiftShader…) or none. */
+      hardware: boolean;
+      /** Why this engine runs, in words. */
+      reason: string;
+      engines: EngineInfo[];
+    }
+  | {
+      type: 'progress';
+      runId: number;
+      snapshot: Snapshot;
+      epochsPerSecond: number;
+      running: boolean;
+      /** New loss-curve points since the last message (log-spaced epochs), oldest first. */
+      history: HistoryPoint[];
+    }
+  | { type: 'report'; runId: number; epoch: number; testAccuracy: number; trainLoss: number }
+  | { type: 'done'; runId: number; epoch: number }
+  | {
+      type: 'diverged';
+      runId: number;
+      epoch: number;
+      lr: number;
+      lastFinite: Weights;
+      lastFiniteEpoch: number;
+    }
+  | { type: 'notice'; runId: number; message: string }
+  | { type: 'measured'; runId: number; result: MeasureResult }
+  | { type: 'error'; runId: number; message: string };

@@ -1,0 +1,278 @@
+/**
+ * The training loop, independent of where it runs: it owns the data, weights, epoch counter and
+ * one Engine, runs time-sliced chunks of many epochs, and posts at most one progress message per
+ * animation frame. The worker entry wires it to `postMessage`; unit tests drive it directly.
+ */
+import type { Columns } from '../core/dataset.ts';
+import { lossAndGradient, objective, type Weights } from '../core/maths.ts';
+import { accuracy } from '../core/metrics.ts';
+import { makeNormal, makeRng } from '../core/random.ts';
+import type { Engine } from './engines/engine.ts';
+import { nextSampleEpoch } from './history.ts';
+import type { DataArrays, FromWorker, HistoryPoint, Hyper, Snapshot } from './protocol.ts';
+import { DEFAULT_HYPER } from './defaults.ts';
+
+/** What the trainer needs from its surroundings. */
+export interface TrainerHost {
+  post(msg: FromWorker): void;
+  now(): number;
+  /** Runs `fn` soon, as a new task, so that incoming messages get in between. */
+  defer(fn: () => void): void;
+  /** An engine call threw (e.g. a lost WebGL context). Weights are those of the last good chunk. */
+  engineFailed(error: unknown, wasRunning: boolean): void;
+}
+
+/** Longest stretch of training before yielding to messages, ms. */
+const SLICE_MS = 10;
+/** Target duration of one engine call, ms (keeps a GPU draw short). */
+const CHUNK_MS = 4;
+/** Minimum gap between two progress messages, ms (≈ one frame at 60 Hz). */
+const FRAME_MS = 16;
+
+const toColumns = (d: DataArrays): Columns => ({ n: d.y.length, x1: d.x1, x2: d.x2, y: d.y });
+const finite = (w: Weights): boolean =>
+  Number.isFinite(w.w1) && Number.isFinite(w.w2) && Number.isFinite(w.b);
+
+export class Trainer {
+  runId = 0;
+  private train: Columns = toColumns({
+    x1: new Float64Array(0),
+    x2: new Float64Array(0),
+    y: new Float64Array(0),
+  });
+  private test: Columns = this.train;
+  private weights: Weights = { w1: 0, w2: 0, b: 0 };
+  private epoch = 0;
+  private hyper: Hyper = { ...DEFAULT_HYPER };
+  private running = false;
+  private scheduled = false;
+  private lastPost = -Infinity;
+  private pending: HistoryPoint[] = [];
+  private nextSample = 0;
+  private msPerEpoch = 0.01;
+  private rate = { epochs: 0, since: 0, value: 0 };
+
+  constructor(
+    private engine: Engine,
+    private readonly host: TrainerHost,
+  ) {}
+
+  /** The engine in use. */
+  get currentEngine(): Engine {
+    return this.engine;
+  }
+
+  /** Current weights and epoch (for hand-over to another engine or a restarted worker). */
+  get state(): { weights: Weights; epoch: number; running: boolean } {
+    return { weights: { ...this.weights }, epoch: this.epoch, running: this.running };
+  }
+
+  /** The training data. */
+  get trainColumns(): Columns {
+    return this.train;
+  }
+
+  /** Training data size. */
+  get n(): number {
+    return this.train.n;
+  }
+
+  get params(): Hyper {
+    return this.hyper;
+  }
+
+  /** Swaps the engine, carrying over data, parameters and weights (optimizer state restarts). */
+  setEngine(next: Engine): void {
+    next.setData(this.train);
+    next.setParams(this.hyper);
+    next.setWeights(this.weights);
+    this.engine = next;
+    this.msPerEpoch = 0.01;
+  }
+
+  loadData(train: DataArrays, test: DataArrays, keepWeights: boolean): void {
+    this.train = toColumns(train);
+    this.test = toColumns(test);
+    this.engine.setData(this.train);
+    if (!keepWeights) this.resetWeights();
+    this.postProgress(true);
+  }
+
+  setParams(next: Hyper): void {
+    this.hyper = { ...next };
+    this.engine.setParams(this.hyper);
+    if (this.epoch >= this.hyper.epochs) this.running = false;
+    this.postProgress(true);
+  }
+
+  /** New initial weights (zeros or seeded random), epoch 0, fresh curve. */
+  resetWeights(): void {
+    this.weights = initialWeights(this.hyper);
+    this.epoch = 0;
+    this.nextSample = 0;
+    this.pending = [];
+    this.engine.setWeights(this.weights);
+    this.record();
+    this.postProgress(true);
+  }
+
+  /** Sets the weights (restore, jump to optimum, a hand-over) and optionally the epoch. */
+  setWeights(w: Weights, epoch = this.epoch): void {
+    this.weights = { ...w };
+    this.epoch = epoch;
+    this.engine.setWeights(this.weights);
+    this.postProgress(true);
+  }
+
+  play(): void {
+    if (this.epoch >= this.hyper.epochs) return this.postDone();
+    this.running = true;
+    this.rate = { epochs: this.epoch, since: this.host.now(), value: this.rate.value };
+    this.schedule();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.postProgress(true);
+  }
+
+  /** Runs `epochs` more epochs (capped by the budget) as one update, then posts. */
+  step(epochs: number): void {
+    const target = Math.min(this.hyper.epochs, this.epoch + Math.max(1, Math.floor(epochs)));
+    while (this.epoch < target && this.advance(target - this.epoch)) {
+      /* advance until the target or a divergence */
+    }
+    this.postProgress(true);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.defer(() => {
+      this.scheduled = false;
+      this.tick();
+    });
+  }
+
+  private tick(): void {
+    if (!this.running) return;
+    const end = this.host.now() + SLICE_MS;
+    while (this.running && this.host.now() < end) {
+      if (!this.advance(Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch)))) break;
+      if (this.epoch >= this.hyper.epochs) {
+        this.running = false;
+        this.postProgress(true);
+        this.postDone();
+        return;
+      }
+    }
+    this.postProgress(false);
+    if (this.running) this.schedule();
+  }
+
+  /** Runs up to `want` epochs in one engine call, stopping at sample/report/budget epochs. */
+  private advance(want: number): boolean {
+    const { epochs: budget, reportEvery } = this.hyper;
+    let k = Math.min(want, budget - this.epoch, this.nextSample - this.epoch);
+    if (reportEvery > 0) k = Math.min(k, reportEvery - (this.epoch % reportEvery));
+    k = Math.max(1, k);
+    const t0 = this.host.now();
+    let w: Weights;
+    try {
+      w = this.engine.run(k);
+    } catch (error) {
+      const wasRunning = this.running;
+      this.running = false;
+      this.host.engineFailed(error, wasRunning);
+      return false;
+    }
+    const dt = this.host.now() - t0;
+    this.msPerEpoch = 0.7 * this.msPerEpoch + 0.3 * Math.max(1e-5, dt / k);
+    if (!finite(w)) return this.diverge(k);
+    this.weights = w;
+    this.epoch += k;
+    if (this.epoch >= this.nextSample) this.record();
+    if (reportEvery > 0 && this.epoch % reportEvery === 0) {
+      const s = this.snapshot();
+      this.host.post({
+        type: 'report',
+        runId: this.runId,
+        epoch: this.epoch,
+        testAccuracy: s.testAccuracy,
+        trainLoss: s.trainLoss,
+      });
+    }
+    return true;
+  }
+
+  private diverge(k: number): false {
+    const lastFinite = { ...this.weights };
+    this.running = false;
+    this.engine.setWeights(lastFinite);
+    this.host.post({
+      type: 'diverged',
+      runId: this.runId,
+      epoch: this.epoch + k,
+      lr: this.hyper.lr,
+      lastFinite,
+      lastFiniteEpoch: this.epoch,
+    });
+    this.postProgress(true);
+    return false;
+  }
+
+  private record(): void {
+    const { weights: _w, gradNorm: _g, ...point } = this.snapshot();
+    this.pending.push(point);
+    this.nextSample = nextSampleEpoch(this.epoch);
+  }
+
+  /** Metrics of the current weights, in float64 on the exact data. */
+  snapshot(): Snapshot {
+    const w = this.weights;
+    const lg = lossAndGradient(this.train, w, this.hyper.l2);
+    return {
+      epoch: this.epoch,
+      weights: { ...w },
+      trainLoss: lg.loss - 0.5 * this.hyper.l2 * (w.w1 * w.w1 + w.w2 * w.w2),
+      testLoss: this.test.n > 0 ? objective(this.test, w, 0) : Number.NaN,
+      trainAccuracy: this.train.n > 0 ? accuracy(this.train, w) : Number.NaN,
+      testAccuracy: this.test.n > 0 ? accuracy(this.test, w) : Number.NaN,
+      gradNorm: Math.hypot(lg.g1, lg.g2, lg.gb),
+    };
+  }
+
+  private postProgress(force: boolean): void {
+    const now = this.host.now();
+    if (!force && now - this.lastPost < FRAME_MS) return;
+    if (now - this.rate.since >= 250) {
+      this.rate = {
+        epochs: this.epoch,
+        since: now,
+        value: ((this.epoch - this.rate.epochs) * 1000) / (now - this.rate.since),
+      };
+    }
+    this.lastPost = now;
+    const history = this.pending;
+    this.pending = [];
+    this.host.post({
+      type: 'progress',
+      runId: this.runId,
+      snapshot: this.snapshot(),
+      epochsPerSecond: this.running ? this.rate.value : 0,
+      running: this.running,
+      history,
+    });
+  }
+
+  private postDone(): void {
+    this.host.post({ type: 'done', runId: this.runId, epoch: this.epoch });
+  }
+}
+
+/** Initial weights for a reset: zeros (the tutorial) or small seeded normal values. */
+export function initialWeights(h: Pick<Hyper, 'init' | 'seed'>): Weights {
+  if (h.init === 'zeros') return { w1: 0, w2: 0, b: 0 };
+  const normal = makeNormal(makeRng(h.seed), 0, 0.5);
+  return { w1: normal(), w2: normal(), b: normal() };
+}

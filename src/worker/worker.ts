@@ -1,0 +1,212 @@
+/**
+ * The training worker's entry: wires the Trainer to postMessage, chooses engines (the only place
+ * that does), and turns faults into notices instead of dead ends. It starts on the float64 JS
+ * engine at once, so a click on Play never waits for a shader compile, then probes WebGL.
+ */
+import type { Columns } from '../core/dataset.ts';
+import { EnginePool } from './engine-pool.ts';
+import type { Engine, EngineId } from './engines/engine.ts';
+import { createJsEngine } from './engines/js-f64.ts';
+import type {
+  EngineChoice,
+  FromWorker,
+  MeasureRequest,
+  MeasureResult,
+  ToWorker,
+} from './protocol.ts';
+import { Trainer, type TrainerHost } from './trainer.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker): void => scope.postMessage(msg);
+
+// A MessageChannel task runs as soon as the queue is free; setTimeout(0) would be clamped to 4 ms.
+const tasks: (() => void)[] = [];
+const channel = new MessageChannel();
+channel.port1.onmessage = () => tasks.shift()?.();
+
+const host: TrainerHost = {
+  post,
+  now: () => performance.now(),
+  defer(fn) {
+    tasks.push(fn);
+    channel.port2.postMessage(0);
+  },
+  engineFailed(error, wasRunning) {
+    void recover(error, wasRunning);
+  },
+};
+
+const pool = new EnginePool();
+const trainer = new Trainer(createJsEngine(), host);
+let choice: EngineChoice = 'auto';
+let reason = 'Starting on the float64 JavaScript engine while WebGL shaders compile.';
+let calibratedN = -1;
+
+function announce(): void {
+  const e = trainer.currentEngine;
+  post({
+    type: 'ready',
+    runId: trainer.runId,
+    engine: e.id,
+    choice,
+    precision: e.precision,
+    renderer: pool.webgl.renderer,
+    hardware: pool.webgl.hardware,
+    reason,
+    engines: pool.describe(),
+  });
+}
+
+async function use(id: EngineId, why: string): Promise<void> {
+  const engine: Engine = await pool.get(id);
+  if (engine !== trainer.currentEngine) trainer.setEngine(engine);
+  reason = why;
+  announce();
+}
+
+/** Re-picks the engine for 'auto' when the data size changed a lot or support changed. */
+async function autoSelect(force = false): Promise<void> {
+  if (choice !== 'auto') return;
+  const n = trainer.n;
+  if (
+    !force &&
+    calibratedN > 0 &&
+    n <= calibratedN * 2 &&
+    n >= calibratedN / 2 &&
+    trainer.currentEngine.supports(trainer.params)
+  )
+    return;
+  calibratedN = n;
+  const cols = trainer.trainColumns;
+  const picked = await pool.pickAuto(cols, trainer.params, trainer.state.weights);
+  await use(picked.id, picked.reason);
+}
+
+async function recover(error: unknown, wasRunning: boolean): Promise<void> {
+  const what = error instanceof Error ? error.message : String(error);
+  const lost = trainer.currentEngine.id === 'fused-webgl' || /context/i.test(what);
+  if (lost) pool.dropFused();
+  const { epoch } = trainer.state;
+  await use(
+    'js-f64',
+    `The ${trainer.currentEngine.id} engine failed (${what}); continuing on float64 JavaScript.`,
+  );
+  post({
+    type: 'notice',
+    runId: trainer.runId,
+    message: `${lost ? 'The WebGL context was lost' : 'The training engine failed'} at epoch ${epoch.toLocaleString('en-US')} (${what}). Training continues on the float64 JavaScript engine from the last good weights.`,
+  });
+  if (wasRunning) trainer.play();
+}
+
+async function measure(req: MeasureRequest): Promise<MeasureResult> {
+  const train: Columns = { n: req.train.y.length, ...req.train };
+  const t0 = performance.now();
+  const engine = req.engine === 'js-f64' ? createJsEngine() : await pool.get(req.engine);
+  engine.setData(train);
+  engine.setParams(req.params);
+  engine.setWeights({ w1: 0, w2: 0, b: 0 });
+  const setupMs = performance.now() - t0;
+  let done = 0;
+  let weights = { w1: 0, w2: 0, b: 0 };
+  let k = 1;
+  const start = performance.now();
+  while (done < req.epochs && performance.now() - start < req.maxMs) {
+    const want = Math.min(k, req.epochs - done);
+    weights = engine.run(want);
+    done += want;
+    k = Math.min(k * 2, 1 << 20);
+  }
+  const ms = performance.now() - start;
+  if (engine === trainer.currentEngine) trainer.setEngine(engine); // restore its state
+  return {
+    engine: req.engine,
+    n: train.n,
+    epochs: done,
+    ms,
+    epochsPerSecond: (done * 1000) / ms,
+    weights,
+    precision: engine.precision,
+    setupMs,
+  };
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  if (msg.runId < trainer.runId) return; // stale
+  trainer.runId = msg.runId;
+  switch (msg.type) {
+    case 'load-data':
+      trainer.loadData(msg.train, msg.test, msg.keepWeights);
+      return autoSelect();
+    case 'set-params': {
+      const supportedBefore = trainer.currentEngine.supports(trainer.params);
+      trainer.setParams(msg.params);
+      if (
+        supportedBefore !== trainer.currentEngine.supports(msg.params) ||
+        !trainer.currentEngine.supports(msg.params)
+      ) {
+        if (choice !== 'auto' && !trainer.currentEngine.supports(msg.params)) {
+          choice = 'auto';
+          post({
+            type: 'notice',
+            runId: msg.runId,
+            message: `${trainer.currentEngine.id} cannot train with these settings (mini-batches); switched to Auto.`,
+          });
+        }
+        return autoSelect(true);
+      }
+      return;
+    }
+    case 'choose-engine':
+      choice = msg.engine;
+      if (msg.engine === 'auto') return autoSelect(true);
+      return use(msg.engine, `Chosen by you: ${msg.engine}.`);
+    case 'play':
+      return trainer.play();
+    case 'pause':
+      return trainer.pause();
+    case 'step':
+      return trainer.step(msg.epochs);
+    case 'reset':
+      return trainer.resetWeights();
+    case 'set-weights':
+      return trainer.setWeights(msg.weights, msg.epoch);
+    case 'measure':
+      post({ type: 'measured', runId: msg.runId, result: await measure(msg.request) });
+      return;
+    case 'simulate-fault':
+      if (msg.fault === 'crash') {
+        setTimeout(() => {
+          throw new Error('simulated worker crash');
+        });
+      } else pool.fusedEngine?.loseContextForTest();
+      return;
+  }
+}
+
+// Messages are handled one at a time, in order, even when a handler awaits.
+let queue = Promise.resolve();
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((e: unknown) =>
+      post({
+        type: 'error',
+        runId: trainer.runId,
+        message: e instanceof Error ? e.message : String(e),
+      }),
+    );
+};
+
+announce();
+queue = queue.then(async () => {
+  pool.probeWebGL();
+  if (!pool.webgl.available) {
+    post({
+      type: 'notice',
+      runId: trainer.runId,
+      message: `WebGL is unavailable here (${pool.webgl.error}); training runs on the CPU engines instead.`,
+    });
+  }
+  await autoSelect(true);
+});
