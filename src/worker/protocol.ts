@@ -69,6 +69,11 @@ export interface MeasureResult {
   precision: Precision;
   /** Time to create the engine and compile its shaders, ms. */
   setupMs: number;
+  /** Live TF.js tensors before and after the run (a leak shows as growth). */
+  tensorsBefore: number;
+  tensorsAfter: number;
+  /** The worker's JS heap in bytes after the run, where the browser tells (Chromium does). */
+  heapBytes: number | null;
   error?: string;
 }
 

@@ -161,6 +161,7 @@ export class Trainer {
       if (!this.advance(Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch)))) break;
       if (this.epoch >= this.hyper.epochs) {
         this.running = false;
+        if (this.lastRecorded !== this.epoch) this.record(); // the curve ends where training did
         this.postProgress(true);
         this.postDone();
         return;
@@ -221,7 +222,10 @@ export class Trainer {
     return false;
   }
 
+  private lastRecorded = -1;
+
   private record(): void {
+    this.lastRecorded = this.epoch;
     const { weights: _w, gradNorm: _g, ...point } = this.snapshot();
     this.pending.push(point);
     this.nextSample = nextSampleEpoch(this.epoch);

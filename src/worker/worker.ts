@@ -7,6 +7,7 @@ import type { Columns } from '../core/dataset.ts';
 import { EnginePool } from './engine-pool.ts';
 import type { Engine, EngineId } from './engines/engine.ts';
 import { createJsEngine } from './engines/js-f64.ts';
+import { liveTensors } from './engines/tfjs.ts';
 import type {
   EngineChoice,
   FromWorker,
@@ -101,6 +102,7 @@ async function recover(error: unknown, wasRunning: boolean): Promise<void> {
 
 async function measure(req: MeasureRequest): Promise<MeasureResult> {
   const train: Columns = { n: req.train.y.length, ...req.train };
+  const tensorsBefore = liveTensors();
   const t0 = performance.now();
   const engine = req.engine === 'js-f64' ? createJsEngine() : await pool.get(req.engine);
   engine.setData(train);
@@ -119,6 +121,7 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
   }
   const ms = performance.now() - start;
   if (engine === trainer.currentEngine) trainer.setEngine(engine); // restore its state
+  const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return {
     engine: req.engine,
     n: train.n,
@@ -128,6 +131,9 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
     weights,
     precision: engine.precision,
     setupMs,
+    tensorsBefore,
+    tensorsAfter: liveTensors(),
+    heapBytes: heap ? heap.usedJSHeapSize : null,
   };
 }
 

@@ -22,7 +22,7 @@ export class WebGLContextLostError extends Error {
 export interface FusedWebGLOptions {
   /** Canvas to create the context on; default a new 1×1 OffscreenCanvas. */
   canvas?: OffscreenCanvas;
-  /** Above this many points an epoch is a parallel reduction; default by renderer kind. */
+  /** Above this many points an epoch is a parallel reduction; default {@link REDUCE_ABOVE}. */
   reduceAbove?: number;
   /** Points per fragment in the reduction's first pass: a power of two ≤ 4096; default 256. */
   blockSize?: number;
@@ -49,12 +49,15 @@ export interface FusedWebGLEngine extends Engine {
 }
 
 /**
- * Default N above which each epoch is a parallel reduction. Software: measured crossover on
- * SwiftShader (2 cores), where a lone fragment uses one SIMD lane of one core. Hardware: not
- * measured; a GPU's one-fragment loop is a single slow thread, so the crossover comes sooner.
+ * Default N above which each epoch is a parallel reduction: the crossover measured on SwiftShader
+ * (2 cores), where a lone fragment uses one SIMD lane of one core. Not measured on a GPU, where
+ * the lone fragment is one slow thread but each reduction epoch costs two draws of CPU overhead.
  */
-export const REDUCE_ABOVE = { software: 6144, hardware: 2048 } as const;
-/** Default points per first-pass fragment (64–1024 were within noise on SwiftShader). */
+export const REDUCE_ABOVE = 4096;
+/**
+ * Default points per first-pass fragment. 64–1024 were within noise on SwiftShader; 256 keeps
+ * thousands of fragments at 1M points and the one-fragment second pass under 4,000 texels.
+ */
 export const BLOCK_SIZE = 256;
 
 /**
@@ -89,11 +92,11 @@ class FusedEngine implements FusedWebGLEngine {
 
   constructor(opts: FusedWebGLOptions) {
     this.canvas = opts.canvas ?? new OffscreenCanvas(1, 1);
-    this.canvas.addEventListener('webglcontextlost', this.onLost);
     this.gl = createContext(this.canvas);
+    this.canvas.addEventListener('webglcontextlost', this.onLost);
     this.renderer = rendererName(this.gl);
     this.hardware = !isSoftwareRenderer(this.renderer);
-    this.reduceAbove = opts.reduceAbove ?? REDUCE_ABOVE[this.hardware ? 'hardware' : 'software'];
+    this.reduceAbove = opts.reduceAbove ?? REDUCE_ABOVE;
     this.pacer = new Pacer(opts.targetDrawMs ?? 8);
     this.kernel = new Kernel(this.gl, checkBlockSize(opts.blockSize ?? BLOCK_SIZE));
     this.kernel.warmUp(this.params);
@@ -155,6 +158,8 @@ class FusedEngine implements FusedWebGLEngine {
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     if (!this.disposed) this.kernel.dispose();
     this.disposed = true;
+    // Browsers cap live WebGL contexts; losing ours frees it now rather than at garbage collection.
+    this.gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
 
   private assertAlive(): void {

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import fixture from '../core/__fixtures__/separable-l2.json';
+import type { Columns } from '../core/dataset.ts';
+import { runGradientDescent } from '../core/gradient-descent.ts';
+import type { Weights } from '../core/maths.ts';
+import { accuracy } from '../core/metrics.ts';
+import type { Engine } from './engines/engine.ts';
+import { createJsEngine } from './engines/js-f64.ts';
+import { DEFAULT_HYPER } from './defaults.ts';
+import { sampleEpochs } from './history.ts';
+import type { DataArrays, FromWorker, Hyper } from './protocol.ts';
+import { Trainer, type TrainerHost } from './trainer.ts';
+
+const arrays = (idx: number[]): DataArrays => ({
+  x1: Float64Array.from(idx, (i) => fixture.x[i]![0]!),
+  x2: Float64Array.from(idx, (i) => fixture.x[i]![1]!),
+  y: Float64Array.from(idx, (i) => fixture.y[i]!),
+});
+const columns = (d: DataArrays): Columns => ({ n: d.y.length, ...d });
+const all = arrays(fixture.x.map((_, i) => i));
+const testSplit = arrays([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+/** A deterministic host: engine calls advance a fake clock by `usPerEpoch` per epoch. */
+function harness(opts: { usPerEpoch?: number; engine?: Engine } = {}) {
+  const messages: FromWorker[] = [];
+  let clock = 0;
+  const queue: (() => void)[] = [];
+  const failures: unknown[] = [];
+  const inner = opts.engine ?? createJsEngine();
+  const engine: Engine = {
+    ...inner,
+    id: inner.id,
+    precision: inner.precision,
+    run(k: number): Weights {
+      clock += (k * (opts.usPerEpoch ?? 5)) / 1000;
+      return inner.run(k);
+    },
+  };
+  const host: TrainerHost = {
+    post: (m) => messages.push(m),
+    now: () => clock,
+    defer: (fn) => queue.push(fn),
+    engineFailed: (e) => failures.push(e),
+  };
+  const trainer = new Trainer(engine, host);
+  const drain = (maxTasks = 1e6) => {
+    for (let i = 0; i < maxTasks && queue.length; i++) queue.shift()!();
+  };
+  return { trainer, messages, drain, failures, time: () => clock };
+}
+
+const start = (t: Trainer, patch: Partial<Hyper> = {}) => {
+  t.setParams({ ...DEFAULT_HYPER, ...patch });
+  t.loadData(all, testSplit, false);
+};
+const of = <T extends FromWorker['type']>(ms: FromWorker[], type: T) =>
+  ms.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+
+describe('Trainer', () => {
+  it('runs the whole budget and lands exactly on the float64 tutorial checkpoint', () => {
+    const h = harness();
+    start(h.trainer);
+    h.trainer.play();
+    h.drain();
+    const done = of(h.messages, 'done');
+    expect(done).toHaveLength(1);
+    expect(done[0]!.epoch).toBe(200_000);
+    const last = of(h.messages, 'progress').at(-1)!;
+    expect(last.running).toBe(false);
+    const cp = fixture.gradient_descent.checkpoints['200000'];
+    expect(last.snapshot.weights.w1).toBeCloseTo(cp.w[0]!, 5);
+    expect(last.snapshot.weights.w2).toBeCloseTo(cp.w[1]!, 5);
+    expect(last.snapshot.weights.b).toBeCloseTo(cp.b, 5);
+  });
+
+  it('sends at most one progress message per 16 ms frame while running', () => {
+    const h = harness({ usPerEpoch: 5 });
+    start(h.trainer);
+    h.messages.length = 0;
+    h.trainer.play();
+    h.drain();
+    const progress = of(h.messages, 'progress');
+    const elapsed = h.time();
+    // 200,000 epochs × 5 µs = 1 s of fake time → at most ~63 frames (+ forced final messages).
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 3);
+    expect(progress.length).toBeGreaterThan(20);
+  });
+
+  it('streams the loss curve once, on the log-spaced grid, a few hundred points for 200,000 epochs', () => {
+    const h = harness();
+    start(h.trainer);
+    h.trainer.play();
+    h.drain();
+    const epochs = of(h.messages, 'progress').flatMap((m) => m.history.map((p) => p.epoch));
+    const grid = sampleEpochs(200_000);
+    // The grid, plus the final epoch so that the curve ends where training did.
+    expect(epochs).toEqual(grid.at(-1) === 200_000 ? grid : [...grid, 200_000]);
+    expect(new Set(epochs).size).toBe(epochs.length);
+    expect(epochs.length).toBeGreaterThan(200);
+    expect(epochs.length).toBeLessThan(600);
+  });
+
+  it('reports test accuracy at exactly every 10,000 epochs, as the tutorial does', () => {
+    const h = harness();
+    start(h.trainer);
+    h.trainer.play();
+    h.drain();
+    const reports = of(h.messages, 'report');
+    expect(reports.map((r) => r.epoch)).toEqual(
+      Array.from({ length: 20 }, (_, i) => (i + 1) * 10_000),
+    );
+    const epochs = reports.map((r) => r.epoch);
+    const ref = runGradientDescent(columns(all), {
+      lr: 0.01,
+      epochs: 200_000,
+      checkpoints: epochs,
+    });
+    for (const r of reports) {
+      expect(r.testAccuracy).toBe(
+        accuracy(columns(testSplit), ref.checkpoints.get(r.epoch)!.weights),
+      );
+    }
+  });
+
+  it('applies a new learning rate from the next chunk without resetting the weights', () => {
+    const h = harness();
+    start(h.trainer, { epochs: 2_000 });
+    h.trainer.step(1_000);
+    const mid = h.trainer.state.weights;
+    h.trainer.setParams({ ...DEFAULT_HYPER, epochs: 2_000, lr: 1 });
+    expect(h.trainer.state.weights).toEqual(mid);
+    h.trainer.step(1_000);
+    const fast = h.trainer.state.weights;
+
+    const slow = harness();
+    start(slow.trainer, { epochs: 2_000 });
+    slow.trainer.step(2_000);
+    // 1,000 epochs at lr 1 move w far further than 1,000 more at lr 0.01 (measured: ~9.5×).
+    expect(Math.hypot(fast.w1 - mid.w1, fast.w2 - mid.w2)).toBeGreaterThan(
+      5 *
+        Math.hypot(slow.trainer.state.weights.w1 - mid.w1, slow.trainer.state.weights.w2 - mid.w2),
+    );
+  });
+
+  it('keeps the weights when points are added mid-run and continues from them', () => {
+    const h = harness();
+    start(h.trainer, { epochs: 5_000 });
+    h.trainer.step(500);
+    const before = h.trainer.state;
+    h.trainer.loadData(arrays([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), testSplit, true);
+    expect(h.trainer.state.weights).toEqual(before.weights);
+    expect(h.trainer.state.epoch).toBe(500);
+  });
+
+  it('pauses on a non-finite update and offers the last finite weights', () => {
+    let calls = 0;
+    const base = createJsEngine();
+    const flaky: Engine = {
+      ...base,
+      id: 'js-f64',
+      precision: 'float64',
+      run: (k) => (++calls > 3 ? { w1: Number.NaN, w2: 0, b: 0 } : base.run(k)),
+    };
+    const h = harness({ engine: flaky });
+    start(h.trainer, { epochs: 100 });
+    h.trainer.play();
+    h.drain();
+    const d = of(h.messages, 'diverged');
+    expect(d).toHaveLength(1);
+    expect(Number.isFinite(d[0]!.lastFinite.w1)).toBe(true);
+    expect(d[0]!.lastFinite).toEqual(h.trainer.state.weights);
+    expect(h.trainer.state.running).toBe(false);
+  });
+
+  it('stops and reports an engine failure (a lost context) without losing the last good weights', () => {
+    let calls = 0;
+    const base = createJsEngine();
+    const lost: Engine = {
+      ...base,
+      id: 'fused-webgl',
+      precision: 'float32',
+      run: (k) => {
+        if (++calls > 5) throw new Error('WebGL context lost');
+        return base.run(k);
+      },
+    };
+    const h = harness({ engine: lost });
+    start(h.trainer, { epochs: 1_000 });
+    h.trainer.play();
+    h.drain();
+    expect(h.failures).toHaveLength(1);
+    expect(h.trainer.state.running).toBe(false);
+    expect(h.trainer.state.epoch).toBeGreaterThan(0);
+    expect(Number.isFinite(h.trainer.state.weights.w1)).toBe(true);
+  });
+});
