@@ -9,9 +9,11 @@ import type { DataArrays, EngineId, MeasureResult, TrainParams } from '../src/wo
 /** A plain-array form of a measure request (what crosses into page.evaluate). */
 export interface MeasureJob {
   engine: EngineId;
-  x1: number[];
-  x2: number[];
-  y: number[];
+  /** The data, or `blobs` to have the page generate that many points (large N). */
+  x1?: number[];
+  x2?: number[];
+  y?: number[];
+  blobs?: number;
   params: TrainParams;
   epochs: number;
   maxMs: number;
@@ -24,15 +26,31 @@ export async function measureInWorker(page: Page, jobs: MeasureJob[]): Promise<M
       .getEntriesByType('resource')
       .find((e) => /\/assets\/worker-[^/]+\.js$/.test(e.name));
     if (!entry) throw new Error('the training worker script was not loaded by the page');
+    // The same generator as `blobs` below, inlined: page.evaluate cannot close over it.
+    function pageBlobs(n: number): DataArrays {
+      let s = 7;
+      const uniform = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+      const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+      const d = { x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n) };
+      for (let i = 0; i < n; i++) {
+        const label = i % 2;
+        d.x1[i] = normal() + 2.5 * label;
+        d.x2[i] = normal() + 2 * label;
+        d.y[i] = label;
+      }
+      return d;
+    }
     const worker = new Worker(entry.name, { type: 'module' });
     const results: MeasureResult[] = [];
     try {
       for (const [i, job] of jobs.entries()) {
-        const train: DataArrays = {
-          x1: Float64Array.from(job.x1),
-          x2: Float64Array.from(job.x2),
-          y: Float64Array.from(job.y),
-        };
+        const train: DataArrays = job.blobs
+          ? pageBlobs(job.blobs)
+          : {
+              x1: Float64Array.from(job.x1!),
+              x2: Float64Array.from(job.x2!),
+              y: Float64Array.from(job.y!),
+            };
         const runId = 1000 + i;
         const result = await new Promise<MeasureResult>((resolve, reject) => {
           worker.onmessage = (e: MessageEvent) => {

@@ -59,6 +59,7 @@ export class DataPlot {
   private filter: SplitFilter = 'both';
   private model: Weights | null = null;
   private showContours = true;
+  private image: ImageData | null = null;
 
   constructor(host: HTMLElement) {
     this.host = host;
@@ -93,8 +94,21 @@ export class DataPlot {
 
   /** Sets the model whose field, boundary and normal are drawn; `null` hides them. */
   setModel(model: Weights | null): void {
+    const same =
+      this.drawn &&
+      model &&
+      this.model &&
+      invisibleChange(this.drawn, model, this.box(), this.pxPerUnit());
     this.model = model;
-    this.drawModel();
+    if (!same) this.drawModel();
+  }
+
+  /** The model as last drawn; later models that would look the same are not redrawn. */
+  private drawn: Weights | null = null;
+
+  private pxPerUnit(): number {
+    const [d0, d1] = this.x.domain() as [number, number];
+    return Math.abs(this.x(d1) - this.x(d0)) / Math.abs(d1 - d0);
   }
 
   /** Shows or hides the p = 0.25 and p = 0.75 contour lines. */
@@ -221,6 +235,7 @@ export class DataPlot {
 
   private drawModel(): void {
     const m = this.model;
+    this.drawn = m ? { ...m } : null;
     this.drawField(m);
     const box = this.box();
     const lines: { cls: string; c: number }[] = m
@@ -281,7 +296,9 @@ export class DataPlot {
       ctx.clearRect(0, 0, cw, ch);
       return;
     }
-    const img = ctx.createImageData(cw, ch);
+    if (!this.image || this.image.width !== cw || this.image.height !== ch)
+      this.image = ctx.createImageData(cw, ch);
+    const img = this.image;
     const [x0, x1] = this.x.domain() as [number, number];
     const [y0, y1] = this.y.domain() as [number, number];
     const dx = (x1 - x0) / cw;
@@ -303,6 +320,25 @@ export class DataPlot {
     }
     ctx.putImageData(img, 0, 0);
   }
+}
+
+/**
+ * True when drawing `next` instead of `prev` would change nothing a person can see: the logit
+ * moves by < 0.01 everywhere in the box (under one step of the 256-level colour table) and the
+ * boundary moves by < 0.25 px.
+ */
+function invisibleChange(prev: Weights, next: Weights, box: Box, pxPerUnit: number): boolean {
+  let dz = 0;
+  for (const x of [box.x0, box.x1]) {
+    for (const y of [box.y0, box.y1]) {
+      dz = Math.max(
+        dz,
+        Math.abs((next.w1 - prev.w1) * x + (next.w2 - prev.w2) * y + (next.b - prev.b)),
+      );
+    }
+  }
+  const norm = Math.hypot(next.w1, next.w2);
+  return dz < 0.01 && (norm === 0 ? dz === 0 : (dz / norm) * pxPerUnit < 0.25);
 }
 
 function dataExtent(points: readonly PlotPoint[]): Box {

@@ -16,6 +16,8 @@ export class LossPlot {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private history: readonly HistoryPoint[] = [];
   private logEpochs = true;
+  private width = 300;
+  private height = 200;
 
   constructor(private readonly host: HTMLElement) {
     this.svg = select(host).append('svg').attr('class', 'loss-svg').attr('aria-hidden', 'true');
@@ -39,15 +41,21 @@ export class LossPlot {
     this.draw();
   }
 
+  /** Re-measures the host (call on resize) and redraws. */
+  resize(): void {
+    const rect = this.host.getBoundingClientRect();
+    this.width = Math.max(160, Math.round(rect.width));
+    this.height = Math.max(120, Math.round(rect.height));
+    this.draw();
+  }
+
   /** Removes the chart. */
   destroy(): void {
     this.svg.remove();
   }
 
   draw(): void {
-    const rect = this.host.getBoundingClientRect();
-    const width = Math.max(160, Math.round(rect.width));
-    const height = Math.max(120, Math.round(rect.height));
+    const { width, height } = this;
     this.svg.attr('width', width).attr('height', height);
     const pts = this.history.filter((h) => h.epoch >= (this.logEpochs ? 1 : 0));
     const maxEpoch = Math.max(10, pts.at(-1)?.epoch ?? 10);

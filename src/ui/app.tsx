@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { countByLabel } from '../core/dataset.ts';
+import { countByLabel, toColumns } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { tutorialPreset } from '../core/presets.ts';
+import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
+import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtNum, fmtPct } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
 import { Notices } from './notices.tsx';
@@ -73,6 +75,10 @@ export function App() {
   }, [session.dataVersion, session.points, session.restart, post, newRun]);
 
   const model = view.snapshot?.weights ?? null;
+  const maxStableLr = useMemo(() => {
+    const train = session.points.filter((p) => p.split === 'train');
+    return smoothness(toColumns(train), session.hyper.l2).maxStableLr;
+  }, [session.points, session.hyper.l2]);
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
 
@@ -167,6 +173,7 @@ export function App() {
         <section className="side-panel" aria-label="Model and training">
           <TrainingControls
             hyper={session.hyper}
+            maxStableLr={maxStableLr}
             running={view.running}
             stepEpochs={stepEpochs}
             engine={session.engine}
@@ -183,26 +190,15 @@ export function App() {
             onEngine={(engine) => dispatch({ type: 'engine', engine })}
           />
           {view.diverged && (
-            <div className="diverged" role="alert">
-              <p>
-                Training diverged at epoch {view.diverged.epoch.toLocaleString('en-US')}: with
-                learning rate {view.diverged.lr} the weights became infinite or NaN. Training is
-                paused.
-              </p>
-              <button
-                type="button"
-                onClick={() => {
-                  post({
-                    type: 'set-weights',
-                    weights: view.diverged!.lastFinite,
-                    epoch: view.diverged!.lastFiniteEpoch,
-                  });
-                  clearDiverged();
-                }}
-              >
-                Restore last finite weights
-              </button>
-            </div>
+            <DivergedBanner
+              d={view.diverged}
+              maxStableLr={maxStableLr}
+              onRestore={() => {
+                const d = view.diverged!;
+                post({ type: 'set-weights', weights: d.lastFinite, epoch: d.lastFiniteEpoch });
+                clearDiverged();
+              }}
+            />
           )}
           <ModelFormula snapshot={view.snapshot} />
           <Readouts

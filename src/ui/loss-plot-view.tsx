@@ -19,7 +19,7 @@ export function LossPlotView({
     if (!host) return;
     const plot = new LossPlot(host);
     plotRef.current = plot;
-    const observer = new ResizeObserver(() => plot.draw());
+    const observer = new ResizeObserver(() => plot.resize());
     observer.observe(host);
     return () => {
       observer.disconnect();

@@ -5,6 +5,7 @@ import { NumberField } from './number-field.tsx';
 
 interface Props {
   hyper: Hyper;
+  maxStableLr: number;
   running: boolean;
   stepEpochs: number;
   engine: EngineChoice;
@@ -53,7 +54,12 @@ export function TrainingControls(p: Props) {
           Run tutorial recipe
         </button>
       </div>
-      <LearningRateSlider value={p.hyper.lr} onChange={(lr) => p.onHyper({ lr })} />
+      <LearningRateSlider
+        value={p.hyper.lr}
+        maxStableLr={p.maxStableLr}
+        fullBatch={p.hyper.optimizer === 'sgd' && p.hyper.batchSize === 0}
+        onChange={(lr) => p.onHyper({ lr })}
+      />
       <div className="field-grid">
         <div className="field">
           <label htmlFor={optId}>Optimizer</label>

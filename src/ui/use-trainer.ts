@@ -4,7 +4,6 @@
  * weights it reported.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Weights } from '../core/maths.ts';
 import type {
   DataArrays,
   EngineChoice,
@@ -12,6 +11,7 @@ import type {
   FromWorker,
   HistoryPoint,
   Hyper,
+  Report,
   Snapshot,
   ToWorker,
 } from '../worker/protocol.ts';
@@ -37,11 +37,14 @@ export interface TrainerView {
   running: boolean;
   /** The loss curve of the current run, oldest first. */
   history: HistoryPoint[];
-  reports: { epoch: number; testAccuracy: number; trainLoss: number }[];
+  reports: Report[];
   notices: string[];
-  diverged: { epoch: number; lr: number; lastFinite: Weights; lastFiniteEpoch: number } | null;
+  diverged: Extract<FromWorker, { type: 'diverged' }> | null;
   done: boolean;
 }
+
+/** The report table keeps the latest this many rows (the tutorial prints 20). */
+const MAX_REPORTS = 20;
 
 const EMPTY: TrainerView = {
   engine: null,
@@ -86,11 +89,18 @@ export function useTrainer(replay: () => Replay) {
     workerRef.current?.postMessage({ ...cmd, runId: runId.current } as ToWorker);
   }, []);
 
-  const onMessage = useCallback((msg: FromWorker) => {
-    if (msg.runId !== runId.current) return; // a reply to an older run
-    setView((v) => reduceView(v, msg));
-    if (msg.type === 'progress') last.current = { snapshot: msg.snapshot, running: msg.running };
-  }, []);
+  const onMessage = useCallback(
+    (msg: FromWorker) => {
+      if (msg.runId !== runId.current) return; // a reply to an older run
+      setView((v) => reduceView(v, msg));
+      if (msg.type === 'progress') {
+        last.current = { snapshot: msg.snapshot, running: msg.running };
+        // Acknowledge once the browser has drawn this update: backpressure, one message per frame.
+        requestAnimationFrame(() => post({ type: 'frame-ack' }));
+      }
+    },
+    [post],
+  );
 
   const start = useCallback(
     (restoreFrom: Restore | null) => {
@@ -182,30 +192,16 @@ function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
         epochsPerSecond: msg.epochsPerSecond,
         running: msg.running,
         history: msg.history.length ? [...v.history, ...msg.history] : v.history,
+        reports: msg.reports.length
+          ? [...v.reports, ...msg.reports].slice(-MAX_REPORTS)
+          : v.reports,
         done: msg.running ? false : v.done,
       };
     }
-    case 'report':
-      return {
-        ...v,
-        reports: [
-          ...v.reports.filter((r) => r.epoch !== msg.epoch),
-          { epoch: msg.epoch, testAccuracy: msg.testAccuracy, trainLoss: msg.trainLoss },
-        ],
-      };
     case 'done':
       return { ...v, running: false, done: true };
     case 'diverged':
-      return {
-        ...v,
-        running: false,
-        diverged: {
-          epoch: msg.epoch,
-          lr: msg.lr,
-          lastFinite: msg.lastFinite,
-          lastFiniteEpoch: msg.lastFiniteEpoch,
-        },
-      };
+      return { ...v, running: false, diverged: msg };
     case 'notice':
     case 'error':
       return { ...v, notices: [...v.notices.slice(-4), msg.message] };

@@ -42,6 +42,8 @@ export type ToWorker =
   | { type: 'choose-engine'; runId: number; engine: EngineChoice }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
+  /** The page has drawn the last progress message: the worker may send the next one. */
+  | { type: 'frame-ack'; runId: number }
   | { type: 'step'; runId: number; epochs: number }
   | { type: 'reset'; runId: number }
   | { type: 'set-weights'; runId: number; weights: Weights; epoch?: number }
@@ -86,6 +88,13 @@ export interface EngineInfo {
   note: string;
 }
 
+/** The tutorial's periodic printout: test accuracy (and train loss) at a multiple of reportEvery. */
+export interface Report {
+  epoch: number;
+  testAccuracy: number;
+  trainLoss: number;
+}
+
 /** Messages the worker sends. */
 export type FromWorker =
   | {
@@ -110,16 +119,23 @@ export type FromWorker =
       running: boolean;
       /** New loss-curve points since the last message (log-spaced epochs), oldest first. */
       history: HistoryPoint[];
+      /** New every-`reportEvery`-epochs reports since the last message (the tutorial's printout). */
+      reports: Report[];
     }
-  | { type: 'report'; runId: number; epoch: number; testAccuracy: number; trainLoss: number }
   | { type: 'done'; runId: number; epoch: number }
   | {
       type: 'diverged';
       runId: number;
+      /** 'non-finite': weights became NaN/±Infinity; 'rising': the loss stays far above its best. */
+      reason: 'non-finite' | 'rising';
       epoch: number;
       lr: number;
+      /** The weights to go back to: the last finite ones, or those with the lowest loss. */
       lastFinite: Weights;
       lastFiniteEpoch: number;
+      /** Train loss at `lastFiniteEpoch`, and the recent average that triggered 'rising'. */
+      bestLoss: number;
+      recentLoss: number;
     }
   | { type: 'notice'; runId: number; message: string }
   | { type: 'measured'; runId: number; result: MeasureResult }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import overlap from '../core/__fixtures__/overlap-mle.json';
 import fixture from '../core/__fixtures__/separable-l2.json';
 import type { Columns } from '../core/dataset.ts';
 import { runGradientDescent } from '../core/gradient-descent.ts';
@@ -37,7 +38,11 @@ function harness(opts: { usPerEpoch?: number; engine?: Engine } = {}) {
     },
   };
   const host: TrainerHost = {
-    post: (m) => messages.push(m),
+    post: (m) => {
+      messages.push(m);
+      // The page acknowledges each progress message once it has drawn it.
+      if (m.type === 'progress') queue.push(() => trainer.frameAck());
+    },
     now: () => clock,
     defer: (fn) => queue.push(fn),
     engineFailed: (e) => failures.push(e),
@@ -105,7 +110,7 @@ describe('Trainer', () => {
     start(h.trainer);
     h.trainer.play();
     h.drain();
-    const reports = of(h.messages, 'report');
+    const reports = of(h.messages, 'progress').flatMap((m) => m.reports);
     expect(reports.map((r) => r.epoch)).toEqual(
       Array.from({ length: 20 }, (_, i) => (i + 1) * 10_000),
     );
@@ -170,6 +175,34 @@ describe('Trainer', () => {
     expect(Number.isFinite(d[0]!.lastFinite.w1)).toBe(true);
     expect(d[0]!.lastFinite).toEqual(h.trainer.state.weights);
     expect(h.trainer.state.running).toBe(false);
+  });
+
+  it('pauses when a too-large learning rate keeps the loss bouncing far above its best', () => {
+    const ov = overlap.x.map((_, i) => i);
+    const d: DataArrays = {
+      x1: Float64Array.from(ov, (i) => overlap.x[i]![0]!),
+      x2: Float64Array.from(ov, (i) => overlap.x[i]![1]!),
+      y: Float64Array.from(ov, (i) => overlap.y[i]!),
+    };
+    const h = harness();
+    h.trainer.setParams({ ...DEFAULT_HYPER, lr: 10, epochs: 20_000 });
+    h.trainer.loadData(d, d, false);
+    h.trainer.play();
+    h.drain();
+    const [d0] = of(h.messages, 'diverged');
+    expect(d0?.reason).toBe('rising');
+    expect(d0!.recentLoss).toBeGreaterThan(1.3 * d0!.bestLoss);
+    expect(h.trainer.state.running).toBe(false);
+    expect(h.trainer.state.epoch).toBeLessThan(2_000);
+  });
+
+  it('does not cry wolf: the same rate on separable data converges and is not flagged', () => {
+    const h = harness();
+    start(h.trainer, { lr: 10, epochs: 20_000 });
+    h.trainer.play();
+    h.drain();
+    expect(of(h.messages, 'diverged')).toEqual([]);
+    expect(of(h.messages, 'done')).toHaveLength(1);
   });
 
   it('stops and reports an engine failure (a lost context) without losing the last good weights', () => {

@@ -9,7 +9,7 @@ import { accuracy } from '../core/metrics.ts';
 import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
 import { nextSampleEpoch } from './history.ts';
-import type { DataArrays, FromWorker, HistoryPoint, Hyper, Snapshot } from './protocol.ts';
+import type { DataArrays, FromWorker, HistoryPoint, Hyper, Report, Snapshot } from './protocol.ts';
 import { DEFAULT_HYPER } from './defaults.ts';
 
 /** What the trainer needs from its surroundings. */
@@ -28,6 +28,11 @@ const SLICE_MS = 10;
 const CHUNK_MS = 4;
 /** Minimum gap between two progress messages, ms (≈ one frame at 60 Hz). */
 const FRAME_MS = 16;
+/** Without an acknowledgement, send again after this long anyway (a hidden tab draws nothing). */
+const ACK_TIMEOUT_MS = 250;
+/** Loss watch: samples averaged, and epochs since the best sample before a rise counts. */
+const WATCH_N = 8;
+const WATCH_FROM = 50;
 
 const toColumns = (d: DataArrays): Columns => ({ n: d.y.length, x1: d.x1, x2: d.x2, y: d.y });
 const finite = (w: Weights): boolean =>
@@ -48,9 +53,16 @@ export class Trainer {
   private scheduled = false;
   private lastPost = -Infinity;
   private pending: HistoryPoint[] = [];
+  private pendingReports: Report[] = [];
+  /** A progress message is out and the page has not drawn it yet (backpressure). */
+  private awaitingAck = false;
   private nextSample = 0;
-  private msPerEpoch = 0.01;
+  /** Estimated cost of one epoch; starts pessimistic so the first chunk is one epoch. */
+  private msPerEpoch = CHUNK_MS;
   private rate = { epochs: 0, since: 0, value: 0 };
+  /** Lowest sampled train loss of this stretch of training, and the recent samples. */
+  private best = { loss: Infinity, weights: { w1: 0, w2: 0, b: 0 }, epoch: 0 };
+  private recent: number[] = [];
 
   constructor(
     private engine: Engine,
@@ -87,13 +99,15 @@ export class Trainer {
     next.setParams(this.hyper);
     next.setWeights(this.weights);
     this.engine = next;
-    this.msPerEpoch = 0.01;
+    this.msPerEpoch = CHUNK_MS;
   }
 
   loadData(train: DataArrays, test: DataArrays, keepWeights: boolean): void {
     this.train = toColumns(train);
     this.test = toColumns(test);
     this.engine.setData(this.train);
+    this.msPerEpoch = CHUNK_MS; // a new data size: re-learn the cost from one epoch up
+    this.clearWatch();
     if (!keepWeights) this.resetWeights();
     this.postProgress(true);
   }
@@ -101,6 +115,7 @@ export class Trainer {
   setParams(next: Hyper): void {
     this.hyper = { ...next };
     this.engine.setParams(this.hyper);
+    this.clearWatch();
     if (this.epoch >= this.hyper.epochs) this.running = false;
     this.postProgress(true);
   }
@@ -109,6 +124,7 @@ export class Trainer {
   resetWeights(): void {
     this.weights = initialWeights(this.hyper);
     this.epoch = 0;
+    this.clearWatch();
     this.nextSample = 0;
     this.pending = [];
     this.engine.setWeights(this.weights);
@@ -121,6 +137,7 @@ export class Trainer {
     this.weights = { ...w };
     this.epoch = epoch;
     this.engine.setWeights(this.weights);
+    this.clearWatch();
     this.postProgress(true);
   }
 
@@ -167,7 +184,7 @@ export class Trainer {
         return;
       }
     }
-    this.postProgress(false);
+    this.postProgress(!this.running);
     if (this.running) this.schedule();
   }
 
@@ -195,9 +212,7 @@ export class Trainer {
     if (this.epoch >= this.nextSample) this.record();
     if (reportEvery > 0 && this.epoch % reportEvery === 0) {
       const s = this.snapshot();
-      this.host.post({
-        type: 'report',
-        runId: this.runId,
+      this.pendingReports.push({
         epoch: this.epoch,
         testAccuracy: s.testAccuracy,
         trainLoss: s.trainLoss,
@@ -210,16 +225,54 @@ export class Trainer {
     const lastFinite = { ...this.weights };
     this.running = false;
     this.engine.setWeights(lastFinite);
+    const loss = this.snapshot().trainLoss;
     this.host.post({
       type: 'diverged',
       runId: this.runId,
+      reason: 'non-finite',
       epoch: this.epoch + k,
       lr: this.hyper.lr,
       lastFinite,
       lastFiniteEpoch: this.epoch,
+      bestLoss: loss,
+      recentLoss: Number.NaN,
     });
     this.postProgress(true);
     return false;
+  }
+
+  private clearWatch(): void {
+    this.best = { loss: Infinity, weights: { ...this.weights }, epoch: this.epoch };
+    this.recent = [];
+  }
+
+  /**
+   * Watches the sampled train loss for a learning rate that is too large: the loss then bounces
+   * or climbs instead of falling. Flags when, past the first WATCH_FROM epochs of a stretch, the
+   * mean of the last WATCH_N samples stays 30 % (+0.02) above the best sample. A separable run
+   * at a large rate may jump up for a few epochs and recover; the delay lets it.
+   */
+  private watchLoss(loss: number): void {
+    if (loss < this.best.loss)
+      this.best = { loss, weights: { ...this.weights }, epoch: this.epoch };
+    this.recent.push(loss);
+    if (this.recent.length > WATCH_N) this.recent.shift();
+    if (!this.running || this.recent.length < WATCH_N || this.epoch - this.best.epoch < WATCH_FROM)
+      return;
+    const mean = this.recent.reduce((a, b) => a + b, 0) / WATCH_N;
+    if (!(mean > 1.3 * this.best.loss + 0.02)) return;
+    this.running = false;
+    this.host.post({
+      type: 'diverged',
+      runId: this.runId,
+      reason: 'rising',
+      epoch: this.epoch,
+      lr: this.hyper.lr,
+      lastFinite: { ...this.best.weights },
+      lastFiniteEpoch: this.best.epoch,
+      bestLoss: this.best.loss,
+      recentLoss: mean,
+    });
   }
 
   private lastRecorded = -1;
@@ -228,6 +281,7 @@ export class Trainer {
     this.lastRecorded = this.epoch;
     const { weights: _w, gradNorm: _g, ...point } = this.snapshot();
     this.pending.push(point);
+    this.watchLoss(point.trainLoss);
     this.nextSample = nextSampleEpoch(this.epoch);
   }
 
@@ -246,9 +300,17 @@ export class Trainer {
     };
   }
 
+  /** The page drew the last progress message. */
+  frameAck(): void {
+    this.awaitingAck = false;
+  }
+
   private postProgress(force: boolean): void {
     const now = this.host.now();
     if (!force && now - this.lastPost < FRAME_MS) return;
+    // Never more than one message per frame the page actually drew (or one per ACK_TIMEOUT_MS).
+    if (!force && this.awaitingAck && now - this.lastPost < ACK_TIMEOUT_MS) return;
+    this.awaitingAck = true;
     if (now - this.rate.since >= 250) {
       this.rate = {
         epochs: this.epoch,
@@ -258,7 +320,9 @@ export class Trainer {
     }
     this.lastPost = now;
     const history = this.pending;
+    const reports = this.pendingReports;
     this.pending = [];
+    this.pendingReports = [];
     this.host.post({
       type: 'progress',
       runId: this.runId,
@@ -266,6 +330,7 @@ export class Trainer {
       epochsPerSecond: this.running ? this.rate.value : 0,
       running: this.running,
       history,
+      reports,
     });
   }
 

@@ -69,6 +69,10 @@ async function use(id: EngineId, why: string): Promise<void> {
 async function autoSelect(force = false): Promise<void> {
   if (choice !== 'auto') return;
   const n = trainer.n;
+  if (n === 0) {
+    reason = 'No training data yet: the float64 JavaScript engine waits.';
+    return announce();
+  }
   if (
     !force &&
     calibratedN > 0 &&
@@ -171,6 +175,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.play();
     case 'pause':
       return trainer.pause();
+    case 'frame-ack':
+      return trainer.frameAck();
     case 'step':
       return trainer.step(msg.epochs);
     case 'reset':

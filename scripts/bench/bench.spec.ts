@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: speed and memory of every engine and of the page, side by side, in one run,
+ * headless Chromium against the production build. Prints one JSON document (also written to
+ * .bench/bench.json) and a Markdown table. Measures; asserts nothing about speed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { test, type Page } from '@playwright/test';
+import { assignSplit } from '../../src/core/split.ts';
+import { tutorialPreset } from '../../src/core/presets.ts';
+import { DEFAULT_PARAMS, type EngineId } from '../../src/worker/engines/engine.ts';
+import type { MeasureResult } from '../../src/worker/protocol.ts';
+import { measureInWorker, type MeasureJob } from '../../e2e/worker-client.ts';
+
+const ENGINES: EngineId[] = ['js-f64', 'fused-webgl', 'tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+const SIZES = [250, 1_000, 10_000, 100_000, 1_000_000];
+const RECIPE_EPOCHS = 200_000;
+const MAX_MS = Number(process.env.BENCH_MS ?? 1_500);
+const RECIPE_MAX_MS = Number(process.env.BENCH_RECIPE_MS ?? 20_000);
+
+const round = (v: number, d = 0) => Number(v.toFixed(d));
+
+async function openApp(page: Page) {
+  await page.goto('/');
+  await page
+    .getByRole('status', { name: 'Engine in use' })
+    .filter({ hasNotText: 'starting' })
+    .waitFor();
+  await page.waitForFunction(() =>
+    /Auto: fastest/.test(document.querySelector('.engine-reason')?.textContent ?? ''),
+  );
+}
+
+async function engineThroughput(page: Page) {
+  const rows: Record<string, unknown>[] = [];
+  for (const n of SIZES) {
+    const jobs: MeasureJob[] = ENGINES.map((engine) => ({
+      engine,
+      blobs: n,
+      params: DEFAULT_PARAMS,
+      epochs: 1e9,
+      maxMs: MAX_MS,
+    }));
+    const results = await measureInWorker(page, jobs);
+    for (const r of results)
+      rows.push({
+        n,
+        engine: r.engine,
+        epochsPerSecond: round(r.epochsPerSecond, 1),
+        epochs: r.epochs,
+        setupMs: round(r.setupMs),
+        heapMB: r.heapBytes ? round(r.heapBytes / 2 ** 20, 1) : null,
+      });
+  }
+  return rows;
+}
+
+async function recipePerEngine(page: Page) {
+  const train = assignSplit(tutorialPreset(), 0.33, 42).filter((p) => p.split === 'train');
+  const d = {
+    x1: train.map((p) => p.x1),
+    x2: train.map((p) => p.x2),
+    y: train.map((p) => p.label),
+  };
+  const out: Record<string, unknown>[] = [];
+  for (const engine of ENGINES) {
+    const [r] = (await measureInWorker(page, [
+      { engine, ...d, params: DEFAULT_PARAMS, epochs: RECIPE_EPOCHS, maxMs: RECIPE_MAX_MS },
+    ])) as [MeasureResult];
+    const finished = r.epochs >= RECIPE_EPOCHS;
+    out.push({
+      engine,
+      n: train.length,
+      seconds: round(finished ? r.ms / 1000 : RECIPE_EPOCHS / r.epochsPerSecond, 2),
+      measured: finished ? 'full run' : `projected from ${r.epochs} epochs`,
+      weights: r.weights,
+    });
+  }
+  return out;
+}
+
+/** The whole recipe as a user runs it: click "Run tutorial recipe", wait for epoch 200,000. */
+async function recipeOnAuto(page: Page) {
+  await openApp(page);
+  const engine = await page.getByRole('status', { name: 'Engine in use' }).textContent();
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+  await page
+    .getByRole('status', { name: 'Epoch', exact: true })
+    .filter({ hasText: '200,000' })
+    .waitFor({ timeout: 600_000 });
+  return { seconds: round((Date.now() - t0) / 1000, 2), engine };
+}
+
+/** Frame rate and longest main-thread task over 5 s of training, and Play → first boundary. */
+async function pageSmoothness(page: Page) {
+  await openApp(page);
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await epochs.fill('100000000');
+  await epochs.press('Enter');
+  const firstUpdate = await page.evaluate(async () => {
+    const model = document.querySelector('.plot-svg .model')!;
+    const play = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Play')!;
+    return new Promise<number>((resolve) => {
+      let t0 = 0;
+      new MutationObserver((_, obs) => {
+        if (!model.querySelector('line.boundary')) return;
+        obs.disconnect();
+        resolve(performance.now() - t0);
+      }).observe(model, { subtree: true, childList: true, attributes: true });
+      t0 = performance.now();
+      play.click();
+    });
+  });
+  const frames = await page.evaluate(async () => {
+    const longTasks: number[] = [];
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => longTasks.push(e.duration)),
+    ).observe({ type: 'longtask', buffered: false });
+    const gaps: number[] = [];
+    let last = performance.now();
+    const end = last + 5_000;
+    await new Promise<void>((resolve) => {
+      const tick = (t: number) => {
+        gaps.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    return {
+      fps: gaps.length / 5,
+      worstFrameMs: Math.max(...gaps),
+      framesOver20ms: gaps.filter((g) => g > 20).length,
+      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+    };
+  });
+  const eps = await page.getByRole('status', { name: 'Epochs per second' }).textContent();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  return {
+    playToFirstBoundaryMs: round(firstUpdate, 1),
+    ...frames,
+    fps: round(frames.fps, 1),
+    worstFrameMs: round(frames.worstFrameMs, 1),
+    longestTaskMs: round(frames.longestTaskMs, 1),
+    epochsPerSecondShown: eps,
+  };
+}
+
+test('bench', async ({ page, browser }) => {
+  await openApp(page);
+  const renderer = await page.locator('.engine-reason').textContent();
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      browser: `Chromium ${browser.version()}`,
+      webgl: renderer,
+    },
+    throughput: await engineThroughput(page),
+    recipe: { perEngine: await recipePerEngine(page), auto: await recipeOnAuto(page) },
+    page: await pageSmoothness(page),
+  };
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync('.bench/bench.json', JSON.stringify(report, null, 2));
+  console.log(JSON.stringify(report, null, 2));
+  console.log(markdown(report));
+});
+
+function markdown(r: {
+  throughput: Record<string, unknown>[];
+  recipe: {
+    perEngine: Record<string, unknown>[];
+    auto: { seconds: number; engine: string | null };
+  };
+}): string {
+  const head = `| engine | ${SIZES.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} |\n|---|${SIZES.map(() => '---:').join('|')}|`;
+  const rows = ENGINES.map(
+    (e) =>
+      `| ${e} | ${SIZES.map((n) => Math.round(Number(r.throughput.find((t) => t.engine === e && t.n === n)?.epochsPerSecond ?? 0)).toLocaleString('en-US')).join(' | ')} |`,
+  );
+  const recipe = r.recipe.perEngine.map((x) => `| ${x.engine} | ${x.seconds} s (${x.measured}) |`);
+  return [
+    'Epochs per second:',
+    head,
+    ...rows,
+    '',
+    'Tutorial recipe (200,000 epochs, 201 points):',
+    '| engine | wall time |',
+    '|---|---|',
+    ...recipe,
+    `| Auto, through the UI (${r.recipe.auto.engine}) | ${r.recipe.auto.seconds} s |`,
+  ].join('\n');
+}
