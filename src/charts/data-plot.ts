@@ -150,7 +150,8 @@ export class DataPlot {
         return e;
       })
       .attr('transform', (d) => `translate(${this.x(d.x1)},${this.y(d.x2)})`);
-    g.selectAll('text').text((d) => (d as Probe).text);
+    // selectAll does not pass the new datum down to children: set the text from the probe itself.
+    g.selectAll('text').text(o.probe?.text ?? '');
     this.gOverlay
       .selectAll('circle.cursor')
       .data(o.cursor ? [o.cursor] : [])

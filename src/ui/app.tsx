@@ -7,6 +7,7 @@ import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
+import { Diagnostics } from './diagnostics.tsx';
 import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtNum, fmtPct } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
@@ -254,6 +255,7 @@ export function App() {
             </table>
           )}
           <Notices notices={view.notices} onDismiss={dismissNotice} />
+          <Diagnostics engine={e} onFault={(fault) => post({ type: 'simulate-fault', fault })} />
         </section>
       </main>
     </div>

@@ -1,12 +1,15 @@
 /** Number formatting for readouts: compact, fixed-width-ish, and honest about NaN. */
 
-/** A signed number with `digits` significant digits, or '—' when not finite. */
+/** Typographic minus (U+2212) for every '-' in a formatted number. */
+const minus = (s: string): string => s.replace(/-/g, '−');
+
+/** A signed number with `digits` significant digits (minus as U+2212), or '—' when not finite. */
 export function fmtNum(v: number | undefined, digits = 4): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace('e+', 'e');
-  return Number(v.toPrecision(digits)).toString();
+  if (a >= 1e5 || a < 1e-3) return minus(v.toExponential(digits - 1).replace('e+', 'e'));
+  return minus(Number(v.toPrecision(digits)).toString());
 }
 
 /** A fraction in [0, 1] as a percentage with one decimal. */
@@ -22,5 +25,5 @@ export function fmtInt(v: number | undefined): string {
 /** A learning rate, e.g. 0.01, 3e-5, 1.5. */
 export function fmtRate(lr: number): string {
   if (lr >= 0.01) return Number(lr.toPrecision(2)).toString();
-  return lr.toExponential(1).replace('e-', 'e−');
+  return minus(lr.toExponential(1));
 }

@@ -1,0 +1,40 @@
+/** Small helpers that read and drive the app the way a person would: by role and name. */
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits until the worker has picked an engine for the data. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.engine-reason')).toContainText(/Auto: fastest for \d/);
+}
+
+/** The number shown by a readout ("Epoch", "w1", …). */
+export async function readout(page: Page, name: string): Promise<number> {
+  const text = (await page.getByRole('status', { name, exact: true }).textContent()) ?? '';
+  return Number(text.replace(/[,\s%]/g, '').replaceAll('−', '-'));
+}
+
+/** The plot's own summary: "N points: R red (class 0), B blue (class 1); T train, S test." */
+export async function pointCounts(
+  page: Page,
+): Promise<{ total: number; red: number; blue: number; test: number }> {
+  const s = (await page.locator('#data-plot-summary').textContent()) ?? '';
+  const m = /(\d+) points: (\d+) red .*?, (\d+) blue .*?; \d+ train, (\d+) test/.exec(s);
+  if (!m) throw new Error(`unexpected plot summary: ${s}`);
+  return { total: Number(m[1]), red: Number(m[2]), blue: Number(m[3]), test: Number(m[4]) };
+}
+
+/** Client coordinates of the pixel at fraction (fx, fy) of the plot's inner area. */
+export async function plotPoint(
+  page: Page,
+  fx: number,
+  fy: number,
+): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.plot-host canvas.field').boundingBox())!;
+  return { x: box.x + fx * box.width, y: box.y + fy * box.height };
+}
+
+/** Centre, in client coordinates, of the mark of the point with this class list. */
+export async function markCentre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const b = (await page.locator(selector).boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}

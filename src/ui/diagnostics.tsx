@@ -1,0 +1,34 @@
+import type { EngineStatus } from './use-trainer.ts';
+
+interface Props {
+  engine: EngineStatus | null;
+  onFault: (fault: 'lose-webgl-context' | 'crash') => void;
+}
+
+/**
+ * What runs where, and two buttons that break it on purpose, so a person (and the e2e tests) can
+ * see that a lost WebGL context or a crashed worker costs no training progress.
+ */
+export function Diagnostics({ engine, onFault }: Props) {
+  return (
+    <details className="diagnostics">
+      <summary>Diagnostics</summary>
+      <ul className="engine-list" aria-label="Engines">
+        {engine?.engines.map((e) => (
+          <li key={e.id}>
+            <strong>{e.id}</strong> ({e.precision}): {e.available ? 'available' : 'unavailable'} —{' '}
+            {e.note}
+          </li>
+        ))}
+      </ul>
+      <div className="buttons">
+        <button type="button" onClick={() => onFault('lose-webgl-context')}>
+          Simulate lost WebGL context
+        </button>
+        <button type="button" onClick={() => onFault('crash')}>
+          Simulate worker crash
+        </button>
+      </div>
+    </details>
+  );
+}
