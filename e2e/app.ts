@@ -38,3 +38,38 @@ export async function markCentre(page: Page, selector: string): Promise<{ x: num
   const b = (await page.locator(selector).boundingBox())!;
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
+
+/**
+ * Client positions of `count` empty spots (≥ 12 px from every mark, so a click adds instead of
+ * grabbing a point) as close as possible to the centre of the marks of class `cls`.
+ */
+export async function emptySpotsNear(
+  page: Page,
+  cls: 'red' | 'blue',
+  count: number,
+): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(
+    ({ cls, count }) => {
+      const marks = [...document.querySelectorAll('path.point')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, cls: el.classList.contains(cls) };
+      });
+      const own = marks.filter((m) => m.cls);
+      const cx = own.reduce((s, m) => s + m.x, 0) / own.length;
+      const cy = own.reduce((s, m) => s + m.y, 0) / own.length;
+      const spots: { x: number; y: number }[] = [];
+      for (let r = 0; r < 200 && spots.length < count; r += 3) {
+        for (let a = 0; a < 360 && spots.length < count; a += 15) {
+          const x = cx + r * Math.cos((a * Math.PI) / 180);
+          const y = cy + r * Math.sin((a * Math.PI) / 180);
+          const clear = [...marks, ...spots.map((s) => ({ ...s, cls: false }))].every(
+            (m) => Math.hypot(m.x - x, m.y - y) >= 12,
+          );
+          if (clear) spots.push({ x, y });
+        }
+      }
+      return spots;
+    },
+    { cls, count },
+  );
+}

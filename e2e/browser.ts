@@ -49,17 +49,24 @@ export function findChromium(): string | undefined {
  * without a GPU: measured here, compositing through SwiftShader instead starved the page to
  * 8–17 fps while the worker trained; in software it held 60 fps with WebGL still in the worker.
  */
-export function chromiumArgs(): string[] {
+export function chromiumArgs(opts: { webgl?: boolean } = {}): string[] {
   const args = [
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    '--enable-unsafe-swiftshader',
   ];
-  if (process.env.LOGREG_HARDWARE_GL !== '1')
-    args.push('--use-angle=swiftshader', '--disable-gpu-compositing');
+  if (opts.webgl === false) {
+    // A machine without a GPU and without Chromium's software fallback: no WebGL at all.
+    args.push('--disable-gpu', '--disable-software-rasterizer');
+  } else if (process.env.LOGREG_HARDWARE_GL !== '1') {
+    args.push(
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--disable-gpu-compositing',
+    );
+  }
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
 }

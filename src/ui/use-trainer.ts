@@ -91,7 +91,9 @@ export function useTrainer(replay: () => Replay) {
 
   const onMessage = useCallback(
     (msg: FromWorker) => {
-      if (msg.runId !== runId.current) return; // a reply to an older run
+      // Replies to an older run are dropped; 'ready' and 'notice' describe the worker itself (its
+      // engine, a missing WebGL), are never stale, and may come before the first run is set up.
+      if (msg.runId !== runId.current && msg.type !== 'ready' && msg.type !== 'notice') return;
       setView((v) => reduceView(v, msg));
       if (msg.type === 'progress') {
         last.current = { snapshot: msg.snapshot, running: msg.running };

@@ -1,0 +1,25 @@
+/** With no GPU and no software WebGL in the browser, the app must say so and train on the CPU engines. */
+import { chromiumArgs, findChromium } from './browser.ts';
+import { expect, test } from './fixtures.ts';
+
+test.use({
+  launchOptions: { executablePath: findChromium(), args: chromiumArgs({ webgl: false }) },
+});
+
+test('the page says WebGL is unavailable and trains on the CPU engines', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('log', { name: 'Notices' })).toContainText(
+    'WebGL is unavailable here',
+  );
+  await expect(page.locator('.engine-reason')).toContainText('WebGL: unavailable');
+  await expect(
+    page.getByLabel('Engine', { exact: true }).locator('option[value="fused-webgl"]'),
+  ).toHaveText(/unavailable/);
+  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toHaveText(
+    'JavaScript float64 (float64)',
+  );
+});
