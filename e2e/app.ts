@@ -7,6 +7,12 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.locator('.engine-reason')).toContainText(/Auto: fastest for \d/);
 }
 
+/** Sets the epoch budget to 100,000,000, so training runs until paused. */
+export async function longRun(page: Page): Promise<void> {
+  await page.getByLabel('Epochs', { exact: true }).fill('100000000');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
+}
+
 /** The number shown by a readout ("Epoch", "w1", …). */
 export async function readout(page: Page, name: string): Promise<number> {
   const text = (await page.getByRole('status', { name, exact: true }).textContent()) ?? '';

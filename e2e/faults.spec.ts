@@ -1,10 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { emptySpotsNear, openApp, pointCounts, readout } from './app.ts';
-
-async function longRun(page: import('@playwright/test').Page) {
-  await page.getByLabel('Epochs', { exact: true }).fill('100000000');
-  await page.getByLabel('Epochs', { exact: true }).press('Enter');
-}
+import { emptySpotsNear, longRun, openApp, pointCounts, readout } from './app.ts';
 
 test('a lost WebGL context mid-training hands over to float64 JS from the last good weights', async ({
   page,

@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { markCentre, openApp, plotPoint, pointCounts, readout } from './app.ts';
+import { longRun, markCentre, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 test.describe('placing points', () => {
   test('a click adds a point exactly under the cursor, shift-click the other colour', async ({
@@ -84,8 +84,7 @@ test.describe('placing points', () => {
 
   test('training continues from the current weights while points are added', async ({ page }) => {
     await openApp(page);
-    await page.getByLabel('Epochs', { exact: true }).fill('100000000');
-    await page.getByLabel('Epochs', { exact: true }).press('Enter');
+    await longRun(page);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(50_000);
     const before = await readout(page, 'Epoch');
@@ -135,8 +134,7 @@ test.describe('the learning-rate slider', () => {
     await openApp(page);
     const slider = page.getByRole('slider', { name: 'Learning rate' });
     await slider.fill('-5'); // 1e-5
-    await page.getByLabel('Epochs', { exact: true }).fill('100000000');
-    await page.getByLabel('Epochs', { exact: true }).press('Enter');
+    await longRun(page);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(20_000);
     const slowW = Math.abs(await readout(page, 'w1'));
