@@ -163,6 +163,14 @@ test.describe('watching it converge', () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => readout(page, 'Epoch')).toBe(0);
     expect(await readout(page, 'w1')).toBe(0);
+    // Random initial weights: each Reset draws new ones (seeded, so reproducible).
+    await page.getByLabel('Initial weights').selectOption('random');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => readout(page, 'w1')).not.toBe(0);
+    const first = await readout(page, 'w1');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => readout(page, 'w1')).not.toBe(first);
+    expect(await readout(page, 'Epoch')).toBe(0);
   });
 
   test('the tutorial recipe runs 200,000 epochs, reports every 10,000 and classifies (1, 1) red', async ({

@@ -49,7 +49,7 @@ async function engineThroughput(page: Page) {
         epochsPerSecond: round(r.epochsPerSecond, 1),
         epochs: r.epochs,
         setupMs: round(r.setupMs),
-        heapMB: r.heapBytes ? round(r.heapBytes / 2 ** 20, 1) : null,
+        trainingMB: round(r.trainingBytes / 2 ** 20, 1),
       });
   }
   return rows;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { countByLabel, toColumns } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
-import { tutorialPreset } from '../core/presets.ts';
+import { TUTORIAL, tutorialPreset } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
@@ -45,12 +45,11 @@ export function App() {
     };
   }, []);
   const { view, post, newRun, dismissNotice, clearDiverged } = useTrainer(replay);
-  const playAfterSync = useRef(false);
 
   // Send changes to the worker — only real changes, never on the first render (start() sent them).
   const sent = useRef({ hyper: session.hyper, engine: session.engine, data: session.dataVersion });
   useEffect(() => {
-    if (sent.current.hyper === session.hyper) return;
+    if (JSON.stringify(sent.current.hyper) === JSON.stringify(session.hyper)) return;
     sent.current.hyper = session.hyper;
     post({ type: 'set-params', params: session.hyper });
   }, [session.hyper, post]);
@@ -69,10 +68,6 @@ export function App() {
       test: toArrays(session.points, 'test'),
       keepWeights: !session.restart,
     });
-    if (playAfterSync.current) {
-      playAfterSync.current = false;
-      post({ type: 'play' });
-    }
   }, [session.dataVersion, session.points, session.restart, post, newRun]);
 
   const model = view.snapshot?.weights ?? null;
@@ -111,10 +106,23 @@ export function App() {
 
   const playPause = () => post({ type: view.running ? 'pause' : 'play' });
   const runRecipe = () => {
-    playAfterSync.current = true;
+    const points = tutorialPreset();
+    const next = sessionReducer(sessionReducer(session, { type: 'hyper', patch: DEFAULT_HYPER }), {
+      type: 'load',
+      points,
+    });
+    // The worker gets the whole recipe in one message; the effects must not send it again.
+    sent.current = { ...sent.current, hyper: next.hyper, data: next.dataVersion };
+    newRun();
+    post({
+      type: 'run-recipe',
+      params: next.hyper,
+      train: toArrays(next.points, 'train'),
+      test: toArrays(next.points, 'test'),
+    });
     dispatch({ type: 'hyper', patch: DEFAULT_HYPER });
-    dispatch({ type: 'load', points: tutorialPreset() });
-    dispatch({ type: 'probe', at: { x1: 1, x2: 1 } });
+    dispatch({ type: 'load', points });
+    dispatch({ type: 'probe', at: { x1: TUTORIAL.newPoint.x1, x2: TUTORIAL.newPoint.x2 } });
   };
   useShortcuts({ undo: () => dispatch({ type: 'undo' }), redo: () => dispatch({ type: 'redo' }) });
 

@@ -32,6 +32,7 @@ export function Readouts({ snapshot: s, epochsPerSecond, engineLabel }: Props) {
     ['w1', fmtNum(w?.w1, 5), 'ro-w1'],
     ['w2', fmtNum(w?.w2, 5), 'ro-w2'],
     ['b', fmtNum(w?.b, 5), 'ro-b'],
+    ['Gradient norm', fmtNum(s?.gradNorm, 3), 'ro-grad'],
     ['Engine in use', engineLabel, 'ro-engine'],
   ];
   return (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { EngineChoice, EngineInfo, Hyper, OptimizerId } from '../worker/protocol.ts';
+import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
 import { LearningRateSlider } from './learning-rate-slider.tsx';
 import { NumberField } from './number-field.tsx';
 
@@ -38,6 +38,7 @@ const ENGINE_NAMES: Record<EngineChoice, string> = {
 export function TrainingControls(p: Props) {
   const optId = useId();
   const engId = useId();
+  const initId = useId();
   return (
     <div className="controls" role="group" aria-label="Training">
       <div className="buttons">
@@ -73,6 +74,17 @@ export function TrainingControls(p: Props) {
                 {name}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={initId}>Initial weights</label>
+          <select
+            id={initId}
+            value={p.hyper.init}
+            onChange={(e) => p.onHyper({ init: e.currentTarget.value as InitKind })}
+          >
+            <option value="zeros">Zeros (tutorial)</option>
+            <option value="random">Random (seeded)</option>
           </select>
         </div>
         <NumberField

@@ -46,6 +46,8 @@ export type ToWorker =
   | { type: 'frame-ack'; runId: number }
   | { type: 'step'; runId: number; epochs: number }
   | { type: 'reset'; runId: number }
+  /** Atomically: these parameters, this data, fresh weights, and play (the tutorial recipe). */
+  | { type: 'run-recipe'; runId: number; params: Hyper; train: DataArrays; test: DataArrays }
   | { type: 'set-weights'; runId: number; weights: Weights; epoch?: number }
   | { type: 'measure'; runId: number; request: MeasureRequest }
   | { type: 'simulate-fault'; runId: number; fault: 'lose-webgl-context' | 'crash' };
@@ -74,8 +76,11 @@ export interface MeasureResult {
   /** Live TF.js tensors before and after the run (a leak shows as growth). */
   tensorsBefore: number;
   tensorsAfter: number;
-  /** The worker's JS heap in bytes after the run, where the browser tells (Chromium does). */
-  heapBytes: number | null;
+  /**
+   * Bytes the worker holds for this training job: the data's typed arrays plus TF.js tensor
+   * bytes (GPU textures of the fused kernel: 16 bytes a point). Workers expose no JS-heap figure.
+   */
+  trainingBytes: number;
   error?: string;
 }
 

@@ -122,7 +122,8 @@ export class Trainer {
 
   /** New initial weights (zeros or seeded random), epoch 0, fresh curve. */
   resetWeights(): void {
-    this.weights = initialWeights(this.hyper);
+    // Each reset draws new random weights: the seed advances, so runs stay reproducible.
+    this.weights = initialWeights({ init: this.hyper.init, seed: this.hyper.seed + this.resets++ });
     this.epoch = 0;
     this.clearWatch();
     this.nextSample = 0;
@@ -276,6 +277,7 @@ export class Trainer {
   }
 
   private lastRecorded = -1;
+  private resets = 0;
 
   private record(): void {
     this.lastRecorded = this.epoch;

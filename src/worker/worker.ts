@@ -7,7 +7,7 @@ import type { Columns } from '../core/dataset.ts';
 import { EnginePool } from './engine-pool.ts';
 import type { Engine, EngineId } from './engines/engine.ts';
 import { createJsEngine } from './engines/js-f64.ts';
-import { liveTensors } from './engines/tfjs.ts';
+import { liveTensors, tfBytes } from './engines/tfjs.ts';
 import type {
   EngineChoice,
   FromWorker,
@@ -125,7 +125,6 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
   }
   const ms = performance.now() - start;
   if (engine === trainer.currentEngine) trainer.setEngine(engine); // restore its state
-  const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
   return {
     engine: req.engine,
     n: train.n,
@@ -137,7 +136,7 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
     setupMs,
     tensorsBefore,
     tensorsAfter: liveTensors(),
-    heapBytes: heap ? heap.usedJSHeapSize : null,
+    trainingBytes: 3 * 8 * train.n + tfBytes() + (engine.id === 'fused-webgl' ? 16 * train.n : 0),
   };
 }
 
@@ -181,6 +180,11 @@ async function handle(msg: ToWorker): Promise<void> {
       return trainer.step(msg.epochs);
     case 'reset':
       return trainer.resetWeights();
+    case 'run-recipe':
+      trainer.setParams(msg.params);
+      trainer.loadData(msg.train, msg.test, false);
+      await autoSelect();
+      return trainer.play();
     case 'set-weights':
       return trainer.setWeights(msg.weights, msg.epoch);
     case 'measure':

@@ -44,6 +44,9 @@ export async function activateBackend(id: TfjsEngineId): Promise<boolean> {
 /** Number of live tensors (for leak checks). */
 export const liveTensors = (): number => tf.memory().numTensors;
 
+/** Bytes held by live TF.js tensors. */
+export const tfBytes = (): number => tf.memory().numBytes;
+
 /** Creates a TF.js engine on its backend; rejects if the backend cannot start. */
 export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
   if (!(await activateBackend(id)))
