@@ -42,10 +42,15 @@ const MARGIN = { top: 12, right: 14, bottom: 36, left: 44 };
 /** Logit at which p = 0.75 (and minus it: p = 0.25). */
 const LOGIT_75 = Math.log(3);
 const SYMBOL_AREA = 52;
+/** Above this many visible points, marks go on a canvas instead of one SVG node each. */
+export const SVG_MARKS_MAX = 2_000;
 
 export class DataPlot {
   private readonly host: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
+  /** Marks are drawn here instead of as SVG when there are more than SVG_MARKS_MAX of them. */
+  private readonly marks: HTMLCanvasElement;
+  private version = 0;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly gField: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gPoints: Selection<SVGGElement, unknown, null, undefined>;
@@ -66,7 +71,10 @@ export class DataPlot {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'field';
     this.canvas.setAttribute('aria-hidden', 'true');
-    host.append(this.canvas);
+    this.marks = document.createElement('canvas');
+    this.marks.className = 'marks';
+    this.marks.setAttribute('aria-hidden', 'true');
+    host.append(this.canvas, this.marks);
     this.svg = select(host).append('svg').attr('class', 'plot-svg').attr('aria-hidden', 'true');
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
@@ -85,12 +93,22 @@ export class DataPlot {
     this.rescale();
   }
 
-  /** Replaces the points (and rescales the axes to them). */
-  setPoints(points: readonly PlotPoint[], filter: SplitFilter = this.filter): void {
+  /**
+   * Replaces the points. The axes re-fit to the data only when `refit` (new data was loaded) or a
+   * point lies outside the view: while a person adds and drags points the plot must not move.
+   */
+  setPoints(points: readonly PlotPoint[], filter: SplitFilter = this.filter, refit = false): void {
     this.points = points;
     this.filter = filter;
+    const b = this.fitted;
+    const outside =
+      !b || points.some((p) => p.x1 < b.x0 || p.x1 > b.x1 || p.x2 < b.y0 || p.x2 > b.y1);
+    if (refit || outside) this.fitted = null;
     this.rescale();
   }
+
+  /** The data box the axes were last fitted to (kept while the user edits points). */
+  private fitted: Box | null = null;
 
   /** Sets the model whose field, boundary and normal are drawn; `null` hides them. */
   setModel(model: Weights | null): void {
@@ -125,6 +143,11 @@ export class DataPlot {
   /** The points currently drawn (after the split filter). */
   get visiblePoints(): readonly PlotPoint[] {
     return this.points.filter((p) => this.filter === 'both' || p.split === this.filter);
+  }
+
+  /** Bumped whenever points or scales change (hit-testing caches on it). */
+  get layoutVersion(): number {
+    return this.version;
   }
 
   /** The visible data box. */
@@ -197,8 +220,13 @@ export class DataPlot {
   private rescale(): void {
     const iw = this.width - MARGIN.left - MARGIN.right;
     const ih = this.height - MARGIN.top - MARGIN.bottom;
-    const extent = dataExtent(this.points);
-    const box = equalAspectBox(extent, iw, ih);
+    const box = equalAspectBox(
+      this.fitted ?? dataExtent(this.points),
+      iw,
+      ih,
+      this.fitted ? 0 : 0.08,
+    );
+    this.fitted ??= box;
     this.x = scaleLinear([box.x0, box.x1], [MARGIN.left, MARGIN.left + iw]);
     this.y = scaleLinear([box.y0, box.y1], [MARGIN.top + ih, MARGIN.top]);
     this.svg
@@ -221,7 +249,11 @@ export class DataPlot {
   }
 
   private drawPoints(): void {
-    const visible = this.visiblePoints;
+    this.version++;
+    const all = this.visiblePoints;
+    const onCanvas = all.length > SVG_MARKS_MAX;
+    this.drawMarksOnCanvas(onCanvas ? all : []);
+    const visible = onCanvas ? [] : all;
     const shape = [0, 1].map((c) => symbol(CLASS_SYMBOLS[c as 0 | 1], SYMBOL_AREA)()!);
     this.gPoints
       .selectAll<SVGPathElement, PlotPoint>('path.point')
@@ -232,6 +264,40 @@ export class DataPlot {
       .attr('transform', (d) => `translate(${this.x(d.x1)},${this.y(d.x2)})`)
       .attr('fill', (d) => (d.split === 'train' ? CLASS_COLOURS[d.label] : '#ffffff'))
       .attr('stroke', (d) => CLASS_COLOURS[d.label]);
+  }
+
+  /** Canvas marks for large sets: same shapes and inks as the SVG ones, one path per class. */
+  private drawMarksOnCanvas(points: readonly PlotPoint[]): void {
+    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+    this.marks.style.width = `${this.width}px`;
+    this.marks.style.height = `${this.height}px`;
+    this.marks.width = Math.round(this.width * dpr);
+    this.marks.height = Math.round(this.height * dpr);
+    const ctx = this.marks.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+    if (points.length === 0) return;
+    const r = points.length > 50_000 ? 1.5 : 2.5;
+    ctx.lineWidth = 1;
+    for (const label of [0, 1] as const) {
+      for (const split of ['train', 'test'] as const) {
+        ctx.beginPath();
+        for (const p of points) {
+          if (p.label !== label || p.split !== split) continue;
+          const x = this.x(p.x1);
+          const y = this.y(p.x2);
+          if (label === 0) {
+            ctx.moveTo(x + r, y);
+            ctx.arc(x, y, r, 0, 2 * Math.PI);
+          } else ctx.rect(x - r, y - r, 2 * r, 2 * r);
+        }
+        ctx.strokeStyle = CLASS_COLOURS[label];
+        ctx.fillStyle = split === 'train' ? CLASS_COLOURS[label] : '#ffffff';
+        ctx.fill();
+        ctx.stroke();
+      }
+    }
   }
 
   private drawModel(): void {
@@ -287,6 +353,20 @@ export class DataPlot {
       .attr('y1', (d) => this.y(d.foot[1]))
       .attr('x2', (d) => this.x(d.foot[0] + (len * d.m.w1) / d.norm))
       .attr('y2', (d) => this.y(d.foot[1] + (len * d.m.w2) / d.norm));
+    // The arrowhead: a small triangle at the tip, pointing along w (toward blue).
+    this.gField
+      .selectAll<SVGPathElement, (typeof data)[number]>('path.normal-head')
+      .data(data)
+      .join('path')
+      .attr('class', 'normal-head')
+      .attr('d', (d) => {
+        const tx = this.x(d.foot[0] + (len * d.m.w1) / d.norm);
+        const ty = this.y(d.foot[1] + (len * d.m.w2) / d.norm);
+        const a = Math.atan2(-(d.m.w2 / d.norm), d.m.w1 / d.norm); // screen y points down
+        const p = (r: number, t: number) =>
+          `${tx + r * Math.cos(a + t)},${ty + r * Math.sin(a + t)}`;
+        return `M${p(0, 0)}L${p(9, Math.PI - 0.45)}L${p(9, Math.PI + 0.45)}Z`;
+      });
   }
 
   private drawField(m: Weights | null): void {

@@ -2,7 +2,7 @@
  * Mouse, touch, pen and keyboard on the data plot. Pointer events cover all three kinds of
  * pointer; the keyboard drives a crosshair so that everything a click does, a key does too.
  */
-import { quadtree } from 'd3-quadtree';
+import { quadtree, type Quadtree } from 'd3-quadtree';
 import type { DataPlot, PlotPoint } from './data-plot.ts';
 
 /** What the plot asks its owner to do; the owner (React) holds the state. */
@@ -21,6 +21,7 @@ const HIT_PX = 9;
 
 export class PlotInteraction {
   private drag: { id: number; pointerId: number; moved: boolean } | null = null;
+  private tree: { version: number; tree: Quadtree<PlotPoint> } | null = null;
   private cursor: [number, number] | null = null;
   private readonly off: (() => void)[] = [];
 
@@ -54,11 +55,20 @@ export class PlotInteraction {
     const rect = this.plot.element.getBoundingClientRect();
     const px = clientX - rect.left;
     const py = clientY - rect.top;
-    const tree = quadtree<PlotPoint>()
-      .x((p) => this.plot.toPixels(p.x1, p.x2)[0])
-      .y((p) => this.plot.toPixels(p.x1, p.x2)[1])
-      .addAll(this.plot.visiblePoints as PlotPoint[]);
-    return tree.find(px, py, HIT_PX) ?? null;
+    return this.index().find(px, py, HIT_PX) ?? null;
+  }
+
+  /** A quadtree of the visible points in pixels, rebuilt only when points or scales changed. */
+  private index(): Quadtree<PlotPoint> {
+    const version = this.plot.layoutVersion;
+    if (this.tree?.version !== version) {
+      const tree = quadtree<PlotPoint>()
+        .x((p) => this.plot.toPixels(p.x1, p.x2)[0])
+        .y((p) => this.plot.toPixels(p.x1, p.x2)[1])
+        .addAll(this.plot.visiblePoints as PlotPoint[]);
+      this.tree = { version, tree };
+    }
+    return this.tree.tree;
   }
 
   private down(e: PointerEvent): void {

@@ -1,20 +1,22 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { countByLabel, toColumns } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
+import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL, tutorialPreset } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
+import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtNum, fmtPct } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
 import { Notices } from './notices.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
-import { ModelFormula, Readouts } from './readouts.tsx';
-import { initialSession, sessionReducer } from './session.ts';
+import { ModelFormula, ModelInWords, Readouts } from './readouts.tsx';
+import { initialSession, sessionReducer, type SessionState } from './session.ts';
 import { toArrays } from './split-arrays.ts';
 import { ENGINE_NAMES, TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
@@ -27,6 +29,7 @@ export function App() {
   );
   const [stepEpochs, setStepEpochs] = useState(100);
   const [logEpochs, setLogEpochs] = useState(true);
+  const [contours, setContours] = useState(true);
   const [cursor, setCursor] = useState<{ at: [number, number] | null; focusedId: number | null }>({
     at: null,
     focusedId: null,
@@ -106,11 +109,11 @@ export function App() {
 
   const playPause = () => post({ type: view.running ? 'pause' : 'play' });
   const runRecipe = () => {
-    const points = tutorialPreset();
-    const next = sessionReducer(sessionReducer(session, { type: 'hyper', patch: DEFAULT_HYPER }), {
-      type: 'load',
-      points,
-    });
+    const recipe = [
+      { type: 'hyper', patch: DEFAULT_HYPER },
+      { type: 'preset', patch: DEFAULT_PRESET },
+    ] as const;
+    const next = recipe.reduce<SessionState>(sessionReducer, session);
     // The worker gets the whole recipe in one message; the effects must not send it again.
     sent.current = { ...sent.current, hyper: next.hyper, data: next.dataVersion };
     newRun();
@@ -120,8 +123,7 @@ export function App() {
       train: toArrays(next.points, 'train'),
       test: toArrays(next.points, 'test'),
     });
-    dispatch({ type: 'hyper', patch: DEFAULT_HYPER });
-    dispatch({ type: 'load', points });
+    recipe.forEach(dispatch);
     dispatch({ type: 'probe', at: { x1: TUTORIAL.newPoint.x1, x2: TUTORIAL.newPoint.x2 } });
   };
   useShortcuts({ undo: () => dispatch({ type: 'undo' }), redo: () => dispatch({ type: 'redo' }) });
@@ -145,6 +147,11 @@ export function App() {
       </header>
       <main className="workspace">
         <section className="plot-panel" aria-label="Data">
+          <DatasetControls
+            preset={session.preset}
+            onPreset={(patch) => dispatch({ type: 'preset', patch })}
+            onClear={() => dispatch({ type: 'clear' })}
+          />
           <PlotToolbar
             mode={session.mode}
             show={session.show}
@@ -154,6 +161,8 @@ export function App() {
             onNewSplit={(split) => dispatch({ type: 'new-split', split })}
           />
           <DataPlotView
+            contours={contours}
+            loadCount={session.loadCount}
             points={session.points}
             filter={session.show}
             model={model}
@@ -167,6 +176,14 @@ export function App() {
             blue = class 1 · filled = train, hollow = test · solid line: p = 0.5, dashed: p = 0.25 /
             0.75
           </p>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={contours}
+              onChange={(ev) => setContours(ev.currentTarget.checked)}
+            />{' '}
+            Show p = 0.25 and 0.75 lines
+          </label>
           <p id="data-plot-keys" className="hint">
             Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.
             Keyboard: arrows move the crosshair, Enter clicks, N jumps to the next point, Delete
@@ -210,6 +227,7 @@ export function App() {
             />
           )}
           <ModelFormula snapshot={view.snapshot} />
+          <ModelInWords snapshot={view.snapshot} />
           <Readouts
             snapshot={view.snapshot}
             epochsPerSecond={view.epochsPerSecond}

@@ -4,6 +4,9 @@ import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../cha
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 
 interface Props {
+  contours: boolean;
+  /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
+  loadCount: number;
   points: readonly PlotPoint[];
   filter: SplitFilter;
   model: Weights | null;
@@ -13,7 +16,16 @@ interface Props {
 }
 
 /** React host for the D3 data plot: owns the element and the chart's lifetime, nothing inside. */
-export function DataPlotView({ points, filter, model, overlay, summary, handlers }: Props) {
+export function DataPlotView({
+  contours,
+  loadCount,
+  points,
+  filter,
+  model,
+  overlay,
+  summary,
+  handlers,
+}: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<DataPlot | null>(null);
   const handlersRef = useRef(handlers);
@@ -42,13 +54,18 @@ export function DataPlotView({ points, filter, model, overlay, summary, handlers
     };
   }, []);
 
-  useEffect(() => plotRef.current?.setPoints(points, filter), [points, filter]);
+  const lastLoad = useRef(loadCount);
+  useEffect(() => {
+    plotRef.current?.setPoints(points, filter, lastLoad.current !== loadCount);
+    lastLoad.current = loadCount;
+  }, [points, filter, loadCount]);
   useEffect(() => {
     // One redraw per animation frame at most, however often the model changes.
     const id = requestAnimationFrame(() => plotRef.current?.setModel(model));
     return () => cancelAnimationFrame(id);
   }, [model]);
   useEffect(() => plotRef.current?.setOverlay(overlay), [overlay, points, filter]);
+  useEffect(() => plotRef.current?.setContours(contours), [contours]);
 
   return (
     <div

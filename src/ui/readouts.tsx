@@ -56,3 +56,24 @@ export function ModelFormula({ snapshot }: { snapshot: Snapshot | null }) {
     </p>
   );
 }
+
+/** The same model in words: where it says blue, and how sure it is one unit away. */
+export function ModelInWords({ snapshot }: { snapshot: Snapshot | null }) {
+  const w = snapshot?.weights;
+  if (!w || (w.w1 === 0 && w.w2 === 0)) {
+    return (
+      <p className="in-words">
+        With w = 0 the model says p = {fmtNum(w ? 1 / (1 + Math.exp(-w.b)) : 0.5, 3)} everywhere:
+        there is no boundary yet.
+      </p>
+    );
+  }
+  const norm = Math.hypot(w.w1, w.w2);
+  return (
+    <p className="in-words">
+      The model says blue where {fmtNum(w.w1)}·x1 + {fmtNum(w.w2)}·x2 &gt; {fmtNum(-w.b)}, red
+      elsewhere. The boundary is a line; one unit across it the odds change{' '}
+      {fmtNum(Math.exp(norm), 3)}-fold.
+    </p>
+  );
+}

@@ -3,6 +3,7 @@
  * pure, so every edit is testable and replayable.
  */
 import type { Label, Point } from '../core/dataset.ts';
+import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import type { PlotPoint, SplitFilter } from '../charts/data-plot.ts';
 import type { EngineChoice, Hyper } from '../worker/protocol.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
@@ -27,10 +28,16 @@ export interface SessionState {
   probe: { x1: number; x2: number } | null;
   /** The points as they were when the current drag began (one drag = one undo step). */
   dragOrigin: PlotPoint[] | null;
+  /** Counts loads of new data (presets, the recipe): the plot re-fits its axes on each. */
+  loadCount: number;
+  /** The preset the points came from ('custom' once cleared). */
+  preset: { id: PresetId | 'custom' } & PresetOptions;
 }
 
 export type SessionAction =
   | { type: 'load'; points: readonly Point[] }
+  | { type: 'preset'; patch: Partial<{ id: PresetId } & PresetOptions> }
+  | { type: 'clear' }
   | { type: 'add'; x1: number; x2: number; label: Label }
   | { type: 'move'; id: number; x1: number; x2: number; commit: boolean }
   | { type: 'delete'; id: number }
@@ -44,6 +51,8 @@ export type SessionAction =
   | { type: 'probe'; at: { x1: number; x2: number } | null };
 
 const UNDO_LIMIT = 200;
+/** Undo keeps at most this many points across all its steps (1M-point presets are big). */
+const UNDO_POINTS = 2_000_000;
 
 /** The initial session on a given point set. */
 export function initialSession(points: readonly Point[]): SessionState {
@@ -61,7 +70,21 @@ export function initialSession(points: readonly Point[]): SessionState {
     show: 'both',
     probe: null,
     dragOrigin: null,
+    loadCount: 0,
+    preset: { ...DEFAULT_PRESET },
   };
+}
+
+/** Keeps the newest undo steps: at most UNDO_LIMIT of them and UNDO_POINTS points in all. */
+function trimPast(past: PlotPoint[][]): PlotPoint[][] {
+  let total = 0;
+  let keep = 0;
+  for (let i = past.length - 1; i >= 0 && keep < UNDO_LIMIT; i--) {
+    total += past[i]!.length;
+    if (total > UNDO_POINTS && keep > 0) break;
+    keep++;
+  }
+  return past.slice(past.length - keep);
 }
 
 /** Records `points` as an undoable edit. */
@@ -74,7 +97,7 @@ function edit(
     ...s,
     ...extra,
     points,
-    past: [...s.past.slice(-UNDO_LIMIT + 1), s.points],
+    past: trimPast([...s.past, s.points]),
     future: [],
     dataVersion: s.dataVersion + 1,
     restart: false,
@@ -90,9 +113,19 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         engine: s.engine,
         mode: s.mode,
         show: s.show,
+        preset: s.preset,
+        loadCount: s.loadCount + 1,
         dataVersion: s.dataVersion + 1,
         restart: true,
       };
+    case 'preset': {
+      const { id, ...sizes } = s.preset;
+      const preset = { id: id === 'custom' ? ('tutorial' as const) : id, ...sizes, ...a.patch };
+      const points = makePreset(preset.id, preset);
+      return { ...sessionReducer(s, { type: 'load', points }), preset, probe: null };
+    }
+    case 'clear':
+      return { ...edit(s, []), restart: true, preset: { ...s.preset, id: 'custom' }, probe: null };
     case 'add': {
       if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2)) return s;
       const p: PlotPoint = { id: s.nextId, x1: a.x1, x2: a.x2, label: a.label, split: s.newSplit };

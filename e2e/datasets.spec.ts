@@ -1,0 +1,103 @@
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { longRun, openApp, plotPoint, pointCounts, readout } from './app.ts';
+
+test('each preset comes with a note; XOR says why a line must fail, and training shows it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption({ label: 'XOR (not linearly separable)' });
+  await expect(page.getByText('No straight line can separate it')).toBeVisible();
+  expect((await pointCounts(page)).total).toBe(300);
+  await longRun(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(20_000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // A line can at best cut off one of the four blobs: ~75 %, with the loss far from 0.
+  expect(await readout(page, 'Train accuracy')).toBeLessThan(82);
+  expect(await readout(page, 'Train loss')).toBeGreaterThan(0.3);
+  await expectNoAxeViolations(page);
+});
+
+test('the same seed always gives the same points, another seed other points', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption({ label: 'Overlapping blobs' });
+  const seed = page.getByLabel('Seed');
+  const firstMark = () => page.locator('path.point').first().getAttribute('transform');
+  await seed.fill('7');
+  await seed.press('Enter');
+  const at7 = await firstMark();
+  await seed.fill('8');
+  await seed.press('Enter');
+  expect(await firstMark()).not.toBe(at7);
+  await seed.fill('7');
+  await seed.press('Enter');
+  expect(await firstMark()).toBe(at7);
+  await seed.fill('-3');
+  await seed.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Seed: -3 is outside');
+  expect(await firstMark()).toBe(at7); // nothing lost
+});
+
+test('10,000 points are drawn on a canvas and train', async ({ page }) => {
+  await openApp(page);
+  const n = page.getByLabel('Points');
+  await n.fill('10000');
+  await n.press('Enter');
+  expect(await pointCounts(page)).toMatchObject({ total: 10_000, test: 3_300 });
+  await expect(page.locator('path.point')).toHaveCount(0);
+  const inked = await page.locator('canvas.marks').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let count = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) count++;
+    return count;
+  });
+  expect(inked).toBeGreaterThan(10_000);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  // A point can still be grabbed and deleted on the canvas.
+  const at = await plotPoint(page, 0.97, 0.03);
+  await page.mouse.click(at.x, at.y);
+  expect((await pointCounts(page)).total).toBe(10_001);
+  await page.keyboard.down('Alt');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Alt');
+  expect((await pointCounts(page)).total).toBe(10_000);
+});
+
+test('Clear empties the plot for placing points by hand', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  expect((await pointCounts(page)).total).toBe(0);
+  await expect(page.getByLabel('Dataset')).toHaveValue('custom');
+  const at = await plotPoint(page, 0.3, 0.6);
+  await page.mouse.click(at.x, at.y);
+  await page.getByRole('radio', { name: 'Blue point' }).check();
+  const at2 = await plotPoint(page, 0.7, 0.3);
+  await page.mouse.click(at2.x, at2.y);
+  expect(await pointCounts(page)).toMatchObject({ total: 2, red: 1, blue: 1 });
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z'); // undo the Clear too
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('the split toggle shows train, test or both; the contour lines and weight arrow are drawn', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('radio', { name: 'Test', exact: true }).check();
+  await expect(page.locator('path.point')).toHaveCount(99);
+  await page.getByRole('radio', { name: 'Train', exact: true }).check();
+  await expect(page.locator('path.point')).toHaveCount(201);
+  await page.getByRole('radio', { name: 'Train and test' }).check();
+  await expect(page.locator('path.point')).toHaveCount(300);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.locator('line.boundary')).toHaveCount(1);
+  await expect(page.locator('line.contour')).toHaveCount(2);
+  await expect(page.locator('path.normal-head')).toHaveCount(1);
+  await page.getByLabel('Show p = 0.25 and 0.75 lines').uncheck();
+  await expect(page.locator('line.contour')).toHaveCount(0);
+  await expect(page.getByText('The model says blue where')).toBeVisible();
+});

@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { MAX_PRESET_POINTS, PRESETS, type PresetId, type PresetOptions } from '../core/datasets.ts';
+import { NumberField } from './number-field.tsx';
+
+interface Props {
+  preset: { id: PresetId | 'custom' } & PresetOptions;
+  onPreset: (patch: Partial<{ id: PresetId } & PresetOptions>) => void;
+  onClear: () => void;
+}
+
+/** "Dataset": a preset, its number of points, noise and seed (same seed, same points), and Clear. */
+export function DatasetControls({ preset, onPreset, onClear }: Props) {
+  const id = useId();
+  const about =
+    preset.id === 'custom'
+      ? 'Your own points: click the plot to place them.'
+      : PRESETS[preset.id].about;
+  return (
+    <div className="dataset" role="group" aria-label="Data set">
+      <div className="field">
+        <label htmlFor={id}>Dataset</label>
+        <select
+          id={id}
+          value={preset.id}
+          onChange={(e) => onPreset({ id: e.currentTarget.value as PresetId })}
+        >
+          {preset.id === 'custom' && <option value="custom">Your own points</option>}
+          {(Object.keys(PRESETS) as PresetId[]).map((p) => (
+            <option key={p} value={p}>
+              {PRESETS[p].name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField
+        label="Points"
+        value={preset.n}
+        min={0}
+        max={MAX_PRESET_POINTS}
+        integer
+        onCommit={(n) => onPreset({ n })}
+      />
+      <NumberField
+        label="Noise"
+        value={preset.noise}
+        min={0.05}
+        max={5}
+        onCommit={(noise) => onPreset({ noise })}
+      />
+      <NumberField
+        label="Seed"
+        value={preset.seed}
+        min={0}
+        max={2 ** 31}
+        integer
+        onCommit={(seed) => onPreset({ seed })}
+      />
+      <button type="button" onClick={onClear}>
+        Clear
+      </button>
+      <p className="about" id={`${id}-about`}>
+        {about}
+      </p>
+    </div>
+  );
+}
