@@ -93,8 +93,16 @@ async function recipeOnAuto(page: Page) {
 }
 
 /** Frame rate and longest main-thread task over 5 s of training, and Play → first boundary. */
-async function pageSmoothness(page: Page) {
+async function pageSmoothness(page: Page, points = 300) {
   await openApp(page);
+  if (points !== 300) {
+    await page.getByLabel('Points').fill(String(points));
+    await page.getByLabel('Points').press('Enter');
+    await page.waitForFunction(
+      (n) => document.querySelector('#data-plot-summary')?.textContent?.startsWith(`${n} points`),
+      points,
+    );
+  }
   const epochs = page.getByLabel('Epochs', { exact: true });
   await epochs.fill('100000000');
   await epochs.press('Enter');
@@ -162,6 +170,7 @@ test('bench', async ({ page, browser }) => {
     throughput: await engineThroughput(page),
     recipe: { perEngine: await recipePerEngine(page), auto: await recipeOnAuto(page) },
     page: await pageSmoothness(page),
+    page10k: await pageSmoothness(page, 10_000),
   };
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.json', JSON.stringify(report, null, 2));

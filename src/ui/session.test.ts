@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { makePreset } from '../core/datasets.ts';
+import { tutorialPreset } from '../core/presets.ts';
+import {
+  initialSession,
+  sessionReducer,
+  type SessionAction,
+  type SessionState,
+} from './session.ts';
+
+const start = () => initialSession(tutorialPreset());
+const run = (s: SessionState, ...actions: SessionAction[]) => actions.reduce(sessionReducer, s);
+
+describe('sessionReducer', () => {
+  it('adds a point with the chosen split and a fresh id, keeping the weights (no restart)', () => {
+    const s = run(
+      start(),
+      { type: 'new-split', split: 'test' },
+      { type: 'add', x1: 1, x2: 2, label: 1 },
+    );
+    expect(s.points).toHaveLength(301);
+    expect(s.points.at(-1)).toEqual({ id: 300, x1: 1, x2: 2, label: 1, split: 'test' });
+    expect(s.restart).toBe(false);
+  });
+
+  it('ignores non-finite coordinates instead of adding NaN points', () => {
+    const s = start();
+    expect(run(s, { type: 'add', x1: Number.NaN, x2: 0, label: 0 })).toBe(s);
+    expect(run(s, { type: 'move', id: 0, x1: Number.POSITIVE_INFINITY, x2: 0, commit: true })).toBe(
+      s,
+    );
+  });
+
+  it('makes one whole drag a single undo step', () => {
+    const s0 = start();
+    const s = run(
+      s0,
+      { type: 'move', id: 5, x1: 1, x2: 1, commit: false },
+      { type: 'move', id: 5, x1: 2, x2: 2, commit: false },
+      { type: 'move', id: 5, x1: 3, x2: 3, commit: true },
+    );
+    expect(s.points[5]).toMatchObject({ x1: 3, x2: 3 });
+    const undone = run(s, { type: 'undo' });
+    expect(undone.points).toEqual(s0.points);
+    expect(run(undone, { type: 'redo' }).points[5]).toMatchObject({ x1: 3, x2: 3 });
+  });
+
+  it('undoes a delete and a clear, and a new edit drops the redo stack', () => {
+    const s = run(start(), { type: 'delete', id: 0 }, { type: 'clear' });
+    expect(s.points).toHaveLength(0);
+    expect(s.preset.id).toBe('custom');
+    const back = run(s, { type: 'undo' }, { type: 'undo' });
+    expect(back.points).toHaveLength(300);
+    expect(run(back, { type: 'add', x1: 0, x2: 0, label: 0 }).future).toEqual([]);
+  });
+
+  it('regenerates a preset, restarts training and re-fits the axes', () => {
+    const s = run(start(), { type: 'preset', patch: { id: 'overlap', n: 50, seed: 3 } });
+    expect(s.points.map(({ id: _id, ...p }) => p)).toEqual(
+      makePreset('overlap', { n: 50, noise: 1, seed: 3 }),
+    );
+    expect(s.restart).toBe(true);
+    expect(s.loadCount).toBe(1);
+    expect(s.preset).toEqual({ id: 'overlap', n: 50, noise: 1, seed: 3 });
+  });
+
+  it('keeps at most 2,000,000 points across the undo steps of big data sets', () => {
+    let s = run(start(), { type: 'preset', patch: { n: 600_000 } });
+    for (let i = 0; i < 5; i++) s = run(s, { type: 'add', x1: i, x2: i, label: 0 });
+    const total = s.past.reduce((a, p) => a + p.length, 0);
+    expect(total).toBeLessThanOrEqual(2_000_000);
+    expect(s.past.length).toBeGreaterThanOrEqual(3);
+  });
+});
