@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { countByLabel, toColumns } from '../core/dataset.ts';
+import { countByLabel, toColumns, type Point } from '../core/dataset.ts';
+import { solveReference } from '../core/reference-solver.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL, tutorialPreset } from '../core/presets.ts';
@@ -8,6 +9,7 @@ import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
+import { DataIo, importCsvFile } from './data-io.tsx';
 import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { DivergedBanner } from './diverged-banner.tsx';
@@ -30,6 +32,60 @@ export function App() {
   const [stepEpochs, setStepEpochs] = useState(100);
   const [logEpochs, setLogEpochs] = useState(true);
   const [contours, setContours] = useState(true);
+  const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const plotHost = useRef<HTMLDivElement>(null);
+  const onImported = (points: Point[], source: string) => {
+    dispatch({ type: 'import', points });
+    setIoMessage({
+      kind: 'info',
+      text: `Imported ${points.length.toLocaleString('en-US')} points from “${source}”.`,
+    });
+  };
+  const dropFile = async (file: File) => {
+    const r = await importCsvFile(file);
+    if (r.ok) onImported(r.points, file.name);
+    else
+      setIoMessage({
+        kind: 'error',
+        text: `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
+      });
+  };
+  const modelDocument = () => {
+    const train = toColumns(session.points.filter((p) => p.split === 'train'));
+    const ref = solveReference(train, session.hyper.l2);
+    const s = view.snapshot;
+    return {
+      model:
+        'binary logistic regression: p(blue) = sigmoid(w1*x1 + w2*x2 + b); red = class 0, blue = class 1',
+      w1: s?.weights.w1 ?? 0,
+      w2: s?.weights.w2 ?? 0,
+      b: s?.weights.b ?? 0,
+      epoch: s?.epoch ?? 0,
+      trainLoss: s?.trainLoss ?? null,
+      testLoss: s?.testLoss ?? null,
+      trainAccuracy: s?.trainAccuracy ?? null,
+      testAccuracy: s?.testAccuracy ?? null,
+      hyperParameters: session.hyper,
+      engine: view.engine
+        ? {
+            id: view.engine.engine,
+            precision: view.engine.precision,
+            renderer: view.engine.renderer,
+          }
+        : null,
+      points: { train: train.n, test: session.points.length - train.n },
+      exactOptimum:
+        ref.status === 'optimum'
+          ? {
+              w1: ref.weights.w1,
+              w2: ref.weights.w2,
+              b: ref.weights.b,
+              objective: ref.objective,
+              solver: 'float64 Newton',
+            }
+          : { none: ref.message },
+    };
+  };
   const [cursor, setCursor] = useState<{ at: [number, number] | null; focusedId: number | null }>({
     at: null,
     focusedId: null,
@@ -152,6 +208,24 @@ export function App() {
             onPreset={(patch) => dispatch({ type: 'preset', patch })}
             onClear={() => dispatch({ type: 'clear' })}
           />
+          <DataIo
+            points={session.points}
+            onImport={onImported}
+            modelDocument={modelDocument}
+            plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
+            onMessage={(kind, text) => setIoMessage({ kind, text })}
+          />
+          {ioMessage && (
+            <p
+              className={`io-message ${ioMessage.kind}`}
+              role={ioMessage.kind === 'error' ? 'alert' : 'status'}
+            >
+              {ioMessage.text}{' '}
+              <button type="button" onClick={() => setIoMessage(null)} aria-label="Dismiss message">
+                ×
+              </button>
+            </p>
+          )}
           <PlotToolbar
             mode={session.mode}
             show={session.show}
@@ -160,16 +234,19 @@ export function App() {
             onShow={(show) => dispatch({ type: 'show', show })}
             onNewSplit={(split) => dispatch({ type: 'new-split', split })}
           />
-          <DataPlotView
-            contours={contours}
-            loadCount={session.loadCount}
-            points={session.points}
-            filter={session.show}
-            model={model}
-            overlay={overlay}
-            summary={summary}
-            handlers={handlers}
-          />
+          <div ref={plotHost}>
+            <DataPlotView
+              onDropFile={(file) => void dropFile(file)}
+              contours={contours}
+              loadCount={session.loadCount}
+              points={session.points}
+              filter={session.show}
+              model={model}
+              overlay={overlay}
+              summary={summary}
+              handlers={handlers}
+            />
+          </div>
           <p className="legend">
             <span className="swatch red" aria-hidden="true" />
             red = class 0 <span className="swatch blue" aria-hidden="true" />

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Weights } from '../core/maths.ts';
 import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../charts/data-plot.ts';
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 
 interface Props {
+  /** A file dropped onto the plot (CSV import). */
+  onDropFile?: (file: File) => void;
   contours: boolean;
   /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
   loadCount: number;
@@ -17,6 +19,7 @@ interface Props {
 
 /** React host for the D3 data plot: owns the element and the chart's lifetime, nothing inside. */
 export function DataPlotView({
+  onDropFile,
   contours,
   loadCount,
   points,
@@ -28,6 +31,7 @@ export function DataPlotView({
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<DataPlot | null>(null);
+  const [dropping, setDropping] = useState(false);
   const handlersRef = useRef(handlers);
   useEffect(() => {
     handlersRef.current = handlers;
@@ -69,8 +73,21 @@ export function DataPlotView({
 
   return (
     <div
-      className="plot-host"
+      className={dropping ? 'plot-host drop-target' : 'plot-host'}
       ref={hostRef}
+      onDragOver={(e) => {
+        if (!onDropFile || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(e) => {
+        setDropping(false);
+        const file = e.dataTransfer.files[0];
+        if (!onDropFile || !file) return;
+        e.preventDefault();
+        onDropFile(file);
+      }}
       role="application"
       aria-label="Data plot"
       aria-roledescription="scatter plot"

@@ -38,6 +38,7 @@ export type SessionAction =
   | { type: 'load'; points: readonly Point[] }
   | { type: 'preset'; patch: Partial<{ id: PresetId } & PresetOptions> }
   | { type: 'clear' }
+  | { type: 'import'; points: readonly Point[] }
   | { type: 'add'; x1: number; x2: number; label: Label }
   | { type: 'move'; id: number; x1: number; x2: number; commit: boolean }
   | { type: 'delete'; id: number }
@@ -124,6 +125,12 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       const points = makePreset(preset.id, preset);
       return { ...sessionReducer(s, { type: 'load', points }), preset, probe: null };
     }
+    case 'import':
+      return {
+        ...sessionReducer(s, { type: 'load', points: a.points }),
+        preset: { ...s.preset, id: 'custom' },
+        probe: null,
+      };
     case 'clear':
       return { ...edit(s, []), restart: true, preset: { ...s.preset, id: 'custom' }, probe: null };
     case 'add': {

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { openApp, pointCounts, readout } from './app.ts';
+
+const file = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({
+  name,
+  mimeType,
+  buffer: typeof text === 'string' ? Buffer.from(text) : text,
+});
+
+test('importing a good CSV through the file picker replaces the points and rescales', async ({
+  page,
+}) => {
+  await openApp(page);
+  const csv = readFileSync('src/core/__fixtures__/overlap-mle.csv', 'utf8');
+  await page.getByLabel('Import CSV').setInputFiles(file('overlap-mle.csv', csv));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 300 points from “overlap-mle.csv”' }),
+  ).toBeVisible();
+  expect(await pointCounts(page)).toMatchObject({ total: 300, test: 99 });
+  await expect(page.getByLabel('Dataset')).toHaveValue('custom');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+});
+
+test('a split column and semicolons are honoured', async ({ page }) => {
+  await openApp(page);
+  const csv =
+    'split;label;x2;x1\ntrain;red;0;0\ntrain;blue;3;3\ntest;red;0,5;0\ntest;blue;2;3\n'.replace(
+      /0,5/,
+      '0.5',
+    );
+  await page.getByLabel('Import CSV').setInputFiles(file('mine.csv', csv));
+  expect(await pointCounts(page)).toMatchObject({ total: 4, red: 2, blue: 2, test: 2 });
+});
+
+const bad: [string, string | Buffer, RegExp][] = [
+  ['empty.csv', '', /empty/i],
+  ['header-only.csv', 'x1,x2,label\n', /header but no data rows/i],
+  ['not-a-number.csv', 'x1,x2,label\n1,2,0\n3,abc,1\n', /Line 3.*abc/],
+  ['missing.csv', 'x1,x2,label\n1,2,0\n3,,1\n', /Line 3/],
+  ['nan.csv', 'x1,x2,label\n1,2,0\nNaN,1,1\n', /Line 3/],
+  ['infinity.csv', 'x1,x2,label\n1,2,0\n1,-Infinity,1\n', /Line 3/],
+  ['huge.csv', 'x1,x2,label\n1,2,0\n1e308,1,1\n', /1,000,000|1e6|rescale/i],
+  ['bad-label.csv', 'x1,x2,label\n1,2,0\n1,1,green\n', /Line 3.*green/],
+  ['one-class.csv', 'x1,x2,label\n1,2,0\n1,1,0\n', /needs both classes/],
+  ['duplicates.csv', 'x1,x2,label\n1,2,0\n3,4,1\n1,2,0\n', /Lines 2 and 4/],
+  [
+    'binary.csv',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    /text CSV/i,
+  ],
+];
+
+for (const [name, content, message] of bad) {
+  test(`a bad file (${name}) is refused with a clear message and loses nothing`, async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+    const before = await page
+      .locator('path.point')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('transform')).join(';'));
+    await page.getByLabel('Import CSV').setInputFiles(file(name, content));
+    const alert = page.getByRole('alert').filter({ hasText: `Could not import “${name}”` });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(message);
+    await expect(alert).toContainText('Your current points are unchanged.');
+    expect(await pointCounts(page)).toMatchObject({ total: 300, red: 150, blue: 150 });
+    expect(
+      await page
+        .locator('path.point')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('transform')).join(';')),
+    ).toBe(before);
+    expect(await readout(page, 'Epoch')).toBe(100);
+    if (name === 'bad-label.csv') await expectNoAxeViolations(page);
+  });
+}
+
+test('a file name that looks like HTML stays text', async ({ page }) => {
+  await openApp(page);
+  const name = '<img src=x onerror="window.__pwned=1">.csv';
+  await page.getByLabel('Import CSV').setInputFiles(file(name, 'x1,x2,label\n1,2,0\n'));
+  await expect(page.getByRole('alert')).toContainText(name);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  await expect(page.locator('.io-message img')).toHaveCount(0);
+});
+
+test('Export CSV, Export model and Export image download what they say', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  const [csvDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await csvDl.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('x1,x2,label,split');
+  expect(csv.trim().split('\n')).toHaveLength(301);
+  // Round trip: importing the export gives the same points.
+  await page.getByLabel('Import CSV').setInputFiles(file('again.csv', csv));
+  expect(await pointCounts(page)).toMatchObject({ total: 300, red: 150, blue: 150, test: 99 });
+
+  await page.getByRole('button', { name: 'Step' }).click();
+  const [modelDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export model' }).click(),
+  ]);
+  const model = JSON.parse(readFileSync((await modelDl.path())!, 'utf8'));
+  expect(model.w1).toBeCloseTo(await readout(page, 'w1'), 3);
+  expect(model.epoch).toBe(100);
+  expect(model.hyperParameters.lr).toBe(0.01);
+  expect(model.exactOptimum.none).toMatch(/no finite optimum/);
+
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export image (PNG)' }).click(),
+  ]);
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export image (SVG)' }).click(),
+  ]);
+  const svgText = readFileSync((await svg.path())!, 'utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('class="level boundary"');
+});

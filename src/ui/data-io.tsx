@@ -1,0 +1,122 @@
+import { useId, useRef, useState } from 'react';
+import { parsePointsCsv, pointsToCsv } from '../core/csv.ts';
+import type { Point } from '../core/dataset.ts';
+import { assignSplit } from '../core/split.ts';
+import type { PlotPoint } from '../charts/data-plot.ts';
+import { download } from './download.ts';
+import { plotToPng, plotToSvg } from './export-image.ts';
+
+interface Props {
+  points: readonly PlotPoint[];
+  onImport: (points: Point[], source: string) => void;
+  /** The model document for "Export model" (built on demand). */
+  modelDocument: () => unknown;
+  /** The element hosting the data plot (for "Export image"). */
+  plotHost: () => HTMLElement | null;
+  /** Messages about imports and exports, shown to the person (text only). */
+  onMessage: (kind: 'error' | 'info', text: string) => void;
+}
+
+/**
+ * Reads a CSV file into points: all or nothing. Points without a split column are split 33 % /
+ * 67 % with seed 42, as the tutorial does.
+ */
+export async function importCsvFile(
+  file: File,
+): Promise<{ ok: true; points: Point[] } | { ok: false; error: string }> {
+  const text = await file.text();
+  const r = parsePointsCsv(text);
+  if (!r.ok) return { ok: false, error: r.error };
+  const points: Point[] = r.hasSplit
+    ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
+    : assignSplit(r.points, 0.33, 42);
+  return { ok: true, points };
+}
+
+/** Import CSV (file picker), Export CSV, Export model, Export image (PNG and SVG). */
+export function DataIo({ points, onImport, modelDocument, plotHost, onMessage }: Props) {
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      const r = await importCsvFile(file);
+      if (r.ok) onImport(r.points, file.name);
+      else
+        onMessage(
+          'error',
+          `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
+        );
+    } catch (e) {
+      onMessage(
+        'error',
+        `Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}. Your current points are unchanged.`,
+      );
+    } finally {
+      setBusy(false);
+      if (inputRef.current) inputRef.current.value = '';
+    }
+  };
+
+  const exportImage = async (kind: 'png' | 'svg') => {
+    const host = plotHost();
+    if (!host) return;
+    try {
+      if (kind === 'svg')
+        download(new Blob([plotToSvg(host)], { type: 'image/svg+xml' }), 'logreg-lab-plot.svg');
+      else download(await plotToPng(host), 'logreg-lab-plot.png');
+    } catch (e) {
+      onMessage(
+        'error',
+        `Could not export the image: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  };
+
+  return (
+    <div className="data-io" role="group" aria-label="Import and export">
+      <label htmlFor={inputId} className="file-button">
+        Import CSV
+      </label>
+      <input
+        ref={inputRef}
+        id={inputId}
+        className="visually-hidden-file"
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv,text/plain"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) void importFile(file);
+        }}
+      />
+      <button
+        type="button"
+        onClick={() =>
+          download(new Blob([pointsToCsv(points)], { type: 'text/csv' }), 'logreg-lab-points.csv')
+        }
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          download(
+            new Blob([JSON.stringify(modelDocument(), null, 2)], { type: 'application/json' }),
+            'logreg-lab-model.json',
+          )
+        }
+      >
+        Export model
+      </button>
+      <button type="button" onClick={() => void exportImage('png')}>
+        Export image (PNG)
+      </button>
+      <button type="button" onClick={() => void exportImage('svg')}>
+        Export image (SVG)
+      </button>
+    </div>
+  );
+}
