@@ -132,3 +132,26 @@ test('Export CSV, Export model and Export image download what they say', async (
   expect(svgText).toContain('<svg');
   expect(svgText).toContain('class="level boundary"');
 });
+
+test('a 1,000,000-row file loads, is drawn and trains', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const rows = ['x1,x2,label'];
+  let s = 11;
+  const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  for (let i = 0; i < 1_000_000; i++) {
+    const label = i % 2;
+    rows.push(`${(u() * 4 + 3 * label).toFixed(6)},${(u() * 4 + 2 * label).toFixed(6)},${label}`);
+  }
+  await page.getByLabel('Import CSV').setInputFiles(file('million.csv', rows.join('\n')));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 1,000,000 points' }),
+  ).toBeVisible({ timeout: 60_000 });
+  expect(await pointCounts(page)).toMatchObject({ total: 1_000_000, test: 330_000 });
+  await page.getByLabel('Epochs per step').fill('3');
+  await page.getByLabel('Epochs per step').press('Enter');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch'), { timeout: 60_000 }).toBe(3);
+  // Three steps from w = 0 (loss ln 2 = 0.6931) have started to lower the loss.
+  expect(await readout(page, 'Train loss')).toBeLessThan(0.6931);
+});

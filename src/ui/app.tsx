@@ -3,7 +3,7 @@ import { countByLabel, toColumns, type Point } from '../core/dataset.ts';
 import { solveReference } from '../core/reference-solver.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
-import { TUTORIAL, tutorialPreset } from '../core/presets.ts';
+import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER } from '../worker/defaults.ts';
@@ -22,17 +22,27 @@ import { initialSession, sessionReducer, type SessionState } from './session.ts'
 import { toArrays } from './split-arrays.ts';
 import { ENGINE_NAMES, TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
+import { autosave, shareLink, startingPoint, STORAGE_KEY } from './persistence.ts';
+import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
 /** The whole page. */
 export function App() {
-  const [session, dispatch] = useReducer(sessionReducer, undefined, () =>
-    initialSession(tutorialPreset()),
-  );
+  const [start] = useState(() => startingPoint(location.hash, safeStorage()));
+  const [session, dispatch] = useReducer(sessionReducer, start, (st) => ({
+    ...initialSession(st.points),
+    preset: st.preset,
+    hyper: st.hyper,
+    engine: st.engine,
+  }));
+  const startWeights = useRef(start.weights);
   const [stepEpochs, setStepEpochs] = useState(100);
   const [logEpochs, setLogEpochs] = useState(true);
   const [contours, setContours] = useState(true);
-  const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(
+    start.message,
+  );
+  const [link, setLink] = useState('');
   const plotHost = useRef<HTMLDivElement>(null);
   const onImported = (points: Point[], source: string) => {
     dispatch({ type: 'import', points });
@@ -96,7 +106,10 @@ export function App() {
   });
   const replay = useCallback(() => {
     const s = sessionRef.current;
+    const weights = startWeights.current;
+    startWeights.current = null; // only the first worker starts from the saved weights
     return {
+      weights,
       hyper: s.hyper,
       engine: s.engine,
       train: toArrays(s.points, 'train'),
@@ -130,6 +143,36 @@ export function App() {
   }, [session.dataVersion, session.points, session.restart, post, newRun]);
 
   const model = view.snapshot?.weights ?? null;
+  useAutosave(
+    session,
+    view.snapshot,
+    (msg) => setIoMessage({ kind: 'error', text: msg }),
+    autosave,
+  );
+  const share = async () => {
+    const { url, pointsOmitted } = shareLink(location.href, session);
+    history.replaceState(null, '', url);
+    setLink(url);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard permission: the link is shown to copy by hand.
+    }
+    const what = pointsOmitted
+      ? `The link holds the settings but not your ${session.points.length.toLocaleString('en-US')} points (more than 2,000): use Export CSV for those.`
+      : 'The link reproduces this session.';
+    setIoMessage({ kind: 'info', text: `${copied ? 'Link copied. ' : ''}${what}` });
+  };
+  const newSession = () => {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      /* storage blocked: nothing was saved */
+    }
+    location.replace(location.pathname);
+  };
   const maxStableLr = useMemo(() => {
     const train = session.points.filter((p) => p.split === 'train');
     return smoothness(toColumns(train), session.hyper.l2).maxStableLr;
@@ -215,6 +258,23 @@ export function App() {
             plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
             onMessage={(kind, text) => setIoMessage({ kind, text })}
           />
+          <div className="session-buttons">
+            <button type="button" onClick={() => void share()}>
+              Share link
+            </button>
+            <button type="button" onClick={newSession}>
+              New session
+            </button>
+            {link && (
+              <input
+                className="share-link"
+                readOnly
+                value={link}
+                aria-label="Link to this session"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            )}
+          </div>
           {ioMessage && (
             <p
               className={`io-message ${ioMessage.kind}`}
@@ -363,4 +423,13 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** localStorage, or null where the browser blocks it. */
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

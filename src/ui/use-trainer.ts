@@ -64,6 +64,8 @@ export interface Replay {
   engine: EngineChoice;
   train: DataArrays;
   test: DataArrays;
+  /** Weights to start from (a restored session), instead of the initial ones. */
+  weights?: { weights: Snapshot['weights']; epoch: number } | null;
 }
 
 interface Restore {
@@ -130,7 +132,9 @@ export function useTrainer(replay: () => Replay) {
       post({ type: 'set-params', params: r.hyper });
       post({ type: 'choose-engine', engine: r.engine });
       post({ type: 'load-data', train: r.train, test: r.test, keepWeights: false });
-      if (restoreFrom?.snapshot) {
+      if (!restoreFrom?.snapshot && r.weights) {
+        post({ type: 'set-weights', weights: r.weights.weights, epoch: r.weights.epoch });
+      } else if (restoreFrom?.snapshot) {
         post({
           type: 'set-weights',
           weights: restoreFrom.snapshot.weights,

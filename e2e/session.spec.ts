@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { openApp, plotPoint, pointCounts, readout } from './app.ts';
+
+/** The points as data: what "Export CSV" downloads. */
+async function exportedCsv(page: Page): Promise<string> {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  return readFileSync((await dl.path())!, 'utf8');
+}
+
+test('a share link reproduces the session in a fresh browser', async ({ page, browser }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  await page.getByLabel('Seed').fill('7');
+  await page.getByLabel('Seed').press('Enter');
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('-1');
+  await page.getByLabel('Optimizer').selectOption('adam');
+  const before = await exportedCsv(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Link to this session').inputValue();
+  expect(link).toContain('#');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Opened the shared session from the link.' }),
+  ).toBeVisible();
+  await expect(fresh.getByLabel('Dataset')).toHaveValue('overlap');
+  await expect(fresh.getByLabel('Seed')).toHaveValue('7');
+  await expect(fresh.getByLabel('Optimizer')).toHaveValue('adam');
+  await expect(fresh.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute(
+    'aria-valuetext',
+    /^0\.1\b/,
+  );
+  expect(await exportedCsv(fresh)).toBe(before);
+  await other.close();
+});
+
+test('hand-placed points travel in the link', async ({ page, browser }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  for (const [fx, fy, shift] of [
+    [0.3, 0.6, false],
+    [0.7, 0.3, true],
+    [0.5, 0.5, false],
+  ] as const) {
+    const at = await plotPoint(page, fx, fy);
+    if (shift) await page.keyboard.down('Shift');
+    await page.mouse.click(at.x, at.y);
+    if (shift) await page.keyboard.up('Shift');
+  }
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Link to this session').inputValue();
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  expect(await pointCounts(fresh)).toMatchObject({ total: 3, red: 2, blue: 1 });
+  await other.close();
+});
+
+test('a tampered link says what is wrong and starts from the defaults', async ({ page }) => {
+  await page.goto('/#p=tutorial&lr=abc');
+  const alert = page.getByRole('alert').filter({ hasText: 'This link could not be used' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('lr');
+  expect((await pointCounts(page)).total).toBe(300);
+  await page.goto('/#p=custom&pts=1,2,0,tr;3,4');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This link could not be used' }),
+  ).toBeVisible();
+});
+
+test('a reload brings back the points, the settings and the weights', async ({ page }) => {
+  await openApp(page);
+  const at = await plotPoint(page, 0.9, 0.9);
+  await page.mouse.click(at.x, at.y);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  const w1 = await readout(page, 'w1');
+  await page.getByLabel('L2 penalty').fill('0.05');
+  await page.getByLabel('L2 penalty').press('Enter');
+  await page.waitForTimeout(2_500); // autosave is throttled to every 2 s
+  await page.reload();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
+  ).toBeVisible();
+  expect((await pointCounts(page)).total).toBe(301);
+  await expect(page.getByLabel('L2 penalty')).toHaveValue('0.05');
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+});
+
+test('corrupt saved data is reported and the app starts fresh', async ({ page }) => {
+  await page.addInitScript(() =>
+    localStorage.setItem('logreg-lab/session', '{"version":1,"points":'),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be restored' })).toBeVisible();
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('New session starts over from the tutorial preset', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('xor');
+  await page.waitForTimeout(2_500);
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
+  expect((await pointCounts(page)).total).toBe(300);
+  await page.reload();
+  await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
+});

@@ -1,0 +1,132 @@
+/**
+ * Where a session starts from, and where it is kept: a share link (the URL's fragment) wins,
+ * then the autosave in localStorage, then the tutorial defaults. Bad links and corrupt saves are
+ * reported, never fatal.
+ */
+import type { Point } from '../core/dataset.ts';
+import { DEFAULT_PRESET, makePreset } from '../core/datasets.ts';
+import type { Weights } from '../core/maths.ts';
+import { parseSavedSession, SAVE_VERSION, serializeSession } from '../core/saved-session.ts';
+import { decodeUrlState, encodeUrlState, type UrlState } from '../core/url-state.ts';
+import { DEFAULT_HYPER } from '../worker/defaults.ts';
+import type { EngineChoice, Hyper } from '../worker/protocol.ts';
+import type { SessionState } from './session.ts';
+
+export const STORAGE_KEY = 'logreg-lab/session';
+
+/** How the app starts: its points and settings, optional weights, and what to tell the person. */
+export interface Start {
+  points: Point[];
+  preset: SessionState['preset'];
+  hyper: Hyper;
+  engine: EngineChoice;
+  weights: { weights: Weights; epoch: number } | null;
+  message: { kind: 'error' | 'info'; text: string } | null;
+}
+
+const DEFAULTS: UrlState = {
+  preset: { ...DEFAULT_PRESET },
+  hyper: { ...DEFAULT_HYPER },
+  engine: 'auto',
+};
+
+function fromPreset(preset: Start['preset'], points?: Point[]): Point[] {
+  return preset.id === 'custom' ? (points ?? []) : makePreset(preset.id, preset);
+}
+
+/** Reads the share link, else the autosave, else the defaults. */
+export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | null): Start {
+  const fresh: Start = {
+    ...DEFAULTS,
+    points: fromPreset(DEFAULTS.preset),
+    weights: null,
+    message: null,
+  };
+  const notes: string[] = [];
+  const query = hash.replace(/^#/, '');
+  if (query) {
+    const link = decodeUrlState(query, DEFAULTS);
+    if (link.ok) {
+      const { preset, hyper, engine, points } = link.state;
+      const text = ['Opened the shared session from the link.', ...link.warnings].join(' ');
+      return {
+        preset,
+        hyper,
+        engine,
+        points: fromPreset(preset, points),
+        weights: null,
+        message: { kind: 'info', text },
+      };
+    }
+    notes.push(`This link could not be used: ${link.error}`);
+  }
+  const raw = readStorage(storage);
+  if (raw !== null) {
+    const saved = parseSavedSession(raw);
+    if (saved.ok) {
+      const s = saved.session;
+      notes.push('Restored your last session.');
+      const text = notes.join(' ');
+      return {
+        preset: s.preset,
+        hyper: s.hyper,
+        engine: s.engine,
+        points: s.points,
+        weights: { weights: s.weights, epoch: s.epoch },
+        message: { kind: notes.length > 1 ? 'error' : 'info', text },
+      };
+    }
+    notes.push(`${saved.error} Starting from the tutorial preset.`);
+  }
+  return notes.length ? { ...fresh, message: { kind: 'error', text: notes.join(' ') } } : fresh;
+}
+
+/** Saves the session; returns an error message when the browser refuses (quota, blocked). */
+export function autosave(
+  storage: Pick<Storage, 'setItem'>,
+  s: SessionState,
+  weights: Weights,
+  epoch: number,
+): string | null {
+  try {
+    const points = s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
+    // A diverged model must not cost the points: non-finite weights are saved as a fresh start.
+    const finite = [weights.w1, weights.w2, weights.b].every(Number.isFinite);
+    storage.setItem(
+      STORAGE_KEY,
+      serializeSession({
+        version: SAVE_VERSION,
+        preset: s.preset,
+        hyper: s.hyper,
+        engine: s.engine,
+        points,
+        weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
+        epoch: finite ? epoch : 0,
+      }),
+    );
+    return null;
+  } catch (e) {
+    return `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${s.points.length.toLocaleString('en-US')} points. Export them as CSV to keep them.`;
+  }
+}
+
+/** The share link of a session, and whether its points had to be left out. */
+export function shareLink(base: string, s: SessionState): { url: string; pointsOmitted: boolean } {
+  const points = s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
+  const { query, pointsOmitted } = encodeUrlState({
+    preset: s.preset,
+    hyper: s.hyper,
+    engine: s.engine,
+    points,
+  });
+  return { url: `${base.replace(/#.*$/, '')}#${query}`, pointsOmitted };
+}
+
+/** The saved text, or null when there is none or the browser blocks storage (private mode). */
+function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
+  try {
+    return storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
