@@ -31,6 +31,10 @@ test('a split column and semicolons are honoured', async ({ page }) => {
       '0.5',
     );
   await page.getByLabel('Import CSV').setInputFiles(file('mine.csv', csv));
+  // The import is asynchronous (the file is read first): wait for its message.
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 4 points from “mine.csv”' }),
+  ).toBeVisible();
   expect(await pointCounts(page)).toMatchObject({ total: 4, red: 2, blue: 2, test: 2 });
 });
 
@@ -102,6 +106,9 @@ test('Export CSV, Export model and Export image download what they say', async (
   expect(csv.trim().split('\n')).toHaveLength(301);
   // Round trip: importing the export gives the same points.
   await page.getByLabel('Import CSV').setInputFiles(file('again.csv', csv));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 300 points from “again.csv”' }),
+  ).toBeVisible();
   expect(await pointCounts(page)).toMatchObject({ total: 300, red: 150, blue: 150, test: 99 });
 
   await page.getByRole('button', { name: 'Step' }).click();
