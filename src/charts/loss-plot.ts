@@ -10,7 +10,7 @@ import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { HistoryPoint } from '../core/progress.ts';
 
-const MARGIN = { top: 10, right: 12, bottom: 34, left: 52 };
+const MARGIN = { top: 22, right: 12, bottom: 34, left: 52 };
 
 export class LossPlot {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -90,10 +90,6 @@ export class LossPlot {
       .attr('x', width - MARGIN.right)
       .attr('y', height - 4)
       .attr('text-anchor', 'end');
-    this.svg
-      .select('.axis-label.y')
-      .attr('x', 4)
-      .attr('y', MARGIN.top - 0)
-      .attr('dy', '0.7em');
+    this.svg.select('.axis-label.y').attr('x', 4).attr('y', 4).attr('dy', '0.7em');
   }
 }
