@@ -8,8 +8,10 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { symbol } from 'd3-shape';
 import type { Weights } from '../core/maths.ts';
-import { clipLineToBox, equalAspectBox, footOfPerpendicular, type Box } from './geometry.ts';
-import { BOUNDARY, CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
+import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
+import { paintField, paintMarks } from './plot-canvas.ts';
+import { drawModelLines } from './plot-model.ts';
+import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
 export interface PlotPoint {
@@ -39,8 +41,6 @@ export interface Overlay {
 export type SplitFilter = 'both' | 'train' | 'test';
 
 const MARGIN = { top: 12, right: 14, bottom: 36, left: 44 };
-/** Logit at which p = 0.75 (and minus it: p = 0.25). */
-const LOGIT_75 = Math.log(3);
 const SYMBOL_AREA = 52;
 /** Above this many visible points, marks go on a canvas instead of one SVG node each. */
 export const SVG_MARKS_MAX = 2_000;
@@ -277,96 +277,14 @@ export class DataPlot {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
-    if (points.length === 0) return;
-    const r = points.length > 50_000 ? 1.5 : 2.5;
-    ctx.lineWidth = 1;
-    for (const label of [0, 1] as const) {
-      for (const split of ['train', 'test'] as const) {
-        ctx.beginPath();
-        for (const p of points) {
-          if (p.label !== label || p.split !== split) continue;
-          const x = this.x(p.x1);
-          const y = this.y(p.x2);
-          if (label === 0) {
-            ctx.moveTo(x + r, y);
-            ctx.arc(x, y, r, 0, 2 * Math.PI);
-          } else ctx.rect(x - r, y - r, 2 * r, 2 * r);
-        }
-        ctx.strokeStyle = CLASS_COLOURS[label];
-        ctx.fillStyle = split === 'train' ? CLASS_COLOURS[label] : '#ffffff';
-        ctx.fill();
-        ctx.stroke();
-      }
-    }
+    paintMarks(ctx, points, this.x, this.y);
   }
 
   private drawModel(): void {
     const m = this.model;
     this.drawn = m ? { ...m } : null;
     this.drawField(m);
-    const box = this.box();
-    const lines: { cls: string; c: number }[] = m
-      ? [
-          { cls: 'boundary', c: m.b },
-          ...(this.showContours
-            ? [
-                { cls: 'contour p75', c: m.b - LOGIT_75 },
-                { cls: 'contour p25', c: m.b + LOGIT_75 },
-              ]
-            : []),
-        ]
-      : [];
-    this.gField
-      .selectAll<SVGLineElement, { cls: string; c: number }>('line.level')
-      .data(
-        lines.flatMap((l) => {
-          const seg = m ? clipLineToBox(m.w1, m.w2, l.c, box) : null;
-          return seg ? [{ ...l, seg }] : [];
-        }),
-        (d) => d.cls,
-      )
-      .join('line')
-      .attr('class', (d) => `level ${d.cls}`)
-      .attr('stroke', BOUNDARY)
-      .attr('x1', (d) => this.x(d.seg[0][0]))
-      .attr('y1', (d) => this.y(d.seg[0][1]))
-      .attr('x2', (d) => this.x(d.seg[1][0]))
-      .attr('y2', (d) => this.y(d.seg[1][1]));
-    this.drawNormal(m, box);
-  }
-
-  /** The weight vector, drawn as an arrow from the boundary toward the blue side. */
-  private drawNormal(m: Weights | null, box: Box): void {
-    const cx = (box.x0 + box.x1) / 2;
-    const cy = (box.y0 + box.y1) / 2;
-    const foot = m ? footOfPerpendicular(m.w1, m.w2, m.b, cx, cy) : null;
-    const inside =
-      foot && foot[0] >= box.x0 && foot[0] <= box.x1 && foot[1] >= box.y0 && foot[1] <= box.y1;
-    const len = 0.12 * Math.min(box.x1 - box.x0, box.y1 - box.y0);
-    const data = m && foot && inside ? [{ foot, m, norm: Math.hypot(m.w1, m.w2) }] : [];
-    this.gField
-      .selectAll<SVGLineElement, (typeof data)[number]>('line.normal')
-      .data(data)
-      .join('line')
-      .attr('class', 'normal')
-      .attr('x1', (d) => this.x(d.foot[0]))
-      .attr('y1', (d) => this.y(d.foot[1]))
-      .attr('x2', (d) => this.x(d.foot[0] + (len * d.m.w1) / d.norm))
-      .attr('y2', (d) => this.y(d.foot[1] + (len * d.m.w2) / d.norm));
-    // The arrowhead: a small triangle at the tip, pointing along w (toward blue).
-    this.gField
-      .selectAll<SVGPathElement, (typeof data)[number]>('path.normal-head')
-      .data(data)
-      .join('path')
-      .attr('class', 'normal-head')
-      .attr('d', (d) => {
-        const tx = this.x(d.foot[0] + (len * d.m.w1) / d.norm);
-        const ty = this.y(d.foot[1] + (len * d.m.w2) / d.norm);
-        const a = Math.atan2(-(d.m.w2 / d.norm), d.m.w1 / d.norm); // screen y points down
-        const p = (r: number, t: number) =>
-          `${tx + r * Math.cos(a + t)},${ty + r * Math.sin(a + t)}`;
-        return `M${p(0, 0)}L${p(9, Math.PI - 0.45)}L${p(9, Math.PI + 0.45)}Z`;
-      });
+    drawModelLines(this.gField, m, this.box(), this.x, this.y, this.showContours);
   }
 
   private drawField(m: Weights | null): void {
@@ -379,60 +297,7 @@ export class DataPlot {
     }
     if (!this.image || this.image.width !== cw || this.image.height !== ch)
       this.image = ctx.createImageData(cw, ch);
-    const img = this.image;
-    const [x0, x1] = this.x.domain() as [number, number];
-    const [y0, y1] = this.y.domain() as [number, number];
-    const dx = (x1 - x0) / cw;
-    const dy = (y1 - y0) / ch;
-    const out = img.data;
-    for (let r = 0; r < ch; r++) {
-      const xv2 = y1 - (r + 0.5) * dy;
-      const base = m.w2 * xv2 + m.b;
-      for (let c = 0; c < cw; c++) {
-        const z = m.w1 * (x0 + (c + 0.5) * dx) + base;
-        const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-        const k = (Math.round(p * 255) || 0) * 4;
-        const o = (r * cw + c) * 4;
-        out[o] = this.lut[k]!;
-        out[o + 1] = this.lut[k + 1]!;
-        out[o + 2] = this.lut[k + 2]!;
-        out[o + 3] = 255;
-      }
-    }
-    ctx.putImageData(img, 0, 0);
+    paintField(this.image.data, cw, ch, this.box(), m, this.lut);
+    ctx.putImageData(this.image, 0, 0);
   }
-}
-
-/**
- * True when drawing `next` instead of `prev` would change nothing a person can see: the logit
- * moves by < 0.01 everywhere in the box (under one step of the 256-level colour table) and the
- * boundary moves by < 0.25 px.
- */
-function invisibleChange(prev: Weights, next: Weights, box: Box, pxPerUnit: number): boolean {
-  let dz = 0;
-  for (const x of [box.x0, box.x1]) {
-    for (const y of [box.y0, box.y1]) {
-      dz = Math.max(
-        dz,
-        Math.abs((next.w1 - prev.w1) * x + (next.w2 - prev.w2) * y + (next.b - prev.b)),
-      );
-    }
-  }
-  const norm = Math.hypot(next.w1, next.w2);
-  return dz < 0.01 && (norm === 0 ? dz === 0 : (dz / norm) * pxPerUnit < 0.25);
-}
-
-function dataExtent(points: readonly PlotPoint[]): Box {
-  if (points.length === 0) return { x0: -5, x1: 5, y0: -5, y1: 5 };
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const p of points) {
-    if (p.x1 < x0) x0 = p.x1;
-    if (p.x1 > x1) x1 = p.x1;
-    if (p.x2 < y0) y0 = p.x2;
-    if (p.x2 > y1) y1 = p.x2;
-  }
-  return { x0, x1, y0, y1 };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clipLineToBox, equalAspectBox, footOfPerpendicular, type Box } from './geometry.ts';
+import {
+  clipLineToBox,
+  dataExtent,
+  equalAspectBox,
+  footOfPerpendicular,
+  invisibleChange,
+  type Box,
+} from './geometry.ts';
 
 const box: Box = { x0: -5, x1: 5, y0: -4, y1: 4 };
 const onLine = (w1: number, w2: number, c: number, [x, y]: readonly [number, number]) =>
@@ -83,5 +90,32 @@ describe('equalAspectBox', () => {
     const b = equalAspectBox({ x0: 3, x1: 3, y0: 3, y1: 3 }, 100, 100);
     expect(b.x1 - b.x0).toBeGreaterThan(0.9);
     expect(b.y1 - b.y0).toBeGreaterThan(0.9);
+  });
+});
+
+describe('invisibleChange', () => {
+  const box: Box = { x0: -5, x1: 5, y0: -4, y1: 4 };
+  it('skips a redraw when the logit moves by far less than one colour step and the line by < 0.25 px', () => {
+    expect(invisibleChange({ w1: 2, w2: 1, b: 0 }, { w1: 2 + 1e-5, w2: 1, b: 1e-5 }, box, 40)).toBe(
+      true,
+    );
+  });
+  it('redraws when the boundary moves by a pixel or more', () => {
+    expect(invisibleChange({ w1: 2, w2: 1, b: 0 }, { w1: 2, w2: 1, b: 0.05 }, box, 40)).toBe(false);
+  });
+  it('redraws a flat model (w = 0) whenever the bias changes, however little', () => {
+    expect(invisibleChange({ w1: 0, w2: 0, b: 0 }, { w1: 0, w2: 0, b: 1e-9 }, box, 40)).toBe(false);
+  });
+});
+
+describe('dataExtent', () => {
+  it('is the bounding box of the points, and a default box for none', () => {
+    expect(
+      dataExtent([
+        { x1: 1, x2: -2 },
+        { x1: -3, x2: 4 },
+      ]),
+    ).toEqual({ x0: -3, x1: 1, y0: -2, y1: 4 });
+    expect(dataExtent([])).toEqual({ x0: -5, x1: 5, y0: -5, y1: 5 });
   });
 });

@@ -1,3 +1,4 @@
+import type { Weights } from '../core/maths.ts';
 /** Pure geometry for drawing a linear model inside a rectangular plot box. No DOM. */
 
 /** An axis-aligned box in data coordinates. */
@@ -104,4 +105,44 @@ export function equalAspectBox(
     y0: cy - (unitsPerPx * height) / 2,
     y1: cy + (unitsPerPx * height) / 2,
   };
+}
+
+/**
+ * True when drawing `next` instead of `prev` would change nothing a person can see: the logit
+ * moves by < 0.01 everywhere in the box (under one step of the 256-level colour table) and the
+ * boundary moves by < 0.25 px.
+ */
+export function invisibleChange(
+  prev: Weights,
+  next: Weights,
+  box: Box,
+  pxPerUnit: number,
+): boolean {
+  let dz = 0;
+  for (const x of [box.x0, box.x1]) {
+    for (const y of [box.y0, box.y1]) {
+      dz = Math.max(
+        dz,
+        Math.abs((next.w1 - prev.w1) * x + (next.w2 - prev.w2) * y + (next.b - prev.b)),
+      );
+    }
+  }
+  const norm = Math.hypot(next.w1, next.w2);
+  return dz < 0.01 && (norm === 0 ? dz === 0 : (dz / norm) * pxPerUnit < 0.25);
+}
+
+/** The bounding box of the points; a 10 × 10 box around 0 when there are none. */
+export function dataExtent(points: readonly { x1: number; x2: number }[]): Box {
+  if (points.length === 0) return { x0: -5, x1: 5, y0: -5, y1: 5 };
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const p of points) {
+    if (p.x1 < x0) x0 = p.x1;
+    if (p.x1 > x1) x1 = p.x1;
+    if (p.x2 < y0) y0 = p.x2;
+    if (p.x2 > y1) y1 = p.x2;
+  }
+  return { x0, x1, y0, y1 };
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { countByLabel, toColumns, type Point } from '../core/dataset.ts';
-import { solveReference } from '../core/reference-solver.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
@@ -10,19 +9,20 @@ import { DEFAULT_HYPER } from '../worker/defaults.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
 import { DataIo, importCsvFile } from './data-io.tsx';
+import { ModelPanel } from './model-panel.tsx';
+import { buildModelDocument } from './model-document.ts';
+import { SessionButtons } from './session-buttons.tsx';
 import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { DivergedBanner } from './diverged-banner.tsx';
-import { fmtNum, fmtPct } from './format.ts';
-import { LossPlotView } from './loss-plot-view.tsx';
+import { fmtNum } from './format.ts';
 import { Notices } from './notices.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
-import { ModelFormula, ModelInWords, Readouts } from './readouts.tsx';
 import { initialSession, sessionReducer, type SessionState } from './session.ts';
 import { toArrays } from './split-arrays.ts';
-import { ENGINE_NAMES, TrainingControls } from './training-controls.tsx';
+import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
-import { autosave, shareLink, startingPoint, STORAGE_KEY } from './persistence.ts';
+import { autosave, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -37,12 +37,10 @@ export function App() {
   }));
   const startWeights = useRef(start.weights);
   const [stepEpochs, setStepEpochs] = useState(100);
-  const [logEpochs, setLogEpochs] = useState(true);
   const [contours, setContours] = useState(true);
   const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(
     start.message,
   );
-  const [link, setLink] = useState('');
   const plotHost = useRef<HTMLDivElement>(null);
   const onImported = (points: Point[], source: string) => {
     dispatch({ type: 'import', points });
@@ -60,42 +58,8 @@ export function App() {
         text: `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
       });
   };
-  const modelDocument = () => {
-    const train = toColumns(session.points.filter((p) => p.split === 'train'));
-    const ref = solveReference(train, session.hyper.l2);
-    const s = view.snapshot;
-    return {
-      model:
-        'binary logistic regression: p(blue) = sigmoid(w1*x1 + w2*x2 + b); red = class 0, blue = class 1',
-      w1: s?.weights.w1 ?? 0,
-      w2: s?.weights.w2 ?? 0,
-      b: s?.weights.b ?? 0,
-      epoch: s?.epoch ?? 0,
-      trainLoss: s?.trainLoss ?? null,
-      testLoss: s?.testLoss ?? null,
-      trainAccuracy: s?.trainAccuracy ?? null,
-      testAccuracy: s?.testAccuracy ?? null,
-      hyperParameters: session.hyper,
-      engine: view.engine
-        ? {
-            id: view.engine.engine,
-            precision: view.engine.precision,
-            renderer: view.engine.renderer,
-          }
-        : null,
-      points: { train: train.n, test: session.points.length - train.n },
-      exactOptimum:
-        ref.status === 'optimum'
-          ? {
-              w1: ref.weights.w1,
-              w2: ref.weights.w2,
-              b: ref.weights.b,
-              objective: ref.objective,
-              solver: 'float64 Newton',
-            }
-          : { none: ref.message },
-    };
-  };
+  const modelDocument = () => buildModelDocument(session, view);
+
   const [cursor, setCursor] = useState<{ at: [number, number] | null; focusedId: number | null }>({
     at: null,
     focusedId: null,
@@ -149,30 +113,6 @@ export function App() {
     (msg) => setIoMessage({ kind: 'error', text: msg }),
     autosave,
   );
-  const share = async () => {
-    const { url, pointsOmitted } = shareLink(location.href, session);
-    history.replaceState(null, '', url);
-    setLink(url);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // No clipboard permission: the link is shown to copy by hand.
-    }
-    const what = pointsOmitted
-      ? `The link holds the settings but not your ${session.points.length.toLocaleString('en-US')} points (more than 2,000): use Export CSV for those.`
-      : 'The link reproduces this session.';
-    setIoMessage({ kind: 'info', text: `${copied ? 'Link copied. ' : ''}${what}` });
-  };
-  const newSession = () => {
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      /* storage blocked: nothing was saved */
-    }
-    location.replace(location.pathname);
-  };
   const maxStableLr = useMemo(() => {
     const train = session.points.filter((p) => p.split === 'train');
     return smoothness(toColumns(train), session.hyper.l2).maxStableLr;
@@ -231,10 +171,6 @@ export function App() {
   const nTest = session.points.filter((p) => p.split === 'test').length;
   const summary = `${session.points.length} points: ${counts[0]} red (class 0), ${counts[1]} blue (class 1); ${session.points.length - nTest} train, ${nTest} test.`;
   const e = view.engine;
-  const engineLabel = e
-    ? `${ENGINE_NAMES[e.engine as keyof typeof ENGINE_NAMES] ?? e.engine} (${e.precision})`
-    : 'starting…';
-  const last = view.history.at(-1);
 
   return (
     <div className="app">
@@ -258,23 +194,10 @@ export function App() {
             plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
             onMessage={(kind, text) => setIoMessage({ kind, text })}
           />
-          <div className="session-buttons">
-            <button type="button" onClick={() => void share()}>
-              Share link
-            </button>
-            <button type="button" onClick={newSession}>
-              New session
-            </button>
-            {link && (
-              <input
-                className="share-link"
-                readOnly
-                value={link}
-                aria-label="Link to this session"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            )}
-          </div>
+          <SessionButtons
+            session={session}
+            onMessage={(text) => setIoMessage({ kind: 'info', text })}
+          />
           {ioMessage && (
             <p
               className={`io-message ${ioMessage.kind}`}
@@ -363,60 +286,7 @@ export function App() {
               }}
             />
           )}
-          <ModelFormula snapshot={view.snapshot} />
-          <ModelInWords snapshot={view.snapshot} />
-          <Readouts
-            snapshot={view.snapshot}
-            epochsPerSecond={view.epochsPerSecond}
-            engineLabel={engineLabel}
-          />
-          {e && (
-            <p className="engine-reason">
-              {e.renderer
-                ? `WebGL: ${e.hardware ? 'hardware GPU' : 'software'} (${e.renderer}). `
-                : 'WebGL: unavailable. '}
-              {e.reason}
-            </p>
-          )}
-          <div className="loss-panel">
-            <LossPlotView
-              history={view.history}
-              logEpochs={logEpochs}
-              summary={
-                last
-                  ? `After ${last.epoch} epochs: train loss ${fmtNum(last.trainLoss)}, test loss ${fmtNum(last.testLoss)}.`
-                  : 'No training yet.'
-              }
-            />
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={logEpochs}
-                onChange={(ev) => setLogEpochs(ev.currentTarget.checked)}
-              />{' '}
-              Log epoch axis
-            </label>
-          </div>
-          {view.reports.length > 0 && (
-            <table className="reports" aria-label="Test accuracy every 10,000 epochs">
-              <thead>
-                <tr>
-                  <th scope="col">Epoch</th>
-                  <th scope="col">Train loss</th>
-                  <th scope="col">Test accuracy</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.reports.map((r) => (
-                  <tr key={r.epoch}>
-                    <td>{r.epoch.toLocaleString('en-US')}</td>
-                    <td>{fmtNum(r.trainLoss)}</td>
-                    <td>{fmtPct(r.testAccuracy)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ModelPanel view={view} />
           <Notices notices={view.notices} onDismiss={dismissNotice} />
           <Diagnostics engine={e} onFault={(fault) => post({ type: 'simulate-fault', fault })} />
         </section>

@@ -1,0 +1,95 @@
+/**
+ * The model's lines on the data plot: the boundary p = 0.5 (w·x + b = 0), the optional p = 0.25 and
+ * 0.75 lines, all clipped to the box, and the weight vector as an arrow toward the blue side.
+ */
+import type { ScaleLinear } from 'd3-scale';
+import type { Selection } from 'd3-selection';
+import type { Weights } from '../core/maths.ts';
+import { clipLineToBox, footOfPerpendicular, type Box } from './geometry.ts';
+import { BOUNDARY } from './palette.ts';
+
+type Scale = ScaleLinear<number, number>;
+type Group = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Logit at which p = 0.75 (and minus it: p = 0.25). */
+const LOGIT_75 = Math.log(3);
+
+/** Draws (or removes, for `m` null) the boundary, the contour lines and the weight arrow. */
+export function drawModelLines(
+  g: Group,
+  m: Weights | null,
+  box: Box,
+  x: Scale,
+  y: Scale,
+  showContours: boolean,
+): void {
+  drawLevels(g, m, box, x, y, showContours);
+  drawNormal(g, m, box, x, y);
+}
+
+function drawLevels(
+  g: Group,
+  m: Weights | null,
+  box: Box,
+  x: Scale,
+  y: Scale,
+  showContours: boolean,
+): void {
+  const lines: { cls: string; c: number }[] = m
+    ? [
+        { cls: 'boundary', c: m.b },
+        ...(showContours
+          ? [
+              { cls: 'contour p75', c: m.b - LOGIT_75 },
+              { cls: 'contour p25', c: m.b + LOGIT_75 },
+            ]
+          : []),
+      ]
+    : [];
+  g.selectAll<SVGLineElement, { cls: string; c: number }>('line.level')
+    .data(
+      lines.flatMap((l) => {
+        const seg = m ? clipLineToBox(m.w1, m.w2, l.c, box) : null;
+        return seg ? [{ ...l, seg }] : [];
+      }),
+      (d) => d.cls,
+    )
+    .join('line')
+    .attr('class', (d) => `level ${d.cls}`)
+    .attr('stroke', BOUNDARY)
+    .attr('x1', (d) => x(d.seg[0][0]))
+    .attr('y1', (d) => y(d.seg[0][1]))
+    .attr('x2', (d) => x(d.seg[1][0]))
+    .attr('y2', (d) => y(d.seg[1][1]));
+}
+
+/** The weight vector, drawn as an arrow from the boundary toward the blue side. */
+function drawNormal(g: Group, m: Weights | null, box: Box, x: Scale, y: Scale): void {
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const foot = m ? footOfPerpendicular(m.w1, m.w2, m.b, cx, cy) : null;
+  const inside =
+    foot && foot[0] >= box.x0 && foot[0] <= box.x1 && foot[1] >= box.y0 && foot[1] <= box.y1;
+  const len = 0.12 * Math.min(box.x1 - box.x0, box.y1 - box.y0);
+  const data = m && foot && inside ? [{ foot, m, norm: Math.hypot(m.w1, m.w2) }] : [];
+  g.selectAll<SVGLineElement, (typeof data)[number]>('line.normal')
+    .data(data)
+    .join('line')
+    .attr('class', 'normal')
+    .attr('x1', (d) => x(d.foot[0]))
+    .attr('y1', (d) => y(d.foot[1]))
+    .attr('x2', (d) => x(d.foot[0] + (len * d.m.w1) / d.norm))
+    .attr('y2', (d) => y(d.foot[1] + (len * d.m.w2) / d.norm));
+  // The arrowhead: a small triangle at the tip, pointing along w (toward blue).
+  g.selectAll<SVGPathElement, (typeof data)[number]>('path.normal-head')
+    .data(data)
+    .join('path')
+    .attr('class', 'normal-head')
+    .attr('d', (d) => {
+      const tx = x(d.foot[0] + (len * d.m.w1) / d.norm);
+      const ty = y(d.foot[1] + (len * d.m.w2) / d.norm);
+      const a = Math.atan2(-(d.m.w2 / d.norm), d.m.w1 / d.norm); // screen y points down
+      const p = (r: number, t: number) => `${tx + r * Math.cos(a + t)},${ty + r * Math.sin(a + t)}`;
+      return `M${p(0, 0)}L${p(9, Math.PI - 0.45)}L${p(9, Math.PI + 0.45)}Z`;
+    });
+}

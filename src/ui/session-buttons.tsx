@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { shareLink, STORAGE_KEY } from './persistence.ts';
+import type { SessionState } from './session.ts';
+
+/** "Share link" (puts the session in the URL, copies it, shows it) and "New session". */
+export function SessionButtons({
+  session,
+  onMessage,
+}: {
+  session: SessionState;
+  onMessage: (text: string) => void;
+}) {
+  const [link, setLink] = useState('');
+  const share = async () => {
+    const { url, pointsOmitted } = shareLink(location.href, session);
+    history.replaceState(null, '', url);
+    setLink(url);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard permission: the link is shown to copy by hand.
+    }
+    const what = pointsOmitted
+      ? `The link holds the settings but not your ${session.points.length.toLocaleString('en-US')} points (more than 2,000): use Export CSV for those.`
+      : 'The link reproduces this session.';
+    onMessage(`${copied ? 'Link copied. ' : ''}${what}`);
+  };
+  const newSession = () => {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      /* storage blocked: nothing was saved */
+    }
+    location.replace(location.pathname);
+  };
+  return (
+    <div className="session-buttons">
+      <button type="button" onClick={() => void share()}>
+        Share link
+      </button>
+      <button type="button" onClick={newSession}>
+        New session
+      </button>
+      {link && (
+        <input
+          className="share-link"
+          readOnly
+          value={link}
+          aria-label="Link to this session"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+    </div>
+  );
+}
