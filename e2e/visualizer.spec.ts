@@ -148,6 +148,23 @@ test.describe('the learning-rate slider', () => {
 });
 
 test.describe('watching it converge', () => {
+  test('Space plays and pauses when no control has the focus', async ({ page }) => {
+    await openApp(page);
+    await longRun(page);
+    await page.getByRole('heading', { name: 'logreg-lab' }).click(); // focus on nothing in particular
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(1_000);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    // On a focused button, Space presses that button instead.
+    await page.getByRole('button', { name: 'Step' }).focus();
+    const before = await readout(page, 'Epoch');
+    await page.keyboard.press('Space');
+    await expect.poll(() => readout(page, 'Epoch')).toBe(before + 100);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  });
+
   test('Step runs exactly one update of N epochs, Reset starts again from zero', async ({
     page,
   }) => {
@@ -182,6 +199,7 @@ test.describe('watching it converge', () => {
       timeout: 30_000,
     });
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByText('Done: the epoch budget (200,000) is reached.')).toBeVisible();
     const table = page.getByRole('table', { name: 'Test accuracy every 10,000 epochs' });
     await expect(table.getByRole('row')).toHaveCount(21);
     await expect(table.getByRole('row').nth(20)).toContainText('200,000');

@@ -165,7 +165,11 @@ export function App() {
     recipe.forEach(dispatch);
     dispatch({ type: 'probe', at: { x1: TUTORIAL.newPoint.x1, x2: TUTORIAL.newPoint.x2 } });
   };
-  useShortcuts({ undo: () => dispatch({ type: 'undo' }), redo: () => dispatch({ type: 'redo' }) });
+  useShortcuts({
+    undo: () => dispatch({ type: 'undo' }),
+    redo: () => dispatch({ type: 'redo' }),
+    playPause,
+  });
 
   const counts = countByLabel(session.points);
   const nTest = session.points.filter((p) => p.split === 'test').length;
@@ -275,6 +279,12 @@ export function App() {
             onRecipe={runRecipe}
             onEngine={(engine) => dispatch({ type: 'engine', engine })}
           />
+          {!view.running && (view.snapshot?.epoch ?? 0) >= session.hyper.epochs && (
+            <p className="done-note" role="status">
+              Done: the epoch budget ({session.hyper.epochs.toLocaleString('en-US')}) is reached.
+              Raise Epochs to go on, or Reset.
+            </p>
+          )}
           {view.diverged && (
             <DivergedBanner
               d={view.diverged}
