@@ -9,6 +9,7 @@ import { accuracy } from '../core/metrics.ts';
 import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
 import { nextSampleEpoch } from './history.ts';
+import { LossWatch } from './loss-watch.ts';
 import type { DataArrays, FromWorker, HistoryPoint, Hyper, Report, Snapshot } from './protocol.ts';
 import { DEFAULT_HYPER } from './defaults.ts';
 
@@ -30,9 +31,6 @@ const CHUNK_MS = 4;
 const FRAME_MS = 16;
 /** Without an acknowledgement, send again after this long anyway (a hidden tab draws nothing). */
 const ACK_TIMEOUT_MS = 250;
-/** Loss watch: samples averaged, and epochs since the best sample before a rise counts. */
-const WATCH_N = 8;
-const WATCH_FROM = 50;
 
 const toColumns = (d: DataArrays): Columns => ({ n: d.y.length, x1: d.x1, x2: d.x2, y: d.y });
 const finite = (w: Weights): boolean =>
@@ -60,9 +58,7 @@ export class Trainer {
   /** Estimated cost of one epoch; starts pessimistic so the first chunk is one epoch. */
   private msPerEpoch = CHUNK_MS;
   private rate = { epochs: 0, since: 0, value: 0 };
-  /** Lowest sampled train loss of this stretch of training, and the recent samples. */
-  private best = { loss: Infinity, weights: { w1: 0, w2: 0, b: 0 }, epoch: 0 };
-  private recent: number[] = [];
+  private readonly watch = new LossWatch();
 
   constructor(
     private engine: Engine,
@@ -243,25 +239,13 @@ export class Trainer {
   }
 
   private clearWatch(): void {
-    this.best = { loss: Infinity, weights: { ...this.weights }, epoch: this.epoch };
-    this.recent = [];
+    this.watch.reset(this.weights, this.epoch);
   }
 
-  /**
-   * Watches the sampled train loss for a learning rate that is too large: the loss then bounces
-   * or climbs instead of falling. Flags when, past the first WATCH_FROM epochs of a stretch, the
-   * mean of the last WATCH_N samples stays 30 % (+0.02) above the best sample. A separable run
-   * at a large rate may jump up for a few epochs and recover; the delay lets it.
-   */
+  /** A too-large learning rate: pause and offer the best weights of this stretch. */
   private watchLoss(loss: number): void {
-    if (loss < this.best.loss)
-      this.best = { loss, weights: { ...this.weights }, epoch: this.epoch };
-    this.recent.push(loss);
-    if (this.recent.length > WATCH_N) this.recent.shift();
-    if (!this.running || this.recent.length < WATCH_N || this.epoch - this.best.epoch < WATCH_FROM)
-      return;
-    const mean = this.recent.reduce((a, b) => a + b, 0) / WATCH_N;
-    if (!(mean > 1.3 * this.best.loss + 0.02)) return;
+    const found = this.watch.observe(loss, this.weights, this.epoch);
+    if (!found || !this.running) return;
     this.running = false;
     this.host.post({
       type: 'diverged',
@@ -269,10 +253,10 @@ export class Trainer {
       reason: 'rising',
       epoch: this.epoch,
       lr: this.hyper.lr,
-      lastFinite: { ...this.best.weights },
-      lastFiniteEpoch: this.best.epoch,
-      bestLoss: this.best.loss,
-      recentLoss: mean,
+      lastFinite: found.best.weights,
+      lastFiniteEpoch: found.best.epoch,
+      bestLoss: found.best.loss,
+      recentLoss: found.recentLoss,
     });
   }
 
