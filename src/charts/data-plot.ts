@@ -10,7 +10,7 @@ import { symbol } from 'd3-shape';
 import type { Weights } from '../core/maths.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks } from './plot-canvas.ts';
-import { drawModelLines } from './plot-model.ts';
+import { drawGhost, drawModelLines } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
@@ -55,6 +55,8 @@ export class DataPlot {
   private readonly gField: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gPoints: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gOverlay: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly gGhost: Selection<SVGGElement, unknown, null, undefined>;
+  private ghost: Weights | null = null;
   private readonly lut = fieldLut();
   private width = 0;
   private height = 0;
@@ -78,6 +80,7 @@ export class DataPlot {
     this.svg = select(host).append('svg').attr('class', 'plot-svg').attr('aria-hidden', 'true');
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
+    this.gGhost = this.svg.append('g').attr('class', 'optimum');
     this.gField = this.svg.append('g').attr('class', 'model');
     this.gPoints = this.svg.append('g').attr('class', 'points');
     this.gOverlay = this.svg.append('g').attr('class', 'overlay');
@@ -127,6 +130,12 @@ export class DataPlot {
   private pxPerUnit(): number {
     const [d0, d1] = this.x.domain() as [number, number];
     return Math.abs(this.x(d1) - this.x(d0)) / Math.abs(d1 - d0);
+  }
+
+  /** The exact optimum's boundary, drawn faintly behind the model's; `null` hides it. */
+  setGhost(ghost: Weights | null): void {
+    this.ghost = ghost;
+    drawGhost(this.gGhost, ghost, this.box(), this.x, this.y);
   }
 
   /** Shows or hides the p = 0.25 and p = 0.75 contour lines. */
@@ -246,6 +255,7 @@ export class DataPlot {
     this.canvas.height = Math.max(1, Math.round((ih * dpr) / 3));
     this.drawPoints();
     this.drawModel();
+    drawGhost(this.gGhost, this.ghost, this.box(), this.x, this.y);
   }
 
   private drawPoints(): void {

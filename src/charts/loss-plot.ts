@@ -16,6 +16,8 @@ export class LossPlot {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private history: readonly HistoryPoint[] = [];
   private logEpochs = true;
+  /** J* of the exact optimum: when set, the gap J − J* is drawn too. */
+  private optimum: number | null = null;
   private width = 300;
   private height = 200;
 
@@ -25,6 +27,7 @@ export class LossPlot {
     this.svg.append('g').attr('class', 'axis axis-y');
     this.svg.append('path').attr('class', 'curve train');
     this.svg.append('path').attr('class', 'curve test');
+    this.svg.append('path').attr('class', 'curve gap');
     this.svg.append('text').attr('class', 'axis-label x').text('epoch');
     this.svg.append('text').attr('class', 'axis-label y').text('loss (BCE)');
   }
@@ -32,6 +35,12 @@ export class LossPlot {
   /** Replaces the curve's points (cheap: a few hundred points at most). */
   setHistory(history: readonly HistoryPoint[]): void {
     this.history = history;
+    this.draw();
+  }
+
+  /** Draws the gap J(w, b) − J* to the exact optimum (null: no finite optimum, no curve). */
+  setOptimum(objective: number | null): void {
+    this.optimum = objective;
     this.draw();
   }
 
@@ -62,9 +71,14 @@ export class LossPlot {
     const x = this.logEpochs
       ? scaleLog([1, maxEpoch], [MARGIN.left, width - MARGIN.right])
       : scaleLinear([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
+    const opt = this.optimum;
+    // The gap J − J* falls to float64 noise near the optimum: draw it down to 1e-12.
+    const gapOf = (h: HistoryPoint) => (opt === null ? Number.NaN : h.objective - opt);
+    const gaps = pts.map(gapOf).filter((v) => v >= 1e-12 && Number.isFinite(v));
     const losses = pts
       .flatMap((h) => [h.trainLoss, h.testLoss])
-      .filter((v) => v > 0 && Number.isFinite(v));
+      .filter((v) => v > 0 && Number.isFinite(v))
+      .concat(gaps);
     const lo = Math.min(0.5, ...losses) * 0.8;
     const hi = Math.max(1, ...losses) * 1.2;
     const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
@@ -85,6 +99,14 @@ export class LossPlot {
         .select(key === 'trainLoss' ? '.curve.train' : '.curve.test')
         .attr('d', path(pts) ?? '');
     }
+    const gapPath = line<HistoryPoint>()
+      .defined((h) => gapOf(h) >= 1e-12)
+      .x((h) => x(h.epoch))
+      .y((h) => y(gapOf(h)));
+    this.svg.select('.curve.gap').attr('d', opt === null ? '' : (gapPath(pts) ?? ''));
+    this.svg
+      .select('.axis-label.y')
+      .text(opt === null ? 'loss (BCE)' : 'loss (BCE); dotted: J − J*');
     this.svg
       .select('.axis-label.x')
       .attr('x', width - MARGIN.right)

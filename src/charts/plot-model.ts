@@ -93,3 +93,16 @@ function drawNormal(g: Group, m: Weights | null, box: Box, x: Scale, y: Scale): 
       return `M${p(0, 0)}L${p(9, Math.PI - 0.45)}L${p(9, Math.PI + 0.45)}Z`;
     });
 }
+
+/** The exact optimum's boundary as a faint "ghost" line (removed for `ghost` null). */
+export function drawGhost(g: Group, ghost: Weights | null, box: Box, x: Scale, y: Scale): void {
+  const seg = ghost ? clipLineToBox(ghost.w1, ghost.w2, ghost.b, box) : null;
+  g.selectAll<SVGLineElement, NonNullable<typeof seg>>('line.ghost')
+    .data(seg ? [seg] : [])
+    .join('line')
+    .attr('class', 'ghost')
+    .attr('x1', (d) => x(d[0][0]))
+    .attr('y1', (d) => y(d[0][1]))
+    .attr('x2', (d) => x(d[1][0]))
+    .attr('y2', (d) => y(d[1][1]));
+}

@@ -5,6 +5,8 @@ export interface HistoryPoint {
   epoch: number;
   /** Mean binary cross-entropy on the training split (without the L2 term). */
   trainLoss: number;
+  /** The training objective J = mean BCE + l2/2·‖w‖² (what descent minimises). */
+  objective: number;
   /** Mean binary cross-entropy on the test split; NaN when the test split is empty. */
   testLoss: number;
   /** Fraction in [0, 1] classified right (p ≥ 0.5 ⇒ blue); NaN for an empty split. */

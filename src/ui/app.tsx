@@ -38,6 +38,7 @@ export function App() {
   const startWeights = useRef(start.weights);
   const [stepEpochs, setStepEpochs] = useState(100);
   const [contours, setContours] = useState(true);
+  const [showOptimum, setShowOptimum] = useState(true);
   const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(
     start.message,
   );
@@ -223,6 +224,9 @@ export function App() {
           />
           <div ref={plotHost}>
             <DataPlotView
+              ghost={
+                showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null
+              }
               onDropFile={(file) => void dropFile(file)}
               contours={contours}
               loadCount={session.loadCount}
@@ -247,6 +251,14 @@ export function App() {
               onChange={(ev) => setContours(ev.currentTarget.checked)}
             />{' '}
             Show p = 0.25 and 0.75 lines
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showOptimum}
+              onChange={(ev) => setShowOptimum(ev.currentTarget.checked)}
+            />{' '}
+            Show the exact optimum
           </label>
           <p id="data-plot-keys" className="hint">
             Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.
@@ -296,7 +308,12 @@ export function App() {
               }}
             />
           )}
-          <ModelPanel view={view} />
+          <ModelPanel
+            view={view}
+            onJump={(weights) =>
+              post({ type: 'set-weights', weights, epoch: view.snapshot?.epoch ?? 0 })
+            }
+          />
           <Notices notices={view.notices} onDismiss={dismissNotice} />
           <Diagnostics engine={e} onFault={(fault) => post({ type: 'simulate-fault', fault })} />
         </section>

@@ -4,6 +4,8 @@ import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../cha
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 
 interface Props {
+  /** The exact optimum, drawn as a faint ghost boundary, or null. */
+  ghost: Weights | null;
   /** A file dropped onto the plot (CSV import). */
   onDropFile?: (file: File) => void;
   contours: boolean;
@@ -19,6 +21,7 @@ interface Props {
 
 /** React host for the D3 data plot: owns the element and the chart's lifetime, nothing inside. */
 export function DataPlotView({
+  ghost,
   onDropFile,
   contours,
   loadCount,
@@ -70,6 +73,7 @@ export function DataPlotView({
   }, [model]);
   useEffect(() => plotRef.current?.setOverlay(overlay), [overlay, points, filter]);
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
+  useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
 
   return (
     <div

@@ -4,10 +4,12 @@ import { LossPlot } from '../charts/loss-plot.ts';
 
 /** React host for the D3 loss plot. */
 export function LossPlotView({
+  optimum,
   history,
   logEpochs,
   summary,
 }: {
+  optimum: number | null;
   history: readonly HistoryPoint[];
   logEpochs: boolean;
   summary: string;
@@ -32,6 +34,7 @@ export function LossPlotView({
     return () => cancelAnimationFrame(id);
   }, [history]);
   useEffect(() => plotRef.current?.setLogEpochs(logEpochs), [logEpochs]);
+  useEffect(() => plotRef.current?.setOptimum(optimum), [optimum]);
   return (
     <div
       className="loss-host"

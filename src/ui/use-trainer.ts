@@ -11,6 +11,7 @@ import type {
   FromWorker,
   HistoryPoint,
   Hyper,
+  OptimumResult,
   Report,
   Snapshot,
   ToWorker,
@@ -41,6 +42,8 @@ export interface TrainerView {
   notices: string[];
   diverged: Extract<FromWorker, { type: 'diverged' }> | null;
   done: boolean;
+  /** The exact optimum for the current data and L2 (from the worker), or why there is none. */
+  optimum: OptimumResult | null;
 }
 
 /** The report table keeps the latest this many rows (the tutorial prints 20). */
@@ -56,6 +59,7 @@ const EMPTY: TrainerView = {
   notices: [],
   diverged: null,
   done: false,
+  optimum: null,
 };
 
 /** What the page must re-send to a fresh worker to put it back where the old one was. */
@@ -211,6 +215,8 @@ function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
     case 'notice':
     case 'error':
       return { ...v, notices: [...v.notices.slice(-4), msg.message] };
+    case 'optimum':
+      return { ...v, optimum: msg.result };
     case 'measured':
       return v;
   }

@@ -7,9 +7,18 @@
  */
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
+import type { ReferenceResult } from '../core/reference-solver.ts';
 import type { EngineId, OptimizerId, Precision, TrainParams } from './engines/engine.ts';
 
-export type { EngineId, HistoryPoint, OptimizerId, Precision, Snapshot, TrainParams };
+export type {
+  EngineId,
+  HistoryPoint,
+  OptimizerId,
+  Precision,
+  ReferenceResult,
+  Snapshot,
+  TrainParams,
+};
 
 /** What the user can ask for: a concrete engine, or 'auto' (the worker picks the fastest). */
 export type EngineChoice = EngineId | 'auto';
@@ -100,6 +109,9 @@ export interface Report {
   trainLoss: number;
 }
 
+/** The exact optimum, why there is none, or that the solver was not run (too many points). */
+export type OptimumResult = ReferenceResult | { status: 'skipped'; message: string };
+
 /** Messages the worker sends. */
 export type FromWorker =
   | {
@@ -143,5 +155,7 @@ export type FromWorker =
       recentLoss: number;
     }
   | { type: 'notice'; runId: number; message: string }
+  /** The exact float64 optimum of the training objective for the current data and L2, or why none. */
+  | { type: 'optimum'; runId: number; result: OptimumResult }
   | { type: 'measured'; runId: number; result: MeasureResult }
   | { type: 'error'; runId: number; message: string };

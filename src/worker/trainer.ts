@@ -279,6 +279,7 @@ export class Trainer {
       epoch: this.epoch,
       weights: { ...w },
       trainLoss: lg.loss - 0.5 * this.hyper.l2 * (w.w1 * w.w1 + w.w2 * w.w2),
+      objective: lg.loss,
       testLoss: this.test.n > 0 ? objective(this.test, w, 0) : Number.NaN,
       trainAccuracy: this.train.n > 0 ? accuracy(this.train, w) : Number.NaN,
       testAccuracy: this.test.n > 0 ? accuracy(this.test, w) : Number.NaN,

@@ -4,6 +4,7 @@
  * engine at once, so a click on Play never waits for a shader compile, then probes WebGL.
  */
 import type { Columns } from '../core/dataset.ts';
+import { solveReference } from '../core/reference-solver.ts';
 import { EnginePool } from './engine-pool.ts';
 import type { Engine, EngineId } from './engines/engine.ts';
 import { createJsEngine } from './engines/js-f64.ts';
@@ -13,6 +14,7 @@ import type {
   FromWorker,
   MeasureRequest,
   MeasureResult,
+  OptimumResult,
   ToWorker,
 } from './protocol.ts';
 import { Trainer, type TrainerHost } from './trainer.ts';
@@ -104,6 +106,22 @@ async function recover(error: unknown, wasRunning: boolean): Promise<void> {
   if (wasRunning) trainer.play();
 }
 
+/** Largest training set the exact solver runs on (Newton is O(n) per step, the hull O(n log n)). */
+const OPTIMUM_MAX_N = 300_000;
+
+/** Solves for the exact optimum of the current data and L2 and tells the page. */
+function postOptimum(): void {
+  const cols = trainer.trainColumns;
+  const result: OptimumResult =
+    cols.n > OPTIMUM_MAX_N
+      ? {
+          status: 'skipped',
+          message: `The exact solver is not run on more than ${OPTIMUM_MAX_N.toLocaleString('en-US')} training points.`,
+        }
+      : solveReference(cols, trainer.params.l2);
+  post({ type: 'optimum', runId: trainer.runId, result });
+}
+
 async function measure(req: MeasureRequest): Promise<MeasureResult> {
   const train: Columns = { n: req.train.y.length, ...req.train };
   const tensorsBefore = liveTensors();
@@ -146,10 +164,13 @@ async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'load-data':
       trainer.loadData(msg.train, msg.test, msg.keepWeights);
+      postOptimum();
       return autoSelect();
     case 'set-params': {
       const supportedBefore = trainer.currentEngine.supports(trainer.params);
+      const l2Changed = msg.params.l2 !== trainer.params.l2;
       trainer.setParams(msg.params);
+      if (l2Changed) postOptimum();
       if (
         supportedBefore !== trainer.currentEngine.supports(msg.params) ||
         !trainer.currentEngine.supports(msg.params)
@@ -183,6 +204,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'run-recipe':
       trainer.setParams(msg.params);
       trainer.loadData(msg.train, msg.test, false);
+      postOptimum();
       await autoSelect();
       return trainer.play();
     case 'set-weights':

@@ -1,0 +1,44 @@
+/** The exact answer (issue #6, view 1), checked against the scikit-learn fixture. */
+import fixture from '../src/core/__fixtures__/separable-l2.json' with { type: 'json' };
+import { expect, test } from './fixtures.ts';
+import { openApp, readout } from './app.ts';
+
+test('without L2 on separable data the app says there is no finite optimum', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByLabel('Exact optimum', { exact: true })).toContainText(
+    'no finite optimum',
+  );
+  await expect(page.locator('line.ghost')).toHaveCount(0);
+});
+
+test('with L2 the float64 optimum matches scikit-learn; ghost boundary, gap curve, Jump to optimum', async ({
+  page,
+}) => {
+  await openApp(page);
+  // All 200 fixture points as training points, so the objective is the fixture's.
+  const csv = [
+    'x1,x2,label,split',
+    ...fixture.x.map((p, i) => `${p[0]},${p[1]},${fixture.y[i]},train`),
+  ].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name: 'separable-l2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 200 points' })).toBeVisible();
+  await page.getByLabel('L2 penalty').fill('0.01');
+  await page.getByLabel('L2 penalty').press('Enter');
+  const info = page.getByLabel('Exact optimum', { exact: true });
+  // scikit-learn: w = (1.7384631, 1.4070562), b = −2.7760252, J* = 0.0561714 (6 significant digits shown).
+  await expect(info).toContainText('w1 = 1.73846, w2 = 1.40706, b = −2.77603, J* = 0.0561714');
+  await expect(page.locator('line.ghost')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  await expect(page.locator('path.curve.gap')).toHaveAttribute('d', /^M/);
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'w1')).toBeCloseTo(fixture.optimum.w[0]!, 4);
+  expect(await readout(page, 'w2')).toBeCloseTo(fixture.optimum.w[1]!, 4);
+  expect(await readout(page, 'b')).toBeCloseTo(fixture.optimum.b, 3);
+  // At the optimum the gradient vanishes.
+  expect(await readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+  await page.getByLabel('Show the exact optimum').uncheck();
+  await expect(page.locator('line.ghost')).toHaveCount(0);
+});
