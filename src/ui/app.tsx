@@ -20,6 +20,7 @@ import { Notices } from './notices.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { initialSession, sessionReducer, type SessionState } from './session.ts';
 import { toArrays } from './split-arrays.ts';
+import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { autosave, startingPoint } from './persistence.ts';
@@ -244,22 +245,8 @@ export function App() {
             blue = class 1 · filled = train, hollow = test · solid line: p = 0.5, dashed: p = 0.25 /
             0.75
           </p>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={contours}
-              onChange={(ev) => setContours(ev.currentTarget.checked)}
-            />{' '}
-            Show p = 0.25 and 0.75 lines
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={showOptimum}
-              onChange={(ev) => setShowOptimum(ev.currentTarget.checked)}
-            />{' '}
-            Show the exact optimum
-          </label>
+          <Toggle label="Show p = 0.25 and 0.75 lines" checked={contours} onChange={setContours} />
+          <Toggle label="Show the exact optimum" checked={showOptimum} onChange={setShowOptimum} />
           <p id="data-plot-keys" className="hint">
             Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.
             Keyboard: arrows move the crosshair, Enter clicks, N jumps to the next point, Delete

@@ -5,6 +5,7 @@ import { fmtNum } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
 import { ModelFormula, ModelInWords, Readouts } from './readouts.tsx';
 import { ReportsTable } from './reports-table.tsx';
+import { Toggle } from './toggle.tsx';
 import { ENGINE_NAMES } from './training-controls.tsx';
 import type { TrainerView } from './use-trainer.ts';
 
@@ -46,14 +47,7 @@ export function ModelPanel({ view, onJump }: { view: TrainerView; onJump: (w: We
               : 'No training yet.'
           }
         />
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={logEpochs}
-            onChange={(ev) => setLogEpochs(ev.currentTarget.checked)}
-          />{' '}
-          Log epoch axis
-        </label>
+        <Toggle label="Log epoch axis" checked={logEpochs} onChange={setLogEpochs} />
       </div>
       <ReportsTable reports={view.reports} />
     </>
