@@ -42,3 +42,29 @@ test('with L2 the float64 optimum matches scikit-learn; ghost boundary, gap curv
   await page.getByLabel('Show the exact optimum').uncheck();
   await expect(page.locator('line.ghost')).toHaveCount(0);
 });
+
+test('on separable data ‖w‖ keeps growing while the boundary turns toward the max-margin line', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
+    timeout: 30_000,
+  });
+  await expect(page.locator('line.max-margin')).toHaveCount(1);
+  const norm = async () =>
+    Number((await page.getByLabel('Weight norm').textContent())!.replace('−', '-'));
+  const n200k = await norm();
+  expect(n200k).toBeCloseTo(Math.hypot(await readout(page, 'w1'), await readout(page, 'w2')), 3);
+  // Measured in float64 (core/max-margin.test.ts): 1.06° after the recipe's 200,000 epochs.
+  expect(
+    Number(await page.getByLabel('Angle to the max-margin direction').textContent()),
+  ).toBeLessThan(2);
+  await page.getByLabel('Epochs', { exact: true }).fill('400000');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('400,000', {
+    timeout: 30_000,
+  });
+  expect(await norm()).toBeGreaterThan(n200k);
+});

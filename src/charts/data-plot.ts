@@ -57,6 +57,7 @@ export class DataPlot {
   private readonly gOverlay: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gGhost: Selection<SVGGElement, unknown, null, undefined>;
   private ghost: Weights | null = null;
+  private margin: Weights | null = null;
   private readonly lut = fieldLut();
   private width = 0;
   private height = 0;
@@ -136,6 +137,12 @@ export class DataPlot {
   setGhost(ghost: Weights | null): void {
     this.ghost = ghost;
     drawGhost(this.gGhost, ghost, this.box(), this.x, this.y);
+  }
+
+  /** The maximum-margin line of separable data, dotted; `null` hides it. */
+  setMaxMargin(w: Weights | null): void {
+    this.margin = w;
+    drawGhost(this.gGhost, w, this.box(), this.x, this.y, 'max-margin');
   }
 
   /** Shows or hides the p = 0.25 and p = 0.75 contour lines. */
@@ -256,6 +263,7 @@ export class DataPlot {
     this.drawPoints();
     this.drawModel();
     drawGhost(this.gGhost, this.ghost, this.box(), this.x, this.y);
+    drawGhost(this.gGhost, this.margin, this.box(), this.x, this.y, 'max-margin');
   }
 
   private drawPoints(): void {

@@ -94,13 +94,23 @@ function drawNormal(g: Group, m: Weights | null, box: Box, x: Scale, y: Scale): 
     });
 }
 
-/** The exact optimum's boundary as a faint "ghost" line (removed for `ghost` null). */
-export function drawGhost(g: Group, ghost: Weights | null, box: Box, x: Scale, y: Scale): void {
-  const seg = ghost ? clipLineToBox(ghost.w1, ghost.w2, ghost.b, box) : null;
-  g.selectAll<SVGLineElement, NonNullable<typeof seg>>('line.ghost')
+/**
+ * A reference line of class `cls` (removed for `w` null): the exact optimum's "ghost" boundary,
+ * or the maximum-margin line of separable data.
+ */
+export function drawGhost(
+  g: Group,
+  w: Weights | null,
+  box: Box,
+  x: Scale,
+  y: Scale,
+  cls = 'ghost',
+): void {
+  const seg = w ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
+  g.selectAll<SVGLineElement, NonNullable<typeof seg>>(`line.${cls}`)
     .data(seg ? [seg] : [])
     .join('line')
-    .attr('class', 'ghost')
+    .attr('class', cls)
     .attr('x1', (d) => x(d[0][0]))
     .attr('y1', (d) => y(d[0][1]))
     .attr('x2', (d) => x(d[1][0]))

@@ -228,6 +228,7 @@ export function App() {
               ghost={
                 showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null
               }
+              maxMargin={showOptimum ? (view.maxMargin?.weights ?? null) : null}
               onDropFile={(file) => void dropFile(file)}
               contours={contours}
               loadCount={session.loadCount}

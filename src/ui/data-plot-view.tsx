@@ -6,6 +6,8 @@ import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.t
 interface Props {
   /** The exact optimum, drawn as a faint ghost boundary, or null. */
   ghost: Weights | null;
+  /** The maximum-margin line (separable data without L2), dotted, or null. */
+  maxMargin: Weights | null;
   /** A file dropped onto the plot (CSV import). */
   onDropFile?: (file: File) => void;
   contours: boolean;
@@ -22,6 +24,7 @@ interface Props {
 /** React host for the D3 data plot: owns the element and the chart's lifetime, nothing inside. */
 export function DataPlotView({
   ghost,
+  maxMargin,
   onDropFile,
   contours,
   loadCount,
@@ -74,6 +77,7 @@ export function DataPlotView({
   useEffect(() => plotRef.current?.setOverlay(overlay), [overlay, points, filter]);
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
   useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
+  useEffect(() => plotRef.current?.setMaxMargin(maxMargin), [maxMargin]);
 
   return (
     <div

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { MaxMargin } from '../core/max-margin.ts';
 import type { Weights } from '../core/maths.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
 import { fmtNum } from './format.ts';
@@ -23,6 +24,9 @@ export function ModelPanel({ view, onJump }: { view: TrainerView; onJump: (w: We
       <ModelFormula snapshot={view.snapshot} />
       <ModelInWords snapshot={view.snapshot} />
       <OptimumInfo optimum={opt} onJump={onJump} />
+      {view.maxMargin && (
+        <SeparableInfo margin={view.maxMargin} weights={view.snapshot?.weights ?? null} />
+      )}
       <Readouts
         snapshot={view.snapshot}
         epochsPerSecond={view.epochsPerSecond}
@@ -78,6 +82,31 @@ function OptimumInfo({
       <button type="button" onClick={() => onJump(w)}>
         Jump to optimum
       </button>
+    </p>
+  );
+}
+
+/** Separable data, no L2: ‖w‖ grows for ever while the boundary turns toward the max-margin line. */
+function SeparableInfo({ margin, weights }: { margin: MaxMargin; weights: Weights | null }) {
+  const norm = weights ? Math.hypot(weights.w1, weights.w2) : 0;
+  const cos =
+    norm > 0
+      ? (weights!.w1 * margin.weights.w1 + weights!.w2 * margin.weights.w2) / norm
+      : Number.NaN;
+  const degrees = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+  return (
+    <p className="optimum" aria-label="Separable data">
+      ‖w‖ ={' '}
+      <output aria-label="Weight norm" aria-live="off">
+        {fmtNum(norm)}
+      </output>
+      , and it grows without bound while the loss creeps toward 0. The boundary turns toward the
+      maximum-margin line (dotted; margin {fmtNum(margin.margin, 3)}): the angle between w and its
+      normal is now{' '}
+      <output aria-label="Angle to the max-margin direction" aria-live="off">
+        {Number.isFinite(degrees) ? degrees.toFixed(2) : '—'}
+      </output>
+      °.
     </p>
   );
 }

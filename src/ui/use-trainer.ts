@@ -4,6 +4,7 @@
  * weights it reported.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MaxMargin } from '../core/max-margin.ts';
 import type {
   DataArrays,
   EngineChoice,
@@ -44,6 +45,8 @@ export interface TrainerView {
   done: boolean;
   /** The exact optimum for the current data and L2 (from the worker), or why there is none. */
   optimum: OptimumResult | null;
+  /** The maximum-margin line, when the data are separable and L2 = 0. */
+  maxMargin: MaxMargin | null;
 }
 
 /** The report table keeps the latest this many rows (the tutorial prints 20). */
@@ -60,6 +63,7 @@ const EMPTY: TrainerView = {
   diverged: null,
   done: false,
   optimum: null,
+  maxMargin: null,
 };
 
 /** What the page must re-send to a fresh worker to put it back where the old one was. */
@@ -216,7 +220,7 @@ function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
     case 'error':
       return { ...v, notices: [...v.notices.slice(-4), msg.message] };
     case 'optimum':
-      return { ...v, optimum: msg.result };
+      return { ...v, optimum: msg.result, maxMargin: msg.maxMargin };
     case 'measured':
       return v;
   }

@@ -7,6 +7,7 @@
  */
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
+import type { MaxMargin } from '../core/max-margin.ts';
 import type { ReferenceResult } from '../core/reference-solver.ts';
 import type { EngineId, OptimizerId, Precision, TrainParams } from './engines/engine.ts';
 
@@ -156,6 +157,12 @@ export type FromWorker =
     }
   | { type: 'notice'; runId: number; message: string }
   /** The exact float64 optimum of the training objective for the current data and L2, or why none. */
-  | { type: 'optimum'; runId: number; result: OptimumResult }
+  | {
+      type: 'optimum';
+      runId: number;
+      result: OptimumResult;
+      /** For separable data without L2: the maximum-margin line descent turns toward. */
+      maxMargin: MaxMargin | null;
+    }
   | { type: 'measured'; runId: number; result: MeasureResult }
   | { type: 'error'; runId: number; message: string };

@@ -4,6 +4,7 @@
  * engine at once, so a click on Play never waits for a shader compile, then probes WebGL.
  */
 import type { Columns } from '../core/dataset.ts';
+import { maxMargin } from '../core/max-margin.ts';
 import { solveReference } from '../core/reference-solver.ts';
 import { EnginePool } from './engine-pool.ts';
 import type { Engine, EngineId } from './engines/engine.ts';
@@ -119,7 +120,13 @@ function postOptimum(): void {
           message: `The exact solver is not run on more than ${OPTIMUM_MAX_N.toLocaleString('en-US')} training points.`,
         }
       : solveReference(cols, trainer.params.l2);
-  post({ type: 'optimum', runId: trainer.runId, result });
+  const separable = result.status === 'no-finite-optimum' && result.reason === 'separable';
+  post({
+    type: 'optimum',
+    runId: trainer.runId,
+    result,
+    maxMargin: separable ? maxMargin(cols) : null,
+  });
 }
 
 async function measure(req: MeasureRequest): Promise<MeasureResult> {
