@@ -227,3 +227,40 @@ describe('Trainer', () => {
     expect(Number.isFinite(h.trainer.state.weights.w1)).toBe(true);
   });
 });
+
+describe('Trainer on large data', () => {
+  it('spaces progress messages so evaluating the metrics takes at most ~20 % of the time', () => {
+    // Evaluation is O(n): with a clock that charges 10 ms per snapshot, messages must come
+    // ≥ 4 × 10 ms apart, however fast the engine is.
+    const postedAt: number[] = [];
+    let clock = 0;
+    const queue: (() => void)[] = [];
+    const base = createJsEngine();
+    const engine: Engine = {
+      ...base,
+      id: 'js-f64',
+      precision: 'float64',
+      run: (k) => ((clock += k * 0.01), base.run(k)),
+    };
+    const trainer: Trainer = new Trainer(engine, {
+      post: (m) => {
+        if (m.type !== 'progress' || !m.running) return;
+        postedAt.push(clock);
+        queue.push(() => trainer.frameAck());
+      },
+      now: () => clock,
+      defer: (fn) => queue.push(fn),
+      engineFailed: () => {},
+    });
+    const snap = trainer.snapshot.bind(trainer);
+    trainer.snapshot = () => ((clock += 10), snap());
+    trainer.setParams({ ...DEFAULT_HYPER, epochs: 20_000 });
+    trainer.loadData(all, testSplit, false);
+    trainer.play();
+    for (let i = 0; i < 1e6 && queue.length; i++) queue.shift()!();
+    expect(postedAt.length).toBeGreaterThan(5);
+    const gaps = postedAt.slice(1).map((t, i) => t - postedAt[i]!);
+    // Posting at 16 ms frames would spend 10 of every 16 ms evaluating.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(38);
+  });
+});
