@@ -7,6 +7,14 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.locator('.engine-reason')).toContainText(/Auto: fastest for \d/);
 }
 
+/** Clicks "Run tutorial recipe" and waits until all 200,000 epochs have run. */
+export async function runRecipe(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
+    timeout: 30_000,
+  });
+}
+
 /** Sets the epoch budget to 100,000,000, so training runs until paused. */
 export async function longRun(page: Page): Promise<void> {
   await page.getByLabel('Epochs', { exact: true }).fill('100000000');

@@ -1,6 +1,7 @@
 /** With no GPU and no software WebGL in the browser, the app must say so and train on the CPU engines. */
 import { chromiumArgs, findChromium } from './browser.ts';
 import { expect, test } from './fixtures.ts';
+import { runRecipe } from './app.ts';
 
 test.use({
   launchOptions: { executablePath: findChromium(), args: chromiumArgs({ webgl: false }) },
@@ -15,10 +16,7 @@ test('the page says WebGL is unavailable and trains on the CPU engines', async (
   await expect(
     page.getByLabel('Engine', { exact: true }).locator('option[value="fused-webgl"]'),
   ).toHaveText(/unavailable/);
-  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
-  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
-    timeout: 30_000,
-  });
+  await runRecipe(page);
   await expect(page.getByRole('status', { name: 'Engine in use' })).toHaveText(
     'JavaScript float64 (float64)',
   );

@@ -1,7 +1,7 @@
 /** The exact answer (issue #6, view 1), checked against the scikit-learn fixture. */
 import fixture from '../src/core/__fixtures__/separable-l2.json' with { type: 'json' };
 import { expect, test } from './fixtures.ts';
-import { openApp, readout } from './app.ts';
+import { openApp, readout, runRecipe } from './app.ts';
 
 test('without L2 on separable data the app says there is no finite optimum', async ({ page }) => {
   await openApp(page);
@@ -47,10 +47,7 @@ test('on separable data ‖w‖ keeps growing while the boundary turns toward th
   page,
 }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
-  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
-    timeout: 30_000,
-  });
+  await runRecipe(page);
   await expect(page.locator('line.max-margin')).toHaveCount(1);
   const norm = async () =>
     Number((await page.getByLabel('Weight norm').textContent())!.replace('−', '-'));

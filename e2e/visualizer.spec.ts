@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { longRun, markCentre, openApp, plotPoint, pointCounts, readout } from './app.ts';
+import { longRun, markCentre, runRecipe, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 test.describe('placing points', () => {
   test('a click adds a point exactly under the cursor, shift-click the other colour', async ({
@@ -194,10 +194,7 @@ test.describe('watching it converge', () => {
     page,
   }) => {
     await openApp(page);
-    await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
-    await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
-      timeout: 30_000,
-    });
+    await runRecipe(page);
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     await expect(page.getByText('Done: the epoch budget (200,000) is reached.')).toBeVisible();
     const table = page.getByRole('table', { name: 'Test accuracy every 10,000 epochs' });
