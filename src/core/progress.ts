@@ -1,8 +1,10 @@
-import type { Weights } from './maths.ts';
+import type { Gradient, Weights } from './maths.ts';
 
-/** One point of the loss curve: metrics of the weights after `epoch` epochs. */
+/** One point of the loss curve: the weights after `epoch` epochs and their metrics. */
 export interface HistoryPoint {
   epoch: number;
+  /** The weights at this epoch (time travel and the parameter-space path replay them). */
+  weights: Weights;
   /** Mean binary cross-entropy on the training split (without the L2 term). */
   trainLoss: number;
   /** The training objective J = mean BCE + l2/2·‖w‖² (what descent minimises). */
@@ -16,7 +18,8 @@ export interface HistoryPoint {
 
 /** Metrics of the current weights, computed in float64 on the exact data. */
 export interface Snapshot extends HistoryPoint {
-  weights: Weights;
   /** ‖∇J‖ on the training set, J including the L2 term. */
   gradNorm: number;
+  /** ∇J itself (the parameter-space view draws −∇J as an arrow). */
+  gradient: Gradient;
 }

@@ -13,8 +13,12 @@ import type {
   HistoryPoint,
   Hyper,
   OptimumResult,
+  RaceEngineId,
+  RaceLaneState,
+  RacePoint,
   Report,
   Snapshot,
+  SurfaceResult,
   ToWorker,
 } from '../worker/protocol.ts';
 
@@ -47,6 +51,22 @@ export interface TrainerView {
   optimum: OptimumResult | null;
   /** The maximum-margin line, when the data are separable and L2 = 0. */
   maxMargin: MaxMargin | null;
+  /** The latest loss surface over (w1, w2) from the worker. */
+  surface: SurfaceResult | null;
+  /** The learning-rate race, once one was started. */
+  race: RaceView | null;
+}
+
+/** A learning-rate race as the page shows it: every lane's state and loss curve so far. */
+export interface RaceView {
+  raceId: number;
+  engine: RaceEngineId;
+  epoch: number;
+  epochs: number;
+  running: boolean;
+  epochsPerSecond: number;
+  lanes: RaceLaneState[];
+  history: RacePoint[];
 }
 
 /** The report table keeps the latest this many rows (the tutorial prints 20). */
@@ -64,6 +84,8 @@ const EMPTY: TrainerView = {
   done: false,
   optimum: null,
   maxMargin: null,
+  surface: null,
+  race: null,
 };
 
 /** What the page must re-send to a fresh worker to put it back where the old one was. */
@@ -180,8 +202,10 @@ export function useTrainer(replay: () => Replay) {
     [],
   );
   const clearDiverged = useCallback(() => setView((v) => ({ ...v, diverged: null })), []);
+  /** Forgets the last race (before a new one starts, or when the race view closes). */
+  const clearRace = useCallback(() => setView((v) => ({ ...v, race: null })), []);
 
-  return { view, post, newRun, dismissNotice, clearDiverged, worker: workerRef };
+  return { view, post, newRun, dismissNotice, clearDiverged, clearRace, worker: workerRef };
 }
 
 function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
@@ -223,5 +247,13 @@ function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
       return { ...v, optimum: msg.result, maxMargin: msg.maxMargin };
     case 'measured':
       return v;
+    case 'loss-surface':
+      return msg.result.error ? v : { ...v, surface: msg.result };
+    case 'race-progress': {
+      const { type: _t, runId: _r, history, ...rest } = msg;
+      if (v.race && msg.raceId < v.race.raceId) return v; // an older race's last words
+      const earlier = v.race?.raceId === msg.raceId ? v.race.history : [];
+      return { ...v, race: { ...rest, history: [...earlier, ...history] } };
+    }
   }
 }

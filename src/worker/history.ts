@@ -12,9 +12,17 @@ export function nextSampleEpoch(epoch: number): number {
   return Math.max(epoch + 1, Math.ceil(epoch * GROWTH));
 }
 
-/** Every sampled epoch from 0 to `last` inclusive of 0 (for tests and documentation). */
-export function sampleEpochs(last: number): number[] {
+/**
+ * Every sampled epoch from 0 to `last`, 0 included (for tests and documentation). With
+ * `reportEvery` > 0, each multiple of it is sampled too, and the grid continues from there: time
+ * travel can then land exactly on the tutorial's every-10,000-epochs printouts.
+ */
+export function sampleEpochs(last: number, reportEvery = 0): number[] {
   const out: number[] = [];
-  for (let e = 0; e <= last; e = nextSampleEpoch(e)) out.push(e);
+  for (let e = 0; e <= last;) {
+    out.push(e);
+    const report = reportEvery > 0 ? (Math.floor(e / reportEvery) + 1) * reportEvery : Infinity;
+    e = Math.min(nextSampleEpoch(e), report);
+  }
   return out;
 }

@@ -5,6 +5,7 @@
  * numbers and typed arrays, never tensors. This file is imported by the page (types only) and the
  * worker, so it must stay free of DOM and worker globals.
  */
+import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
@@ -60,6 +61,11 @@ export type ToWorker =
   | { type: 'run-recipe'; runId: number; params: Hyper; train: DataArrays; test: DataArrays }
   | { type: 'set-weights'; runId: number; weights: Weights; epoch?: number }
   | { type: 'measure'; runId: number; request: MeasureRequest }
+  /** Compute the loss surface J(w1, w2, b) on a grid (the parameter-space view, the bench). */
+  | { type: 'loss-surface'; runId: number; request: SurfaceRequest }
+  /** Train several (learning rate, optimizer) lanes at once from the initial weights. */
+  | { type: 'race'; runId: number; request: RaceRequest }
+  | { type: 'race-stop'; runId: number }
   | { type: 'simulate-fault'; runId: number; fault: 'lose-webgl-context' | 'crash' };
 
 /** A timing/conformance job for the bench and the conformance tests. */
@@ -70,6 +76,83 @@ export interface MeasureRequest {
   epochs: number;
   /** Wall-time cap in ms: stop early (and say so) when reached. */
   maxMs: number;
+}
+
+/** A loss-surface job: J over a (w1, w2) grid at a fixed b. */
+export interface SurfaceRequest {
+  /** Echoed in the result, so the page can drop answers it no longer wants. */
+  id: number;
+  w1: [number, number];
+  w2: [number, number];
+  b: number;
+  /** Grid vertices per side, 2 … 512. */
+  size: number;
+  /** Engine to compute on; 'auto': the GPU kernel when WebGL works, else float64 JavaScript. */
+  engine: EngineId | 'auto';
+  /** Data and L2 to use instead of the training session's (bench and conformance tests). */
+  train?: DataArrays;
+  l2?: number;
+}
+
+/** The answer to a SurfaceRequest. */
+export interface SurfaceResult {
+  id: number;
+  spec: GridSpec;
+  /** size² values, row-major: values[j·size + i] = J(w1_i, w2_j, b); empty on error. */
+  values: Float32Array;
+  /** Engine that computed it. */
+  engine: EngineId;
+  /** Training points summed per cell: all of them, or an evenly spaced sample of `total`. */
+  n: number;
+  total: number;
+  /** Why this engine, or why a smaller grid / a sample (to show beside the plot). */
+  note: string;
+  /** Compute time (upload excluded), ms; and time to create the engine / upload the data, ms. */
+  ms: number;
+  setupMs: number;
+  error?: string;
+}
+
+/** One lane of a learning-rate race. */
+export interface RaceLane {
+  lr: number;
+  optimizer: OptimizerId;
+}
+
+/** Engines a race can run on. */
+export type RaceEngineId = 'js-f64' | 'fused-webgl';
+
+/** A learning-rate race: every lane starts from the same weights on the same data. */
+export interface RaceRequest {
+  /** Echoed in every progress message: the page drops messages of an older race. */
+  id: number;
+  /** 1 … 8 lanes. */
+  lanes: RaceLane[];
+  /** Epochs every lane runs. */
+  epochs: number;
+  /** 'auto': the GPU kernel when WebGL works, else float64 JavaScript. */
+  engine: RaceEngineId | 'auto';
+  /** Data and parameters to use instead of the session's (conformance tests). */
+  train?: DataArrays;
+  params?: TrainParams;
+}
+
+/** One lane's state during a race. */
+export interface RaceLaneState extends RaceLane {
+  weights: Weights;
+  /** The training objective J (mean BCE + L2 term), float64 on the exact data. */
+  objective: number;
+  trainAccuracy: number;
+  /** The epoch at which the weights stopped being finite, or null. */
+  divergedAt: number | null;
+}
+
+/** One sample of every lane's objective (log-spaced epochs, as the main loss curve). */
+export interface RacePoint {
+  epoch: number;
+  objectives: number[];
+  /** Every lane's weights at this epoch (its parameter-space path). */
+  weights: Weights[];
 }
 
 /** The result of a MeasureRequest. */
@@ -165,4 +248,18 @@ export type FromWorker =
       maxMargin: MaxMargin | null;
     }
   | { type: 'measured'; runId: number; result: MeasureResult }
+  | { type: 'loss-surface'; runId: number; result: SurfaceResult }
+  | {
+      type: 'race-progress';
+      runId: number;
+      raceId: number;
+      engine: RaceEngineId;
+      epoch: number;
+      epochs: number;
+      running: boolean;
+      epochsPerSecond: number;
+      lanes: RaceLaneState[];
+      /** New samples since the last message, oldest first. */
+      history: RacePoint[];
+    }
   | { type: 'error'; runId: number; message: string };

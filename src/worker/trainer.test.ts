@@ -91,15 +91,16 @@ describe('Trainer', () => {
     expect(progress.length).toBeGreaterThan(20);
   });
 
-  it('streams the loss curve once, on the log-spaced grid, a few hundred points for 200,000 epochs', () => {
+  it('streams the loss curve once, on the log-spaced grid plus every report epoch, a few hundred points for 200,000 epochs', () => {
     const h = harness();
     start(h.trainer);
     h.trainer.play();
     h.drain();
     const epochs = of(h.messages, 'progress').flatMap((m) => m.history.map((p) => p.epoch));
-    const grid = sampleEpochs(200_000);
+    const grid = sampleEpochs(200_000, 10_000);
     // The grid, plus the final epoch so that the curve ends where training did.
     expect(epochs).toEqual(grid.at(-1) === 200_000 ? grid : [...grid, 200_000]);
+    for (let e = 0; e <= 200_000; e += 10_000) expect(epochs).toContain(e);
     expect(new Set(epochs).size).toBe(epochs.length);
     expect(epochs.length).toBeGreaterThan(200);
     expect(epochs.length).toBeLessThan(600);

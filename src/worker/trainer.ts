@@ -208,8 +208,10 @@ export class Trainer {
     if (!finite(w)) return this.diverge(k);
     this.weights = w;
     this.epoch += k;
-    if (this.epoch >= this.nextSample) this.record();
-    if (reportEvery > 0 && this.epoch % reportEvery === 0) {
+    const reportEpoch = reportEvery > 0 && this.epoch % reportEvery === 0;
+    // Report epochs are sampled too, so time travel can land exactly on the tutorial's printouts.
+    if (this.epoch >= this.nextSample || reportEpoch) this.record();
+    if (reportEpoch) {
       const s = this.snapshot();
       this.pendingReports.push({
         epoch: this.epoch,
@@ -267,7 +269,7 @@ export class Trainer {
 
   private record(): void {
     this.lastRecorded = this.epoch;
-    const { weights: _w, gradNorm: _g, ...point } = this.snapshot();
+    const { gradNorm: _n, gradient: _g, ...point } = this.snapshot();
     this.pending.push(point);
     this.watchLoss(point.trainLoss);
     this.nextSample = nextSampleEpoch(this.epoch);
@@ -286,6 +288,7 @@ export class Trainer {
       trainAccuracy: this.train.n > 0 ? accuracy(this.train, w) : Number.NaN,
       testAccuracy: this.test.n > 0 ? accuracy(this.test, w) : Number.NaN,
       gradNorm: Math.hypot(lg.g1, lg.g2, lg.gb),
+      gradient: { g1: lg.g1, g2: lg.g2, gb: lg.gb },
     };
   }
 

@@ -1,0 +1,154 @@
+/**
+ * The loss surface over (w1, w2) at a fixed bias b: J(w1, w2, b) = mean BCE + l2/2·(w1² + w2²)
+ * on a size × size grid of weight pairs. This is the float64 reference every grid engine (GPU
+ * shader, TF.js, JavaScript) is checked against, plus the small pure helpers the parameter-space
+ * view needs (grid coordinates, the lowest cell, a view range that holds the path).
+ */
+import type { Columns } from './dataset.ts';
+import { softplus, type Weights } from './maths.ts';
+
+/** Which grid to compute. Grid vertices include both ends of each range. */
+export interface GridSpec {
+  /** w1 range [lo, hi], lo < hi: grid column i sits at lo + i·(hi − lo)/(size − 1). */
+  w1: readonly [number, number];
+  /** w2 range [lo, hi], lo < hi: grid row j sits at lo + j·(hi − lo)/(size − 1). */
+  w2: readonly [number, number];
+  /** The bias held fixed. */
+  b: number;
+  /** L2 penalty on w (not b), ≥ 0. */
+  l2: number;
+  /** Vertices per side, 2 … 512. */
+  size: number;
+}
+
+/** Largest grid side any engine computes. */
+export const MAX_GRID_SIZE = 512;
+
+/**
+ * Checks a spec at the edge, with the bad value in the message.
+ *
+ * @throws Error for a non-integer size outside 2…512, an empty or non-finite range, a non-finite
+ *   b or a negative l2.
+ */
+export function checkGridSpec(s: GridSpec): void {
+  if (!Number.isInteger(s.size) || s.size < 2 || s.size > MAX_GRID_SIZE)
+    throw new Error(`invalid grid size; not an integer in [2, ${MAX_GRID_SIZE}]: ${s.size}`);
+  for (const [name, r] of [
+    ['w1', s.w1],
+    ['w2', s.w2],
+  ] as const) {
+    if (!(Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1]))
+      throw new Error(`invalid ${name} range; need finite lo < hi: [${r[0]}, ${r[1]}]`);
+  }
+  if (!Number.isFinite(s.b)) throw new Error(`invalid b; not finite: ${s.b}`);
+  if (!(s.l2 >= 0 && Number.isFinite(s.l2))) throw new Error(`invalid l2; not ≥ 0: ${s.l2}`);
+}
+
+/** The weight at grid index i (0 … size − 1) of a range. */
+export function gridCoord(range: readonly [number, number], size: number, i: number): number {
+  return range[0] + ((range[1] - range[0]) * i) / (size - 1);
+}
+
+/**
+ * J on the grid in float64, row-major: value[j·size + i] = J(w1_i, w2_j, b). O(size²·n).
+ *
+ * @returns size² values in nats; J of an empty data set is the L2 term alone.
+ */
+export function lossGridF64(cols: Columns, spec: GridSpec): Float64Array {
+  checkGridSpec(spec);
+  const { size, b, l2 } = spec;
+  const out = new Float64Array(size * size);
+  const { x1, x2, y, n } = cols;
+  for (let j = 0; j < size; j++) {
+    const w2 = gridCoord(spec.w2, size, j);
+    for (let i = 0; i < size; i++) {
+      const w1 = gridCoord(spec.w1, size, i);
+      let sum = 0;
+      for (let k = 0; k < n; k++) {
+        const z = w1 * x1[k]! + w2 * x2[k]! + b;
+        sum += softplus(z) - y[k]! * z;
+      }
+      out[j * size + i] = (n > 0 ? sum / n : 0) + 0.5 * l2 * (w1 * w1 + w2 * w2);
+    }
+  }
+  return out;
+}
+
+/** The lowest grid value and where it is. */
+export interface GridMinimum {
+  i: number;
+  j: number;
+  w1: number;
+  w2: number;
+  value: number;
+}
+
+/** The lowest finite value of a grid (first one on ties), or null if none is finite. */
+export function gridMinimum(values: ArrayLike<number>, spec: GridSpec): GridMinimum | null {
+  let best = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    if (Number.isFinite(v) && (best < 0 || v < values[best]!)) best = k;
+  }
+  if (best < 0) return null;
+  const i = best % spec.size;
+  const j = Math.floor(best / spec.size);
+  return {
+    i,
+    j,
+    w1: gridCoord(spec.w1, spec.size, i),
+    w2: gridCoord(spec.w2, spec.size, j),
+    value: values[best]!,
+  };
+}
+
+/** A square view range over (w1, w2). */
+export interface WeightRange {
+  w1: [number, number];
+  w2: [number, number];
+}
+
+/**
+ * The smallest square range, centred on the points' bounding box, that holds every point with a
+ * 15 % margin, and at least ±`minHalf` around its centre. The origin is always included, because
+ * training starts there and the picture needs a fixed reference.
+ */
+export function fitWeightRange(
+  points: readonly Pick<Weights, 'w1' | 'w2'>[],
+  minHalf = 2,
+): WeightRange {
+  let lo1 = 0;
+  let hi1 = 0;
+  let lo2 = 0;
+  let hi2 = 0;
+  for (const p of points) {
+    if (!Number.isFinite(p.w1) || !Number.isFinite(p.w2)) continue;
+    lo1 = Math.min(lo1, p.w1);
+    hi1 = Math.max(hi1, p.w1);
+    lo2 = Math.min(lo2, p.w2);
+    hi2 = Math.max(hi2, p.w2);
+  }
+  const c1 = (lo1 + hi1) / 2;
+  const c2 = (lo2 + hi2) / 2;
+  const half = Math.max(minHalf, 0.5 * 1.3 * Math.max(hi1 - lo1, hi2 - lo2));
+  return { w1: [c1 - half, c1 + half], w2: [c2 - half, c2 + half] };
+}
+
+/** Whether every point lies inside the inner `inner` fraction (0…1) of the range. */
+export function rangeHolds(
+  r: WeightRange,
+  points: readonly Pick<Weights, 'w1' | 'w2'>[],
+  inner = 0.9,
+): boolean {
+  const m1 = ((1 - inner) / 2) * (r.w1[1] - r.w1[0]);
+  const m2 = ((1 - inner) / 2) * (r.w2[1] - r.w2[0]);
+  return points.every(
+    (p) =>
+      !Number.isFinite(p.w1) ||
+      !Number.isFinite(p.w2) ||
+      (p.w1 >= r.w1[0] + m1 &&
+        p.w1 <= r.w1[1] - m1 &&
+        p.w2 >= r.w2[0] + m2 &&
+        p.w2 <= r.w2[1] - m2),
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Answers loss-surface requests in the worker: picks the grid engine (the WebGL2 kernel when
+ * WebGL works, else float64 JavaScript), keeps each engine's copy of the data current, and keeps
+ * a live view cheap by shrinking the grid — and then sampling the points — on slow engines.
+ */
+import type { Columns } from '../core/dataset.ts';
+import type { GridSpec } from '../core/loss-surface.ts';
+import type { EngineId } from './engines/engine.ts';
+import { createGridEngine, type GridEngine } from './grid/grid-engine.ts';
+import type { SurfaceRequest, SurfaceResult } from './protocol.ts';
+
+/** Point-evaluations (cells × points) one live grid may cost, by where it runs. */
+const BUDGET = { cpu: 2e7, softwareGpu: 4e7, gpu: 2e9 } as const;
+/** The live view never goes below this many vertices per side before sampling points. */
+const MIN_SIZE = 48;
+
+/** What the service needs to know about the worker's WebGL. */
+export interface GpuState {
+  available: boolean;
+  hardware: boolean;
+}
+
+export class SurfaceService {
+  private readonly engines = new Map<EngineId, Promise<GridEngine>>();
+  private readonly uploaded = new Map<EngineId, Columns>();
+  private gpuBroken = '';
+
+  /** Computes one request against the live data/L2, or the request's own data when it has some. */
+  async compute(
+    req: SurfaceRequest,
+    live: { cols: Columns; l2: number },
+    gpu: GpuState,
+  ): Promise<SurfaceResult> {
+    const explicit = req.train !== undefined;
+    const cols: Columns = req.train ? { n: req.train.y.length, ...req.train } : live.cols;
+    const l2 = req.l2 ?? (explicit ? 0 : live.l2);
+    let id: EngineId = req.engine === 'auto' ? 'js-f64' : req.engine;
+    const notes: string[] = [];
+    if (req.engine === 'auto') {
+      id = gpu.available && !this.gpuBroken ? 'fused-webgl' : 'js-f64';
+      notes.push(
+        id === 'fused-webgl'
+          ? gpu.hardware
+            ? 'on the GPU'
+            : 'software WebGL: on the CPU'
+          : 'no WebGL here',
+      );
+      if (this.gpuBroken) notes.push(`the WebGL grid failed: ${this.gpuBroken}`);
+    }
+    const budget =
+      id === 'fused-webgl' ? (gpu.hardware ? BUDGET.gpu : BUDGET.softwareGpu) : BUDGET.cpu;
+    const plan = explicit ? { size: req.size, step: 1 } : shrink(req.size, cols.n, budget);
+    const used = plan.step > 1 ? this.sample(cols, plan.step) : cols;
+    const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: plan.size };
+    const base = { id: req.id, spec, engine: id, n: used.n, total: cols.n };
+    if (plan.size < req.size) notes.push(`${plan.size}×${plan.size} grid to stay live`);
+    if (plan.step > 1)
+      notes.push(
+        `on every ${plan.step}th point (${used.n.toLocaleString('en-US')} of ${cols.n.toLocaleString('en-US')})`,
+      );
+    const note = notes.join('; ');
+    try {
+      const t0 = performance.now();
+      const engine = await this.engine(id);
+      if (this.uploaded.get(id) !== used) {
+        engine.setData(used);
+        this.uploaded.set(id, used);
+      }
+      const t1 = performance.now();
+      const values = engine.compute(spec);
+      const ms = performance.now() - t1;
+      return { ...base, values, ms, setupMs: t1 - t0, note };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.drop(id);
+      if (req.engine === 'auto' && id === 'fused-webgl') {
+        this.gpuBroken = message;
+        return this.compute(req, live, gpu);
+      }
+      return { ...base, values: new Float32Array(0), ms: 0, setupMs: 0, note, error: message };
+    }
+  }
+
+  /** Loses the WebGL grid kernel's context, if it exists (fault injection). */
+  async loseContextForTest(): Promise<void> {
+    const e = await this.engines.get('fused-webgl')?.catch(() => null);
+    e?.loseContextForTest?.();
+  }
+
+  private sampled: { from: Columns; step: number; cols: Columns } | null = null;
+
+  /** Every `step`th point of `cols` (cached, so the engine is not re-uploaded each frame). */
+  private sample(cols: Columns, step: number): Columns {
+    const s = this.sampled;
+    if (s && s.from === cols && s.step === step) return s.cols;
+    this.sampled = { from: cols, step, cols: stride(cols, step) };
+    return this.sampled.cols;
+  }
+
+  private engine(id: EngineId): Promise<GridEngine> {
+    let e = this.engines.get(id);
+    if (!e) {
+      e = createGridEngine(id);
+      this.engines.set(id, e);
+    }
+    return e;
+  }
+
+  private drop(id: EngineId): void {
+    const e = this.engines.get(id);
+    this.engines.delete(id);
+    this.uploaded.delete(id);
+    void e?.then((g) => g.dispose()).catch(() => undefined);
+  }
+}
+
+/** The largest size ≤ `size` (≥ MIN_SIZE) within budget, then a point stride if still over. */
+function shrink(size: number, n: number, budget: number): { size: number; step: number } {
+  let s = size;
+  while (s > MIN_SIZE && s * s * n > budget) s = Math.max(MIN_SIZE, Math.floor(s * 0.75));
+  const step = Math.max(1, Math.ceil((s * s * n) / budget));
+  return { size: s, step };
+}
+
+/** Every `step`th point, as new columns. */
+function stride(c: Columns, step: number): Columns {
+  const m = Math.ceil(c.n / step);
+  const out = { n: m, x1: new Float64Array(m), x2: new Float64Array(m), y: new Float64Array(m) };
+  for (let k = 0; k < m; k++) {
+    out.x1[k] = c.x1[k * step]!;
+    out.x2[k] = c.x2[k * step]!;
+    out.y[k] = c.y[k * step]!;
+  }
+  return out;
+}
