@@ -87,3 +87,43 @@ export async function emptySpotsNear(
     { cls, count },
   );
 }
+
+/** Imports points through "Import CSV" (header x1,x2,label,split) and waits for the message. */
+export async function importPoints(
+  page: Page,
+  name: string,
+  rows: readonly (readonly [number, number, 0 | 1, 'train' | 'test'])[],
+): Promise<void> {
+  const csv = ['x1,x2,label,split', ...rows.map((r) => r.join(','))].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(
+    page.getByRole('status').filter({ hasText: `Imported ${rows.length} points` }),
+  ).toBeVisible();
+}
+
+/** Moves a range slider by keyboard-free value setting until `accept(valuetext)`; binary search. */
+export async function seekSlider(
+  page: Page,
+  label: string,
+  /** < 0: the wanted stop is lower; 0: here; > 0: higher. */
+  compare: (valuetext: string) => number,
+): Promise<string> {
+  const slider = page.getByRole('slider', { name: label });
+  const min = Number(await slider.getAttribute('min'));
+  const max = Number(await slider.getAttribute('max'));
+  const step = Number((await slider.getAttribute('step')) ?? 1);
+  let lo = 0;
+  let hi = Math.round((max - min) / step);
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    await slider.fill(String(Number((min + mid * step).toFixed(10))));
+    const text = (await slider.getAttribute('aria-valuetext')) ?? '';
+    const c = compare(text);
+    if (c === 0) return text;
+    if (c > 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  throw new Error(`no stop of "${label}" matched`);
+}

@@ -10,7 +10,7 @@ import { symbol } from 'd3-shape';
 import type { Weights } from '../core/maths.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks } from './plot-canvas.ts';
-import { drawGhost, drawModelLines } from './plot-model.ts';
+import { drawGhost, drawLaneLines, drawModelLines, type LaneLine } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
@@ -58,6 +58,8 @@ export class DataPlot {
   private readonly gGhost: Selection<SVGGElement, unknown, null, undefined>;
   private ghost: Weights | null = null;
   private margin: Weights | null = null;
+  private lanes: readonly LaneLine[] = [];
+  private readonly gLanes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly lut = fieldLut();
   private width = 0;
   private height = 0;
@@ -82,6 +84,7 @@ export class DataPlot {
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
     this.gGhost = this.svg.append('g').attr('class', 'optimum');
+    this.gLanes = this.svg.append('g').attr('class', 'race-lanes');
     this.gField = this.svg.append('g').attr('class', 'model');
     this.gPoints = this.svg.append('g').attr('class', 'points');
     this.gOverlay = this.svg.append('g').attr('class', 'overlay');
@@ -143,6 +146,12 @@ export class DataPlot {
   setMaxMargin(w: Weights | null): void {
     this.margin = w;
     drawGhost(this.gGhost, w, this.box(), this.x, this.y, 'max-margin');
+  }
+
+  /** The learning-rate race's boundaries, one per lane in its colour; `[]` hides them. */
+  setLanes(lanes: readonly LaneLine[]): void {
+    this.lanes = lanes;
+    drawLaneLines(this.gLanes, lanes, this.box(), this.x, this.y);
   }
 
   /** Shows or hides the p = 0.25 and p = 0.75 contour lines. */
@@ -264,6 +273,7 @@ export class DataPlot {
     this.drawModel();
     drawGhost(this.gGhost, this.ghost, this.box(), this.x, this.y);
     drawGhost(this.gGhost, this.margin, this.box(), this.x, this.y, 'max-margin');
+    drawLaneLines(this.gLanes, this.lanes, this.box(), this.x, this.y);
   }
 
   private drawPoints(): void {

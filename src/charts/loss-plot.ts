@@ -10,6 +10,12 @@ import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { HistoryPoint } from '../core/progress.ts';
 
+/** An extra curve (a learning-rate race lane): its colour and its (epoch, objective) points. */
+export interface LossLane {
+  colour: string;
+  points: readonly { epoch: number; value: number }[];
+}
+
 const MARGIN = { top: 22, right: 12, bottom: 34, left: 52 };
 
 export class LossPlot {
@@ -18,6 +24,9 @@ export class LossPlot {
   private logEpochs = true;
   /** J* of the exact optimum: when set, the gap J − J* is drawn too. */
   private optimum: number | null = null;
+  /** Time travel: the epoch being replayed, marked by a vertical line. */
+  private marker: number | null = null;
+  private lanes: readonly LossLane[] = [];
   private width = 300;
   private height = 200;
 
@@ -28,6 +37,8 @@ export class LossPlot {
     this.svg.append('path').attr('class', 'curve train');
     this.svg.append('path').attr('class', 'curve test');
     this.svg.append('path').attr('class', 'curve gap');
+    this.svg.append('g').attr('class', 'lanes');
+    this.svg.append('line').attr('class', 'marker');
     this.svg.append('text').attr('class', 'axis-label x').text('epoch');
     this.svg.append('text').attr('class', 'axis-label y').text('loss (BCE)');
   }
@@ -41,6 +52,18 @@ export class LossPlot {
   /** Draws the gap J(w, b) − J* to the exact optimum (null: no finite optimum, no curve). */
   setOptimum(objective: number | null): void {
     this.optimum = objective;
+    this.draw();
+  }
+
+  /** Marks the epoch being replayed (null: none). */
+  setMarker(epoch: number | null): void {
+    this.marker = epoch;
+    this.draw();
+  }
+
+  /** Replaces the race lanes' curves (empty: none). */
+  setLanes(lanes: readonly LossLane[]): void {
+    this.lanes = lanes;
     this.draw();
   }
 
@@ -66,8 +89,14 @@ export class LossPlot {
   draw(): void {
     const { width, height } = this;
     this.svg.attr('width', width).attr('height', height);
-    const pts = this.history.filter((h) => h.epoch >= (this.logEpochs ? 1 : 0));
-    const maxEpoch = Math.max(10, pts.at(-1)?.epoch ?? 10);
+    const minEpoch = this.logEpochs ? 1 : 0;
+    const pts = this.history.filter((h) => h.epoch >= minEpoch);
+    const lanePts = this.lanes.map((l) => l.points.filter((p) => p.epoch >= minEpoch));
+    const maxEpoch = Math.max(
+      10,
+      pts.at(-1)?.epoch ?? 10,
+      ...lanePts.map((p) => p.at(-1)?.epoch ?? 0),
+    );
     const x = this.logEpochs
       ? scaleLog([1, maxEpoch], [MARGIN.left, width - MARGIN.right])
       : scaleLinear([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
@@ -77,6 +106,7 @@ export class LossPlot {
     const gaps = pts.map(gapOf).filter((v) => v >= 1e-12 && Number.isFinite(v));
     const losses = pts
       .flatMap((h) => [h.trainLoss, h.testLoss])
+      .concat(lanePts.flatMap((p) => p.map((q) => q.value)))
       .filter((v) => v > 0 && Number.isFinite(v))
       .concat(gaps);
     const lo = Math.min(0.5, ...losses) * 0.8;
@@ -104,6 +134,15 @@ export class LossPlot {
       .x((h) => x(h.epoch))
       .y((h) => y(gapOf(h)));
     this.svg.select('.curve.gap').attr('d', opt === null ? '' : (gapPath(pts) ?? ''));
+    this.drawLanes(lanePts, x, y, lo);
+    const m = this.marker;
+    this.svg
+      .select('.marker')
+      .attr('display', m === null || m < minEpoch ? 'none' : null)
+      .attr('x1', m === null ? 0 : x(Math.max(minEpoch, m)))
+      .attr('x2', m === null ? 0 : x(Math.max(minEpoch, m)))
+      .attr('y1', MARGIN.top)
+      .attr('y2', height - MARGIN.bottom);
     this.svg
       .select('.axis-label.y')
       .text(opt === null ? 'loss (BCE)' : 'loss (BCE); dotted: J − J*');
@@ -113,5 +152,25 @@ export class LossPlot {
       .attr('y', height - 4)
       .attr('text-anchor', 'end');
     this.svg.select('.axis-label.y').attr('x', 4).attr('y', 4).attr('dy', '0.7em');
+  }
+
+  private drawLanes(
+    lanePts: readonly (readonly { epoch: number; value: number }[])[],
+    x: (e: number) => number,
+    y: (v: number) => number,
+    lo: number,
+  ): void {
+    const path = line<{ epoch: number; value: number }>()
+      .defined((p) => p.value > 0 && Number.isFinite(p.value))
+      .x((p) => x(p.epoch))
+      .y((p) => y(Math.max(lo, p.value)));
+    this.svg
+      .select('.lanes')
+      .selectAll<SVGPathElement, readonly { epoch: number; value: number }[]>('path')
+      .data(lanePts)
+      .join('path')
+      .attr('class', 'curve lane')
+      .attr('stroke', (_, i) => this.lanes[i]?.colour ?? '#000')
+      .attr('d', (p) => path(p) ?? '');
   }
 }

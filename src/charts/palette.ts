@@ -34,3 +34,18 @@ export function fieldLut(mixWithWhite = 0.72): Uint8ClampedArray {
   }
   return lut;
 }
+
+/**
+ * Inks of the learning-rate race's lanes, in lane order: neither red nor blue (those are the
+ * classes), each ≥ 4.5 : 1 on white, told apart by hue and by the lane number in the table.
+ */
+export const RACE_COLOURS = [
+  '#b35806',
+  '#1b7837',
+  '#762a83',
+  '#00666e',
+  '#8c510a',
+  '#c51b7d',
+  '#4d4d4d',
+  '#5c6b00',
+] as const;

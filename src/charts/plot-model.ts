@@ -116,3 +116,27 @@ export function drawGhost(
     .attr('x2', (d) => x(d[1][0]))
     .attr('y2', (d) => y(d[1][1]));
 }
+
+/** A race lane's boundary: its colour and weights (null while it has diverged). */
+export interface LaneLine {
+  colour: string;
+  weights: Weights | null;
+}
+
+/** The learning-rate race's boundaries, one line per lane in its colour (none for `[]`). */
+export function drawLaneLines(g: Group, lanes: readonly LaneLine[], box: Box, x: Scale, y: Scale) {
+  const segs = lanes.flatMap((l) => {
+    const w = l.weights;
+    const seg = w ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
+    return seg ? [{ colour: l.colour, seg }] : [];
+  });
+  g.selectAll<SVGLineElement, (typeof segs)[number]>('line.lane')
+    .data(segs)
+    .join('line')
+    .attr('class', 'lane')
+    .attr('stroke', (d) => d.colour)
+    .attr('x1', (d) => x(d.seg[0][0]))
+    .attr('y1', (d) => y(d.seg[0][1]))
+    .attr('x2', (d) => x(d.seg[1][0]))
+    .attr('y2', (d) => y(d.seg[1][1]));
+}

@@ -20,6 +20,13 @@ import { Notices } from './notices.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { initialSession, sessionReducer, type SessionState } from './session.ts';
 import { toArrays } from './split-arrays.ts';
+import { ParamSpacePanel } from './param-space-panel.tsx';
+import { PythonExportButton } from './python-export-button.tsx';
+import { pythonExportInput } from './python-export-input.ts';
+import { RacePanel } from './race-panel.tsx';
+import { TimeTravel } from './time-travel.tsx';
+import { useRace } from './use-race.ts';
+import { useTimeTravel } from './use-time-travel.ts';
 import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
@@ -40,6 +47,9 @@ export function App() {
   const [stepEpochs, setStepEpochs] = useState(100);
   const [contours, setContours] = useState(true);
   const [showOptimum, setShowOptimum] = useState(true);
+  const [showParams, setShowParams] = useState(true);
+  // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
+  const [resets, setResets] = useState(0);
   const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(
     start.message,
   );
@@ -82,7 +92,9 @@ export function App() {
       test: toArrays(s.points, 'test'),
     };
   }, []);
-  const { view, post, newRun, dismissNotice, clearDiverged } = useTrainer(replay);
+  const { view, post, newRun, dismissNotice, clearDiverged, clearRace } = useTrainer(replay);
+  const races = useRace(view.race, post, clearRace);
+  const race = races.race;
 
   // Send changes to the worker — only real changes, never on the first render (start() sent them).
   const sent = useRef({ hyper: session.hyper, engine: session.engine, data: session.dataVersion });
@@ -108,17 +120,27 @@ export function App() {
     });
   }, [session.dataVersion, session.points, session.restart, post, newRun]);
 
-  const model = view.snapshot?.weights ?? null;
+  const trainCols = useMemo(
+    () => toColumns(session.points.filter((p) => p.split === 'train')),
+    [session.points],
+  );
+  const { travel, travelPoint, shown, setTravel, onTravel } = useTimeTravel(
+    view,
+    trainCols,
+    session.hyper.l2,
+    post,
+  );
+  const model = shown?.weights ?? null;
   useAutosave(
     session,
     view.snapshot,
     (msg) => setIoMessage({ kind: 'error', text: msg }),
     autosave,
   );
-  const maxStableLr = useMemo(() => {
-    const train = session.points.filter((p) => p.split === 'train');
-    return smoothness(toColumns(train), session.hyper.l2).maxStableLr;
-  }, [session.points, session.hyper.l2]);
+  const maxStableLr = useMemo(
+    () => smoothness(trainCols, session.hyper.l2).maxStableLr,
+    [trainCols, session.hyper.l2],
+  );
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
 
@@ -158,6 +180,7 @@ export function App() {
     // The worker gets the whole recipe in one message; the effects must not send it again.
     sent.current = { ...sent.current, hyper: next.hyper, data: next.dataVersion };
     newRun();
+    setResets((r) => r + 1);
     post({
       type: 'run-recipe',
       params: next.hyper,
@@ -199,7 +222,12 @@ export function App() {
             modelDocument={modelDocument}
             plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
             onMessage={(kind, text) => setIoMessage({ kind, text })}
-          />
+          >
+            <PythonExportButton
+              input={() => pythonExportInput(session, view)}
+              onMessage={(kind, text) => setIoMessage({ kind, text })}
+            />
+          </DataIo>
           <SessionButtons
             session={session}
             onMessage={(text) => setIoMessage({ kind: 'info', text })}
@@ -229,6 +257,7 @@ export function App() {
                 showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null
               }
               maxMargin={showOptimum ? (view.maxMargin?.weights ?? null) : null}
+              lanes={races.lines}
               onDropFile={(file) => void dropFile(file)}
               contours={contours}
               loadCount={session.loadCount}
@@ -259,6 +288,29 @@ export function App() {
             onClassify={(x1, x2) => dispatch({ type: 'probe', at: { x1, x2 } })}
             onClear={() => dispatch({ type: 'probe', at: null })}
           />
+          <Toggle label="Show parameter space" checked={showParams} onChange={setShowParams} />
+          {showParams && (
+            <section className="param-section" aria-labelledby="param-heading">
+              <h2 id="param-heading">Parameter space</h2>
+              <ParamSpacePanel
+                view={view}
+                race={race}
+                shown={shown}
+                travel={travel}
+                l2={session.hyper.l2}
+                runKey={`${session.dataVersion}:${resets}`}
+                post={post}
+                onSetWeights={(w1, w2) => {
+                  setTravel(null);
+                  post({
+                    type: 'set-weights',
+                    weights: { w1, w2, b: shown?.weights.b ?? 0 },
+                    epoch: view.snapshot?.epoch ?? 0,
+                  });
+                }}
+              />
+            </section>
+          )}
         </section>
         <section className="side-panel" aria-label="Model and training">
           <TrainingControls
@@ -273,6 +325,7 @@ export function App() {
             onStep={() => post({ type: 'step', epochs: stepEpochs })}
             onStepEpochs={setStepEpochs}
             onReset={() => {
+              setResets((r) => r + 1);
               newRun();
               post({ type: 'reset' });
             }}
@@ -296,12 +349,31 @@ export function App() {
               }}
             />
           )}
+          <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
           <ModelPanel
             view={view}
+            shown={shown}
+            travelEpoch={travelPoint?.epoch ?? null}
+            lanes={races.curves}
             onJump={(weights) =>
               post({ type: 'set-weights', weights, epoch: view.snapshot?.epoch ?? 0 })
             }
           />
+          <Toggle
+            label="Show the learning-rate race"
+            checked={races.show}
+            onChange={races.setShow}
+          />
+          {races.show && (
+            <RacePanel
+              race={view.race}
+              lr={session.hyper.lr}
+              maxStableLr={maxStableLr}
+              webgl={!e?.renderer ? 'none' : e.hardware ? 'hardware' : 'software'}
+              onStart={races.start}
+              onStop={races.stop}
+            />
+          )}
           <Notices notices={view.notices} onDismiss={dismissNotice} />
           <Diagnostics engine={e} onFault={(fault) => post({ type: 'simulate-fault', fault })} />
         </section>

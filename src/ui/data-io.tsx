@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { parsePointsCsv, pointsToCsv } from '../core/csv.ts';
 import type { Point } from '../core/dataset.ts';
 import { assignSplit } from '../core/split.ts';
@@ -15,6 +15,8 @@ interface Props {
   plotHost: () => HTMLElement | null;
   /** Messages about imports and exports, shown to the person (text only). */
   onMessage: (kind: 'error' | 'info', text: string) => void;
+  /** More export buttons, placed at the end of the group. */
+  children?: ReactNode;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function importCsvFile(
 }
 
 /** Import CSV (file picker), Export CSV, Export model, Export image (PNG and SVG). */
-export function DataIo({ points, onImport, modelDocument, plotHost, onMessage }: Props) {
+export function DataIo({ points, onImport, modelDocument, plotHost, onMessage, children }: Props) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -117,6 +119,7 @@ export function DataIo({ points, onImport, modelDocument, plotHost, onMessage }:
       <button type="button" onClick={() => void exportImage('svg')}>
         Export image (SVG)
       </button>
+      {children}
     </div>
   );
 }

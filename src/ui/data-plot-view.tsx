@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { Weights } from '../core/maths.ts';
 import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../charts/data-plot.ts';
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
+import type { LaneLine } from '../charts/plot-model.ts';
 
 interface Props {
   /** The exact optimum, drawn as a faint ghost boundary, or null. */
   ghost: Weights | null;
   /** The maximum-margin line (separable data without L2), dotted, or null. */
   maxMargin: Weights | null;
+  /** The learning-rate race's boundaries (empty: none). */
+  lanes: readonly LaneLine[];
   /** A file dropped onto the plot (CSV import). */
   onDropFile?: (file: File) => void;
   contours: boolean;
@@ -25,6 +28,7 @@ interface Props {
 export function DataPlotView({
   ghost,
   maxMargin,
+  lanes,
   onDropFile,
   contours,
   loadCount,
@@ -78,6 +82,7 @@ export function DataPlotView({
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
   useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
   useEffect(() => plotRef.current?.setMaxMargin(maxMargin), [maxMargin]);
+  useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);
 
   return (
     <div

@@ -1,16 +1,22 @@
 import { useEffect, useRef } from 'react';
 import type { HistoryPoint } from '../core/progress.ts';
-import { LossPlot } from '../charts/loss-plot.ts';
+import { LossPlot, type LossLane } from '../charts/loss-plot.ts';
 
 /** React host for the D3 loss plot. */
 export function LossPlotView({
   optimum,
   history,
+  marker,
+  lanes,
   logEpochs,
   summary,
 }: {
   optimum: number | null;
   history: readonly HistoryPoint[];
+  /** Time travel: the replayed epoch, marked by a vertical line; null when live. */
+  marker: number | null;
+  /** Learning-rate race curves. */
+  lanes: readonly LossLane[];
   logEpochs: boolean;
   summary: string;
 }) {
@@ -35,6 +41,8 @@ export function LossPlotView({
   }, [history]);
   useEffect(() => plotRef.current?.setLogEpochs(logEpochs), [logEpochs]);
   useEffect(() => plotRef.current?.setOptimum(optimum), [optimum]);
+  useEffect(() => plotRef.current?.setMarker(marker), [marker]);
+  useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);
   return (
     <div
       className="loss-host"

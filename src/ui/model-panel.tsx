@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { Weights } from '../core/maths.ts';
+import type { Snapshot } from '../core/progress.ts';
+import type { LossLane } from '../charts/loss-plot.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
 import { fmtNum } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
@@ -10,8 +12,19 @@ import { Toggle } from './toggle.tsx';
 import { ENGINE_NAMES } from './training-controls.tsx';
 import type { TrainerView } from './use-trainer.ts';
 
+interface Props {
+  view: TrainerView;
+  /** The model shown: the live one, or a replayed snapshot (time travel). */
+  shown: Snapshot | null;
+  /** The replayed epoch (time travel), or null when live. */
+  travelEpoch: number | null;
+  /** Learning-rate race curves drawn over the loss plot. */
+  lanes: readonly LossLane[];
+  onJump: (w: Weights) => void;
+}
+
 /** The model as it trains: formula, words, readouts, the engine and why, loss curves, reports. */
-export function ModelPanel({ view, onJump }: { view: TrainerView; onJump: (w: Weights) => void }) {
+export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
   const [logEpochs, setLogEpochs] = useState(true);
   const e = view.engine;
   const engineLabel = e
@@ -21,17 +34,17 @@ export function ModelPanel({ view, onJump }: { view: TrainerView; onJump: (w: We
   const opt = view.optimum;
   return (
     <>
-      <ModelFormula snapshot={view.snapshot} />
-      <ModelInWords snapshot={view.snapshot} />
-      <OptimumInfo optimum={opt} onJump={onJump} />
-      {view.maxMargin && (
-        <SeparableInfo margin={view.maxMargin} weights={view.snapshot?.weights ?? null} />
+      {travelEpoch !== null && (
+        <p className="replaying" role="status">
+          Time travel: showing the model at epoch {travelEpoch.toLocaleString('en-US')} (training
+          has reached {(view.snapshot?.epoch ?? 0).toLocaleString('en-US')}).
+        </p>
       )}
-      <Readouts
-        snapshot={view.snapshot}
-        epochsPerSecond={view.epochsPerSecond}
-        engineLabel={engineLabel}
-      />
+      <ModelFormula snapshot={shown} />
+      <ModelInWords snapshot={shown} />
+      <OptimumInfo optimum={opt} onJump={onJump} />
+      {view.maxMargin && <SeparableInfo margin={view.maxMargin} weights={shown?.weights ?? null} />}
+      <Readouts snapshot={shown} epochsPerSecond={view.epochsPerSecond} engineLabel={engineLabel} />
       {e && (
         <p className="engine-reason">
           {e.renderer
@@ -44,6 +57,8 @@ export function ModelPanel({ view, onJump }: { view: TrainerView; onJump: (w: We
         <LossPlotView
           optimum={opt?.status === 'optimum' ? opt.objective : null}
           history={view.history}
+          marker={travelEpoch}
+          lanes={lanes}
           logEpochs={logEpochs}
           summary={
             last

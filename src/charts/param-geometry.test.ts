@@ -1,0 +1,248 @@
+import { contours } from 'd3-contour';
+import { describe, expect, it } from 'vitest';
+import { gridCoord } from '../core/loss-surface.ts';
+import {
+  arrowEnd,
+  arrowHead,
+  contourPath,
+  contourToWeight,
+  keyStep,
+  lossThresholds,
+  screenPolyline,
+  squareArea,
+} from './param-geometry.ts';
+
+/** Every ring point of the d3 contours of `values` (size × size) at `level`, in weights. */
+function ringWeights(
+  values: number[],
+  size: number,
+  level: number,
+  w1: [number, number],
+  w2: [number, number],
+): [number, number][] {
+  const [shape] = contours().size([size, size]).thresholds([level])(values);
+  return shape!.coordinates
+    .flat(2)
+    .map((p) => [contourToWeight(p[0]!, w1, size), contourToWeight(p[1]!, w2, size)]);
+}
+
+describe('contourToWeight', () => {
+  it('puts d3 coordinate k + 0.5 (the sample of value k) on grid vertex k', () => {
+    for (const k of [0, 1, 4, 9]) {
+      expect(contourToWeight(k + 0.5, [-2, 3], 10)).toBeCloseTo(gridCoord([-2, 3], 10, k), 12);
+    }
+  });
+
+  it('clamps the outer half cell onto the range edges', () => {
+    expect(contourToWeight(0, [-2, 3], 10)).toBe(-2);
+    expect(contourToWeight(10, [-2, 3], 10)).toBe(3);
+  });
+
+  it('maps a 2-vertex grid from lo to hi', () => {
+    expect(contourToWeight(0.5, [1, 5], 2)).toBe(1);
+    expect(contourToWeight(1, [1, 5], 2)).toBe(3);
+    expect(contourToWeight(1.5, [1, 5], 2)).toBe(5);
+  });
+
+  it('lands d3 contour lines of a linear ramp exactly where the ramp crosses the level', () => {
+    // J = w1 on a 7 × 7 grid over [-3, 3]²: the level 0.25 must sit at w1 = 0.25.
+    const size = 7;
+    const range: [number, number] = [-3, 3];
+    const values = Array.from({ length: size * size }, (_, k) => gridCoord(range, size, k % size));
+    const pts = ringWeights(values, size, 0.25, range, range);
+    // Off the outer border, every ring point is on the level line.
+    const interior = pts.filter(([a, b]) => a > -3 && a < 3 && b > -3 && b < 3);
+    expect(interior.length).toBeGreaterThan(0);
+    for (const [w1] of interior) expect(w1).toBeCloseTo(0.25, 12);
+    // The band J ≥ 0.25 reaches the right edge and the full w2 range, no further.
+    expect(Math.max(...pts.map((p) => p[0]))).toBe(3);
+    expect(Math.min(...pts.map((p) => p[1]))).toBe(-3);
+    expect(Math.max(...pts.map((p) => p[1]))).toBe(3);
+  });
+
+  it('lands the level line of a 2 × 2 grid halfway between its vertices', () => {
+    const pts = ringWeights([0, 1, 0, 1], 2, 0.5, [0, 1], [-1, 1]);
+    const interior = pts.filter(([, b]) => b > -1 && b < 1);
+    expect(pts.some(([a]) => a === 0.5)).toBe(true);
+    for (const [a] of interior) expect(a).toBeCloseTo(0.5, 12);
+  });
+
+  it('lands contour lines of a ramp along w2 on rows (row-major values[j·size + i])', () => {
+    const size = 5;
+    const w2: [number, number] = [0, 8];
+    const values = Array.from({ length: size * size }, (_, k) =>
+      gridCoord(w2, size, Math.floor(k / size)),
+    );
+    const pts = ringWeights(values, size, 5, [-1, 1], w2);
+    const interior = pts.filter(([x, y]) => x > -1 && x < 1 && y > 0 && y < 8);
+    expect(interior.length).toBeGreaterThan(0);
+    for (const [, y] of interior) expect(y).toBeCloseTo(5, 12);
+  });
+});
+
+describe('contourPath', () => {
+  it('writes one closed subpath per ring, mapped through the weights to px', () => {
+    const d = contourPath(
+      [
+        [
+          [
+            [0.5, 0.5],
+            [1.5, 0.5],
+            [1.5, 1.5],
+            [0.5, 0.5],
+          ],
+        ],
+      ],
+      { w1: [0, 1], w2: [0, 1], size: 2 },
+      (w1, w2) => [w1 * 100, 100 - w2 * 100],
+    );
+    expect(d).toBe('M0,100L100,100L100,0L0,100Z');
+  });
+
+  it('draws nothing for no polygons', () => {
+    expect(contourPath([], { w1: [0, 1], w2: [0, 1], size: 2 }, (a, b) => [a, b])).toBe('');
+  });
+});
+
+describe('lossThresholds', () => {
+  const bowl = Array.from({ length: 400 }, (_, k) => 0.01 + ((k % 20) - 10) ** 2 + 0.1 * k);
+
+  it('starts at the minimum, stays below the maximum and increases strictly', () => {
+    const t = lossThresholds(bowl);
+    expect(t[0]).toBe(Math.min(...bowl));
+    expect(t.at(-1)!).toBeLessThan(Math.max(...bowl));
+    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
+    expect(t).toHaveLength(14);
+  });
+
+  it('crowds levels near the minimum: several within 1 % of the span', () => {
+    const t = lossThresholds([0.01, 50]);
+    expect(t.filter((v) => v - 0.01 < 0.5).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('spaces levels geometrically in J − min + ε', () => {
+    const t = lossThresholds([0, 1000], 10, 1e-3);
+    const eps = 1;
+    const ratios = t.slice(2).map((v, k) => (v + eps) / (t[k + 1]! + eps));
+    for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 9);
+  });
+
+  it('returns the one value of a constant grid', () => {
+    expect(lossThresholds(new Float32Array(16).fill(0.69))).toEqual([Math.fround(0.69)]);
+  });
+
+  it('ignores NaN and Infinity cells', () => {
+    const t = lossThresholds([NaN, 1, Infinity, 3, -Infinity, 2]);
+    expect(t[0]).toBe(1);
+    expect(t.every(Number.isFinite)).toBe(true);
+    expect(t.at(-1)!).toBeLessThan(3);
+  });
+
+  it('returns no levels when nothing is finite, and for an empty grid', () => {
+    expect(lossThresholds([NaN, Infinity])).toEqual([]);
+    expect(lossThresholds([])).toEqual([]);
+  });
+
+  it('stays finite and increasing when the span overflows', () => {
+    const t = lossThresholds([-1.7e308, 1.7e308]);
+    expect(t.every(Number.isFinite)).toBe(true);
+    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
+  });
+
+  it('drops levels that round onto each other for a tiny span at a large J', () => {
+    const t = lossThresholds([1e6, 1e6 + 1e-9]);
+    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
+  });
+});
+
+describe('arrowEnd', () => {
+  it('points along −g with y flipped for the screen, at the given length', () => {
+    const tip = arrowEnd([100, 100], 3, 4, 40)!;
+    expect(tip[0]).toBeCloseTo(100 - 24, 12);
+    expect(tip[1]).toBeCloseTo(100 + 32, 12);
+    expect(Math.hypot(tip[0] - 100, tip[1] - 100)).toBeCloseTo(40, 12);
+  });
+
+  it('has the same length for a tiny and a huge gradient', () => {
+    for (const g of [1e-9, 1e300]) {
+      const tip = arrowEnd([0, 0], g, g, 40)!;
+      expect(Math.hypot(tip[0], tip[1])).toBeCloseTo(40, 9);
+    }
+  });
+
+  it('is null for a zero, NaN or infinite gradient', () => {
+    expect(arrowEnd([0, 0], 0, 0, 40)).toBeNull();
+    expect(arrowEnd([0, 0], NaN, 1, 40)).toBeNull();
+    expect(arrowEnd([0, 0], Infinity, 1, 40)).toBeNull();
+    expect(arrowEnd([0, 0], 1e-14, 0, 40)).toBeNull();
+  });
+});
+
+describe('arrowHead', () => {
+  it('is a closed triangle whose first point is the tip', () => {
+    const d = arrowHead([0, 0], [10, 0]);
+    expect(d.startsWith('M10,0L')).toBe(true);
+    expect(d.endsWith('Z')).toBe(true);
+  });
+});
+
+describe('screenPolyline', () => {
+  const id = (w1: number, w2: number): [number, number] => [w1, w2];
+
+  it('drops points closer than minPx but keeps the first and the last', () => {
+    const path = [0, 0.1, 0.2, 0.3, 5, 5.1].map((v) => ({ w1: v, w2: 0 }));
+    expect(screenPolyline(path, id, 1)).toEqual([
+      [0, 0],
+      [5, 0],
+      [5.1, 0],
+    ]);
+  });
+
+  it('turns non-finite weights into a single gap', () => {
+    const path = [
+      { w1: 0, w2: 0 },
+      { w1: NaN, w2: 0 },
+      { w1: 0, w2: Infinity },
+      { w1: 3, w2: 3 },
+    ];
+    expect(screenPolyline(path, id)).toEqual([[0, 0], null, [3, 3]]);
+  });
+
+  it('clamps exploding weights to the pixel limit', () => {
+    expect(screenPolyline([{ w1: 1e30, w2: -1e30 }], id, 1, 1e5)).toEqual([[1e5, -1e5]]);
+  });
+
+  it('returns nothing for an empty path', () => {
+    expect(screenPolyline([], id)).toEqual([]);
+  });
+});
+
+describe('keyStep', () => {
+  const range = { w1: [-5, 5] as [number, number], w2: [0, 10] as [number, number] };
+
+  it('moves by the fraction of the range, w2 up', () => {
+    const w = keyStep({ w1: 0, w2: 5 }, [1, 1], range, 1 / 50);
+    expect(w.w1).toBeCloseTo(0.2, 12);
+    expect(w.w2).toBeCloseTo(5.2, 12);
+  });
+
+  it('stops at the edge of the range', () => {
+    expect(keyStep({ w1: 4.99, w2: 0.01 }, [1, -1], range, 1 / 10)).toEqual({ w1: 5, w2: 0 });
+  });
+
+  it('does not pull a weight that is already outside the range back in with a jump', () => {
+    expect(keyStep({ w1: 40, w2: 5 }, [-1, 0], range, 1 / 10).w1).toBeCloseTo(39, 12);
+  });
+});
+
+describe('squareArea', () => {
+  const m = { top: 10, right: 10, bottom: 30, left: 40 };
+
+  it('is the largest square inside the margins, centred in the spare width', () => {
+    expect(squareArea(450, 340, m)).toEqual({ x0: 90, y0: 10, side: 300 });
+  });
+
+  it('never has a side below 1 px', () => {
+    expect(squareArea(10, 10, m).side).toBe(1);
+  });
+});

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { gridMinimum, type WeightRange } from '../core/loss-surface.ts';
+import type { Gradient } from '../core/maths.ts';
+import { ParamPlot, type Lane, type W12 } from '../charts/param-plot.ts';
+import type { SurfaceResult } from '../worker/protocol.ts';
+import { fmtInt, fmtNum } from './format.ts';
+
+interface Props {
+  range: WeightRange;
+  surface: SurfaceResult | null;
+  /** The weights over training (up to the replayed snapshot when time-travelling). */
+  path: readonly W12[];
+  current: W12 | null;
+  gradient: Gradient | null;
+  optimum: W12 | null;
+  lanes: readonly Lane[];
+  onSetWeights: (w1: number, w2: number, commit: boolean) => void;
+}
+
+/** Names of the grid engines, as the caption says them. */
+const GRID_ENGINES: Record<string, string> = {
+  'fused-webgl': 'WebGL2 grid kernel',
+  'js-f64': 'float64 JavaScript',
+  'tfjs-webgl': 'TF.js WebGL',
+  'tfjs-wasm': 'TF.js WebAssembly',
+  'tfjs-cpu': 'TF.js CPU',
+};
+
+/**
+ * React host for the D3 parameter-space plot, with its caption: what the contours are, where the
+ * grid is lowest, and what computed it. Keyboard: the arrow keys move (w1, w2).
+ */
+export function ParamSpaceView(p: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<ParamPlot | null>(null);
+  const handlerRef = useRef(p.onSetWeights);
+  useEffect(() => {
+    handlerRef.current = p.onSetWeights;
+  });
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const plot = new ParamPlot(host, { onSetWeights: (...a) => handlerRef.current(...a) });
+    plotRef.current = plot;
+    const observer = new ResizeObserver(() => plot.resize());
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+  }, []);
+  const { range, surface, path, current, gradient, optimum, lanes } = p;
+  useEffect(() => plotRef.current?.setRange(range), [range]);
+  useEffect(() => {
+    plotRef.current?.setSurface(surface && surface.values.length ? surface : null);
+  }, [surface]);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      plotRef.current?.setPath(path);
+      plotRef.current?.setCurrent(current, gradient);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [path, current, gradient]);
+  useEffect(() => plotRef.current?.setOptimum(optimum), [optimum]);
+  useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);
+
+  const lowest = useMemo(
+    () => (surface?.values.length ? gridMinimum(surface.values, surface.spec) : null),
+    [surface],
+  );
+  const s = surface?.spec;
+  return (
+    <div className="param-panel">
+      <div
+        className="param-host"
+        ref={hostRef}
+        role="application"
+        aria-label="Parameter space"
+        aria-roledescription="contour plot"
+        aria-describedby="param-caption param-keys"
+        tabIndex={0}
+      />
+      <p id="param-caption" className="param-caption">
+        {s && lowest ? (
+          <>
+            Contours of the loss J(w1, w2) at b = {fmtNum(s.b, 4)}; black line: the path of descent;
+            arrow: −∇J, the direction of the next step.{' '}
+            <output aria-label="Lowest loss on the grid" aria-live="off">
+              Lowest on the grid: J = {fmtNum(lowest.value, 6)} at w1 = {fmtNum(lowest.w1, 4)}, w2 ={' '}
+              {fmtNum(lowest.w2, 4)}
+            </output>
+            . {s.size}×{s.size} grid × {fmtInt(surface!.n)} points by the{' '}
+            {GRID_ENGINES[surface!.engine] ?? surface!.engine} in{' '}
+            <output aria-label="Grid compute time" aria-live="off">
+              {fmtNum(surface!.ms, 2)} ms
+            </output>
+            {surface!.note ? ` (${surface!.note})` : ''}.
+          </>
+        ) : (
+          'Computing the loss surface…'
+        )}
+      </p>
+      <p id="param-keys" className="hint">
+        Drag or click to set w1 and w2 (b stays); arrow keys move them (Shift: further).
+        {gradient && Number.isFinite(gradient.g1)
+          ? ` ∇J = (${fmtNum(gradient.g1, 3)}, ${fmtNum(gradient.g2, 3)}).`
+          : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { RACE_COLOURS } from '../charts/palette.ts';
+import type { OptimizerId, RaceEngineId, RaceLane } from '../worker/protocol.ts';
+import { fmtInt, fmtNum, fmtPct } from './format.ts';
+import { NumberField } from './number-field.tsx';
+import type { RaceView } from './use-trainer.ts';
+
+/** The most lanes one race runs (the worker's limit). */
+export const MAX_RACE_LANES = 8;
+
+interface Props {
+  race: RaceView | null;
+  /** The current learning rate and the stability bound 2/L, for the default lanes. */
+  lr: number;
+  maxStableLr: number;
+  /** Where WebGL runs: why the race is on the GPU kernel or on JavaScript. */
+  webgl: 'hardware' | 'software' | 'none';
+  onStart: (lanes: RaceLane[], epochs: number, engine: RaceEngineId | 'auto') => void;
+  onStop: () => void;
+}
+
+/** Lanes around a learning rate: ÷10, ×1, ×10, and just under the stability bound 2/L. */
+export function defaultLanes(lr: number, maxStableLr: number): RaceLane[] {
+  const near = Number((0.9 * maxStableLr).toPrecision(2));
+  const lrs = [lr / 10, lr, lr * 10, Number.isFinite(near) && near > 0 ? near : lr * 100];
+  return lrs.map((v) => ({ lr: Number(v.toPrecision(3)), optimizer: 'sgd' as const }));
+}
+
+/**
+ * The learning-rate race: several (learning rate, optimizer) lanes trained at once from the same
+ * start on the same data; boundaries, loss curves and parameter-space paths drawn in lane colours.
+ */
+export function RacePanel({ race, lr, maxStableLr, webgl, onStart, onStop }: Props) {
+  const [lanes, setLanes] = useState<RaceLane[]>(() => defaultLanes(lr, maxStableLr));
+  const [epochs, setEpochs] = useState(10_000);
+  const [engine, setEngine] = useState<RaceEngineId | 'auto'>('auto');
+  const running = race?.running ?? false;
+  const patch = (i: number, p: Partial<RaceLane>) =>
+    setLanes((ls) => ls.map((l, k) => (k === i ? { ...l, ...p } : l)));
+  return (
+    <section className="race" aria-labelledby="race-heading">
+      <h2 id="race-heading">Learning-rate race</h2>
+      <p className="field-hint">
+        Every lane starts from the same weights on the training points and runs the same number of
+        full-batch epochs; only its learning rate and optimizer differ.
+      </p>
+      <ol className="race-lanes">
+        {lanes.map((lane, i) => (
+          <li key={i} style={{ borderColor: RACE_COLOURS[i] }}>
+            <span className="lane-swatch" style={{ background: RACE_COLOURS[i] }} aria-hidden />
+            <NumberField
+              label={`Lane ${i + 1} learning rate`}
+              value={lane.lr}
+              min={1e-6}
+              max={100}
+              onCommit={(v) => patch(i, { lr: v })}
+            />
+            <div className="field">
+              <label htmlFor={`race-opt-${i}`}>{`Lane ${i + 1} optimizer`}</label>
+              <select
+                id={`race-opt-${i}`}
+                value={lane.optimizer}
+                onChange={(e) => patch(i, { optimizer: e.currentTarget.value as OptimizerId })}
+              >
+                <option value="sgd">SGD</option>
+                <option value="momentum">Momentum</option>
+                <option value="adam">Adam</option>
+              </select>
+            </div>
+            <button
+              type="button"
+              aria-label={`Remove lane ${i + 1}`}
+              disabled={lanes.length <= 1 || running}
+              onClick={() => setLanes((ls) => ls.filter((_, k) => k !== i))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="race-buttons">
+        <button
+          type="button"
+          disabled={lanes.length >= MAX_RACE_LANES || running}
+          onClick={() =>
+            setLanes((ls) => [...ls, { lr: (ls.at(-1)?.lr ?? lr) * 2, optimizer: 'sgd' }])
+          }
+        >
+          Add lane
+        </button>
+        <button
+          type="button"
+          disabled={running}
+          onClick={() => setLanes(defaultLanes(lr, maxStableLr))}
+        >
+          Lanes around the current rate
+        </button>
+        <NumberField
+          label="Race epochs"
+          value={epochs}
+          min={1}
+          max={10_000_000}
+          integer
+          onCommit={setEpochs}
+        />
+        <div className="field">
+          <label htmlFor="race-engine">Race engine</label>
+          <select
+            id="race-engine"
+            value={engine}
+            onChange={(e) => setEngine(e.currentTarget.value as RaceEngineId | 'auto')}
+          >
+            <option value="auto">Auto (GPU when it is real)</option>
+            <option value="fused-webgl">WebGL2 lanes kernel</option>
+            <option value="js-f64">float64 JavaScript</option>
+          </select>
+        </div>
+        {running ? (
+          <button type="button" className="primary" onClick={onStop}>
+            Stop race
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => onStart(lanes, epochs, engine)}>
+            Start race
+          </button>
+        )}
+      </div>
+      {race && <RaceResults race={race} webgl={webgl} />}
+    </section>
+  );
+}
+
+function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] }) {
+  const engine =
+    race.engine === 'fused-webgl'
+      ? 'WebGL2 lanes kernel (float32; each lane a fragment of one draw)'
+      : `float64 JavaScript engine${
+          webgl === 'software'
+            ? ' (WebGL here is software-emulated, where JavaScript on the same CPU is faster)'
+            : webgl === 'none'
+              ? ' (no WebGL here)'
+              : ''
+        }`;
+  return (
+    <>
+      <p className="race-status" role="status">
+        {race.running ? 'Racing' : 'Race finished'}: epoch {fmtInt(race.epoch)} of{' '}
+        {fmtInt(race.epochs)} on the {engine}, {fmtInt(race.epochsPerSecond)} epochs per second
+        (every lane).
+      </p>
+      <table className="reports race-table" aria-label="Race results">
+        <thead>
+          <tr>
+            <th scope="col">Lane</th>
+            <th scope="col">Learning rate</th>
+            <th scope="col">Optimizer</th>
+            <th scope="col">Loss J</th>
+            <th scope="col">Train accuracy</th>
+            <th scope="col">w1</th>
+            <th scope="col">w2</th>
+            <th scope="col">b</th>
+          </tr>
+        </thead>
+        <tbody>
+          {race.lanes.map((l, i) => (
+            <tr key={i}>
+              <th scope="row">
+                <span className="lane-swatch" style={{ background: RACE_COLOURS[i] }} aria-hidden />{' '}
+                {i + 1}
+              </th>
+              <td>{fmtNum(l.lr, 3)}</td>
+              <td>{l.optimizer}</td>
+              <td>
+                {l.divergedAt !== null
+                  ? `diverged at epoch ${fmtInt(l.divergedAt)}`
+                  : fmtNum(l.objective)}
+              </td>
+              <td>{fmtPct(l.trainAccuracy)}</td>
+              <td>{fmtNum(l.weights.w1, 5)}</td>
+              <td>{fmtNum(l.weights.w2, 5)}</td>
+              <td>{fmtNum(l.weights.b, 5)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

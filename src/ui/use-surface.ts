@@ -1,0 +1,94 @@
+/**
+ * Keeps the parameter-space view's loss surface fresh: picks a (w1, w2) range that holds the
+ * path, the current weights and the optimum, and asks the worker for a new grid whenever b, the
+ * range, the data or L2 changed — one request in flight at a time, so a slow grid never queues up.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { fitWeightRange, rangeHolds, type WeightRange } from '../core/loss-surface.ts';
+import type { Weights } from '../core/maths.ts';
+import type { SurfaceResult } from '../worker/protocol.ts';
+import type { Command } from './use-trainer.ts';
+
+/** Grid vertices per side the view asks for. */
+export const SURFACE_SIZE = 128;
+/** Least time between two requests, ms (the worker also trains meanwhile). */
+const MIN_GAP_MS = 120;
+/** A request unanswered this long is taken as lost, and asked again. */
+const LOST_AFTER_MS = 5000;
+
+interface Input {
+  enabled: boolean;
+  post: (cmd: Command) => void;
+  surface: SurfaceResult | null;
+  /** The weights shown (live or replayed). */
+  current: Weights | null;
+  /** Weights the range must hold: the path so far, the optimum. */
+  keep: readonly { w1: number; w2: number }[];
+  l2: number;
+  /** Changes when the data change or a new run starts: the range re-fits from scratch. */
+  epochKey: string;
+}
+
+/** The view's range and whether its surface matches the current b. */
+export function useSurface({ enabled, post, surface, current, keep, l2, epochKey }: Input) {
+  const pending = useRef<{ id: number; at: number; key: string } | null>(null);
+  const nextId = useRef(1);
+  const [retry, setRetry] = useState(0);
+  // The range re-fits on a new run or data, and otherwise only grows, when something leaves its
+  // inner 90 % (React's "adjust state while rendering" pattern: no effect, no extra commit).
+  const [fit, setFit] = useState(() => ({ key: epochKey, range: fitWeightRange(keep) }));
+  let range = fit.range;
+  if (enabled) {
+    const all = current ? [...keep, current] : keep;
+    if (fit.key !== epochKey) range = fitWeightRange(all);
+    else if (!rangeHolds(range, all)) range = fitWeightRange([...all, ...corners(range)]);
+    if (range !== fit.range) setFit({ key: epochKey, range });
+  }
+
+  const b = current?.b ?? 0;
+  useEffect(() => {
+    if (!enabled || !Number.isFinite(b)) return;
+    const p = pending.current;
+    // One request in flight at a time. A reply to an older run is dropped by the page (and one
+    // may be lost with a crashed worker), so a request older than the run, or than
+    // LOST_AFTER_MS, no longer counts as in flight.
+    const age = p ? performance.now() - p.at : Infinity;
+    if (p && p.key === epochKey && surface?.id !== p.id) {
+      if (age < LOST_AFTER_MS) {
+        const t = setTimeout(() => setRetry((r) => r + 1), LOST_AFTER_MS - age);
+        return () => clearTimeout(t);
+      }
+    }
+    const s = surface?.spec;
+    const same =
+      s &&
+      s.b === b &&
+      s.l2 === l2 &&
+      s.w1[0] === range.w1[0] &&
+      s.w1[1] === range.w1[1] &&
+      s.w2[0] === range.w2[0] &&
+      s.w2[1] === range.w2[1] &&
+      surface?.id === p?.id &&
+      p?.key === epochKey;
+    if (same) return;
+    // Keep the grid from taking more than ~1/5 of the worker's time while it trains.
+    const gap = Math.max(MIN_GAP_MS, 4 * (surface?.ms ?? 0));
+    const wait = p ? Math.max(0, gap - age) : 0;
+    const timer = setTimeout(() => {
+      const id = nextId.current++;
+      pending.current = { id, at: performance.now(), key: epochKey };
+      post({
+        type: 'loss-surface',
+        request: { id, w1: range.w1, w2: range.w2, b, size: SURFACE_SIZE, engine: 'auto' },
+      });
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [enabled, b, l2, range, surface, post, epochKey, retry]);
+
+  return { range };
+}
+
+const corners = (r: WeightRange) => [
+  { w1: r.w1[0], w2: r.w2[0] },
+  { w1: r.w1[1], w2: r.w2[1] },
+];

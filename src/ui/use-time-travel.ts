@@ -1,0 +1,51 @@
+/**
+ * Time travel's page state: which snapshot of the run is replayed (null: live), the model shown
+ * for it — a Snapshot whose gradient is recomputed here, since history does not carry one — and
+ * the rule that scrubbing pauses training while Play returns to the live model.
+ */
+import { useMemo, useState } from 'react';
+import type { Columns } from '../core/dataset.ts';
+import { lossAndGradient } from '../core/maths.ts';
+import type { HistoryPoint, Snapshot } from '../core/progress.ts';
+import type { Command, TrainerView } from './use-trainer.ts';
+
+/** Largest training set whose gradient the page recomputes for a replayed snapshot. */
+const REPLAY_GRADIENT_MAX_N = 200_000;
+
+export function useTimeTravel(
+  view: TrainerView,
+  trainCols: Columns,
+  l2: number,
+  post: (cmd: Command) => void,
+) {
+  const [travel, setTravel] = useState<number | null>(null);
+  const travelPoint = travel === null ? null : (view.history[travel] ?? null);
+  // Training again: back to the live model (React's "adjust state while rendering" pattern).
+  const [wasRunning, setWasRunning] = useState(view.running);
+  if (wasRunning !== view.running) {
+    setWasRunning(view.running);
+    if (view.running) setTravel(null);
+  }
+  const shown: Snapshot | null = useMemo(
+    () => (travelPoint ? replayedSnapshot(travelPoint, trainCols, l2) : view.snapshot),
+    [travelPoint, trainCols, l2, view.snapshot],
+  );
+  const onTravel = (i: number | null) => {
+    if (i !== null && view.running) post({ type: 'pause' });
+    setTravel(i);
+  };
+  return { travel: travelPoint ? travel : null, travelPoint, shown, setTravel, onTravel };
+}
+
+/** A history point as a Snapshot, with its gradient recomputed (NaN for huge data sets). */
+function replayedSnapshot(h: HistoryPoint, cols: Columns, l2: number): Snapshot {
+  const lg =
+    cols.n <= REPLAY_GRADIENT_MAX_N
+      ? lossAndGradient(cols, h.weights, l2)
+      : { g1: Number.NaN, g2: Number.NaN, gb: Number.NaN };
+  return {
+    ...h,
+    gradNorm: Math.hypot(lg.g1, lg.g2, lg.gb),
+    gradient: { g1: lg.g1, g2: lg.g2, gb: lg.gb },
+  };
+}
