@@ -27,6 +27,10 @@ test('a lost WebGL context mid-training hands over to float64 JS from the last g
   await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(before + 10_000);
   expect(await readout(page, 'Train accuracy')).toBeGreaterThan(95);
   await page.getByRole('button', { name: 'Pause' }).click();
+  // The loss grid lost its context too: the next grid comes from float64 JavaScript, and says why.
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.locator('#param-caption')).toContainText('no WebGL here: WebGL context lost');
+  await expect(page.locator('#param-caption')).toContainText('by the float64 JavaScript in');
 });
 
 test('a crashed worker is restarted with the same data and the last weights', async ({

@@ -59,7 +59,7 @@ export function ParamSpacePanel({
     [path, opt, lanes, race],
   );
   const { range } = useSurface({
-    enabled: true,
+    running: view.running,
     post,
     surface: view.surface,
     current: shown?.weights ?? null,

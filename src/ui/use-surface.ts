@@ -11,13 +11,15 @@ import type { Command } from './use-trainer.ts';
 
 /** Grid vertices per side the view asks for. */
 export const SURFACE_SIZE = 128;
-/** Least time between two requests, ms (the worker also trains meanwhile). */
+/** Least time between two requests, ms: paused (scrubbing, dragging) and while training. */
 const MIN_GAP_MS = 120;
+const MIN_GAP_TRAINING_MS = 250;
 /** A request unanswered this long is taken as lost, and asked again. */
 const LOST_AFTER_MS = 5000;
 
 interface Input {
-  enabled: boolean;
+  /** Whether training runs (grids are then asked for less often: the worker is busy). */
+  running: boolean;
   post: (cmd: Command) => void;
   surface: SurfaceResult | null;
   /** The weights shown (live or replayed). */
@@ -30,7 +32,7 @@ interface Input {
 }
 
 /** The view's range and whether its surface matches the current b. */
-export function useSurface({ enabled, post, surface, current, keep, l2, epochKey }: Input) {
+export function useSurface({ running, post, surface, current, keep, l2, epochKey }: Input) {
   const pending = useRef<{ id: number; at: number; key: string } | null>(null);
   const nextId = useRef(1);
   const [retry, setRetry] = useState(0);
@@ -38,16 +40,14 @@ export function useSurface({ enabled, post, surface, current, keep, l2, epochKey
   // inner 90 % (React's "adjust state while rendering" pattern: no effect, no extra commit).
   const [fit, setFit] = useState(() => ({ key: epochKey, range: fitWeightRange(keep) }));
   let range = fit.range;
-  if (enabled) {
-    const all = current ? [...keep, current] : keep;
-    if (fit.key !== epochKey) range = fitWeightRange(all);
-    else if (!rangeHolds(range, all)) range = fitWeightRange([...all, ...corners(range)]);
-    if (range !== fit.range) setFit({ key: epochKey, range });
-  }
+  const all = current ? [...keep, current] : keep;
+  if (fit.key !== epochKey) range = fitWeightRange(all);
+  else if (!rangeHolds(range, all)) range = fitWeightRange([...all, ...corners(range)]);
+  if (range !== fit.range) setFit({ key: epochKey, range });
 
   const b = current?.b ?? 0;
   useEffect(() => {
-    if (!enabled || !Number.isFinite(b)) return;
+    if (!Number.isFinite(b)) return;
     const p = pending.current;
     // One request in flight at a time. A reply to an older run is dropped by the page (and one
     // may be lost with a crashed worker), so a request older than the run, or than
@@ -72,7 +72,7 @@ export function useSurface({ enabled, post, surface, current, keep, l2, epochKey
       p?.key === epochKey;
     if (same) return;
     // Keep the grid from taking more than ~1/5 of the worker's time while it trains.
-    const gap = Math.max(MIN_GAP_MS, 4 * (surface?.ms ?? 0));
+    const gap = Math.max(running ? MIN_GAP_TRAINING_MS : MIN_GAP_MS, 4 * (surface?.ms ?? 0));
     const wait = p ? Math.max(0, gap - age) : 0;
     const timer = setTimeout(() => {
       const id = nextId.current++;
@@ -83,7 +83,7 @@ export function useSurface({ enabled, post, surface, current, keep, l2, epochKey
       });
     }, wait);
     return () => clearTimeout(timer);
-  }, [enabled, b, l2, range, surface, post, epochKey, retry]);
+  }, [b, l2, range, surface, post, epochKey, retry, running]);
 
   return { range };
 }

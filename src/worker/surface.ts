@@ -9,8 +9,13 @@ import type { EngineId } from './engines/engine.ts';
 import { createGridEngine, type GridEngine } from './grid/grid-engine.ts';
 import type { SurfaceRequest, SurfaceResult } from './protocol.ts';
 
-/** Point-evaluations (cells × points) one live grid may cost, by where it runs. */
-const BUDGET = { cpu: 2e7, softwareGpu: 4e7, gpu: 2e9 } as const;
+/**
+ * Longest one live grid may take, ms. A grid is one synchronous job in the worker: while it runs,
+ * training and a click on Play wait, so it must stay near a frame.
+ */
+const LIVE_GRID_MS = 25;
+/** Point-evaluations per ms to assume before an engine has been timed (measured on SwiftShader). */
+const FIRST_RATE = { cpu: 5e4, softwareGpu: 1.5e5, gpu: 5e6 } as const;
 /** The live view never goes below this many vertices per side before sampling points. */
 const MIN_SIZE = 48;
 
@@ -18,12 +23,16 @@ const MIN_SIZE = 48;
 export interface GpuState {
   available: boolean;
   hardware: boolean;
+  /** Why WebGL is unavailable ('WebGL context lost', the probe's error…). */
+  error: string;
 }
 
 export class SurfaceService {
   private readonly engines = new Map<EngineId, Promise<GridEngine>>();
   private readonly uploaded = new Map<EngineId, Columns>();
   private gpuBroken = '';
+  /** Measured point-evaluations per ms, by engine (a running average of live grids). */
+  private readonly rate = new Map<EngineId, number>();
 
   /** Computes one request against the live data/L2, or the request's own data when it has some. */
   async compute(
@@ -38,17 +47,18 @@ export class SurfaceService {
     const notes: string[] = [];
     if (req.engine === 'auto') {
       id = gpu.available && !this.gpuBroken ? 'fused-webgl' : 'js-f64';
-      notes.push(
-        id === 'fused-webgl'
-          ? gpu.hardware
-            ? 'on the GPU'
-            : 'software WebGL: on the CPU'
-          : 'no WebGL here',
-      );
-      if (this.gpuBroken) notes.push(`the WebGL grid failed: ${this.gpuBroken}`);
+      if (id === 'fused-webgl')
+        notes.push(gpu.hardware ? 'on the GPU' : 'software WebGL: on the CPU');
+      else if (this.gpuBroken) notes.push(`the WebGL grid failed: ${this.gpuBroken}`);
+      else notes.push(`no WebGL here: ${gpu.error}`);
     }
-    const budget =
-      id === 'fused-webgl' ? (gpu.hardware ? BUDGET.gpu : BUDGET.softwareGpu) : BUDGET.cpu;
+    const first =
+      id === 'fused-webgl'
+        ? gpu.hardware
+          ? FIRST_RATE.gpu
+          : FIRST_RATE.softwareGpu
+        : FIRST_RATE.cpu;
+    const budget = LIVE_GRID_MS * (this.rate.get(id) ?? first);
     const plan = explicit ? { size: req.size, step: 1 } : shrink(req.size, cols.n, budget);
     const used = plan.step > 1 ? this.sample(cols, plan.step) : cols;
     const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: plan.size };
@@ -69,6 +79,9 @@ export class SurfaceService {
       const t1 = performance.now();
       const values = engine.compute(spec);
       const ms = performance.now() - t1;
+      const measured = (spec.size * spec.size * Math.max(1, used.n)) / Math.max(ms, 0.1);
+      const old = this.rate.get(id);
+      this.rate.set(id, old === undefined ? measured : 0.7 * old + 0.3 * measured);
       return { ...base, values, ms, setupMs: t1 - t0, note };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -117,7 +130,7 @@ export class SurfaceService {
 /** The largest size ≤ `size` (≥ MIN_SIZE) within budget, then a point stride if still over. */
 function shrink(size: number, n: number, budget: number): { size: number; step: number } {
   let s = size;
-  while (s > MIN_SIZE && s * s * n > budget) s = Math.max(MIN_SIZE, Math.floor(s * 0.75));
+  while (s > MIN_SIZE && s * s * n > budget) s = Math.max(MIN_SIZE, Math.floor(s * 0.85));
   const step = Math.max(1, Math.ceil((s * s * n) / budget));
   return { size: s, step };
 }
