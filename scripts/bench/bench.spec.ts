@@ -10,7 +10,13 @@ import { assignSplit } from '../../src/core/split.ts';
 import { tutorialPreset } from '../../src/core/presets.ts';
 import { DEFAULT_PARAMS, type EngineId } from '../../src/worker/engines/engine.ts';
 import type { MeasureResult } from '../../src/worker/protocol.ts';
-import { measureInWorker, type MeasureJob } from '../../e2e/worker-client.ts';
+import {
+  blobs,
+  measureInWorker,
+  raceInWorker,
+  surfaceInWorker,
+  type MeasureJob,
+} from '../../e2e/worker-client.ts';
 
 const ENGINES: EngineId[] = ['js-f64', 'fused-webgl', 'tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
 const SIZES = [250, 1_000, 10_000, 100_000, 1_000_000];
@@ -74,6 +80,70 @@ async function recipePerEngine(page: Page) {
       seconds: round(finished ? r.ms / 1000 : RECIPE_EPOCHS / r.epochsPerSecond, 2),
       measured: finished ? 'full run' : `projected from ${r.epochs} epochs`,
       weights: r.weights,
+    });
+  }
+  return out;
+}
+
+const GRID_SIZE = 128;
+const GRID_POINTS = [201, 10_000];
+
+/**
+ * The parameter-space view's loss grid (128 × 128 vertices × every point) on each engine, twice
+ * per job: the first call includes compiling/uploading, the second is the steady cost the live
+ * view pays. The error column compares each engine with the float64 JavaScript grid.
+ */
+async function lossGrid(page: Page) {
+  const out: Record<string, unknown>[] = [];
+  for (const n of GRID_POINTS) {
+    const data = blobs(n);
+    const spec = {
+      w1: [-4, 6] as [number, number],
+      w2: [-4, 6] as [number, number],
+      b: -2,
+      size: GRID_SIZE,
+      l2: 0.01,
+    };
+    const results = await surfaceInWorker(
+      page,
+      ENGINES.flatMap((engine) => [0, 1].map(() => ({ engine, ...spec, ...data }))),
+    );
+    const ref = results[1]!.values;
+    for (let k = 0; k < results.length; k += 2) {
+      const [first, steady] = [results[k]!, results[k + 1]!];
+      let err = 0;
+      steady.values.forEach(
+        (v, i) => (err = Math.max(err, Math.abs(v - ref[i]!) / (1 + Math.abs(ref[i]!)))),
+      );
+      out.push({
+        n,
+        size: GRID_SIZE,
+        engine: steady.engine,
+        ms: round(steady.ms, 1),
+        firstCallMs: round(first.ms + first.setupMs, 1),
+        maxRelErrorVsF64: steady.error ? null : Number(err.toPrecision(2)),
+        error: steady.error,
+      });
+    }
+  }
+  return out;
+}
+
+/** Learning-rate race throughput: 4 lanes × the tutorial's 201 points, each race engine. */
+async function raceThroughput(page: Page) {
+  const data = blobs(201);
+  const lanes = [0.001, 0.01, 0.1, 1].map((lr) => ({ lr, optimizer: 'sgd' as const }));
+  const out: Record<string, unknown>[] = [];
+  for (const engine of ['js-f64', 'fused-webgl'] as const) {
+    const epochs = 50_000;
+    const r = await raceInWorker(page, { engine, lanes, epochs, params: DEFAULT_PARAMS, ...data });
+    out.push({
+      engine: r.engine,
+      lanes: 4,
+      n: 201,
+      epochs,
+      seconds: round(r.ms / 1000, 2),
+      laneEpochsPerSecond: round((4 * epochs * 1000) / r.ms),
     });
   }
   return out;
@@ -169,6 +239,8 @@ test('bench', async ({ page, browser }) => {
     },
     throughput: await engineThroughput(page),
     recipe: { perEngine: await recipePerEngine(page), auto: await recipeOnAuto(page) },
+    lossGrid: await lossGrid(page),
+    race: await raceThroughput(page),
     page: await pageSmoothness(page),
     page10k: await pageSmoothness(page, 10_000),
   };
@@ -180,6 +252,8 @@ test('bench', async ({ page, browser }) => {
 
 function markdown(r: {
   throughput: Record<string, unknown>[];
+  lossGrid: Record<string, unknown>[];
+  race: Record<string, unknown>[];
   recipe: {
     perEngine: Record<string, unknown>[];
     auto: { seconds: number; engine: string | null };
@@ -201,5 +275,24 @@ function markdown(r: {
     '|---|---|',
     ...recipe,
     `| Auto, through the UI (${r.recipe.auto.engine}) | ${r.recipe.auto.seconds} s |`,
+    '',
+    `Loss grid ${GRID_SIZE} × ${GRID_SIZE} (ms per grid, steady; first call incl. setup):`,
+    `| engine | ${GRID_POINTS.map((n) => `N = ${n.toLocaleString('en-US')}`).join(' | ')} | max rel. error vs float64 |`,
+    `|---|${GRID_POINTS.map(() => '---:').join('|')}|---:|`,
+    ...ENGINES.map((e) => {
+      const at = (n: number) => r.lossGrid.find((g) => g.engine === e && g.n === n);
+      const cells = GRID_POINTS.map((n) => {
+        const g = at(n);
+        return g?.error ? 'unavailable' : `${g?.ms} (${g?.firstCallMs})`;
+      });
+      return `| ${e} | ${cells.join(' | ')} | ${at(GRID_POINTS.at(-1)!)?.maxRelErrorVsF64 ?? '—'} |`;
+    }),
+    '',
+    'Learning-rate race, 4 lanes × 201 points:',
+    '| engine | lane-epochs per second |',
+    '|---|---:|',
+    ...r.race.map(
+      (x) => `| ${x.engine} | ${Number(x.laneEpochsPerSecond).toLocaleString('en-US')} |`,
+    ),
   ].join('\n');
 }
