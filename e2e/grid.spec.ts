@@ -1,7 +1,7 @@
 /**
  * Loss-grid conformance, in real Chromium, through the production worker: every grid engine
  * (float64 JavaScript, the raw WebGL2 grid kernel, TF.js on webgl / wasm / cpu) must return the
- * float64 reference `lossGridF64` at every vertex, within 1e-4·(1 + |J|) for the float32 engines.
+ * float64 reference `lossGridF64` at every vertex, within 2e-6·(1 + |J|) for the float32 engines.
  */
 import { lossGridF64, type GridSpec } from '../src/core/loss-surface.ts';
 import type { EngineId } from '../src/worker/engines/engine.ts';
@@ -48,7 +48,8 @@ function expectMatches(r: SurfaceAnswer, want: Float64Array, engine: EngineId): 
   const where = `${engine}: worst at ${at}, got ${r.values[at]}, want ${want[at]}`;
   if (engine === 'js-f64')
     expect(worst, where).toBeLessThan(1e-7); // float32 rounding only
-  else expect(worst, where).toBeLessThanOrEqual(1e-4);
+  // float32 sums with Kahan compensation across draws: measured ≤ 7.5e-7.
+  else expect(worst, where).toBeLessThanOrEqual(2e-6);
 }
 
 test.describe.configure({ timeout: 180_000 });

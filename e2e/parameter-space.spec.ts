@@ -74,8 +74,19 @@ test('the arrow points along −∇J, and dragging or arrow keys set the weights
   const drawn = Math.atan2(-(y2! - y1!), x2! - x1!);
   const want = Math.atan2(-g.g2, -g.g1);
   expect(Math.abs(drawn - want)).toBeLessThan((1 * Math.PI) / 180);
-  // The path starts at the origin (zeros, the tutorial's start).
-  await expect(page.locator('.param-start')).toHaveCount(1);
+  // The path starts at the origin (zeros, the tutorial's start)…
+  const start = page.locator('.param-start');
+  await expect(start).toHaveCount(1);
+  // …where the faint w1 = 0 and w2 = 0 lines cross.
+  const zero = page.locator('.param-zero line');
+  expect(Number(await start.getAttribute('cx'))).toBeCloseTo(
+    Number(await zero.nth(0).getAttribute('x1')),
+    1,
+  );
+  expect(Number(await start.getAttribute('cy'))).toBeCloseTo(
+    Number(await zero.nth(1).getAttribute('y1')),
+    1,
+  );
 
   // Arrow keys: w1 moves by 1/50 of the view, w2 and b stay.
   const plot = page.getByRole('application', { name: 'Parameter space' });

@@ -80,7 +80,7 @@ test('a race mixes optimizers, can be stopped, and lanes can be added and remove
   await race.getByLabel('Lane 5 optimizer').selectOption('momentum');
   await race.getByRole('button', { name: 'Remove lane 1' }).click();
   await expect(race.getByLabel('Lane 5 optimizer')).toHaveCount(0);
-  await race.getByLabel('Race epochs').fill('100000000');
+  await race.getByLabel('Race epochs').fill('10000000');
   await race.getByLabel('Race epochs').press('Enter');
   await race.getByRole('button', { name: 'Start race' }).click();
   await expect(race.getByRole('status')).toContainText('Racing');
@@ -93,4 +93,34 @@ test('a race mixes optimizers, can be stopped, and lanes can be added and remove
   // Hiding the race removes its overlays.
   await page.getByLabel('Show the learning-rate race').uncheck();
   await expect(page.locator('.plot-svg line.lane')).toHaveCount(0);
+});
+
+test('a race goes on through Reset, and ends with its result when the data change', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Show the learning-rate race').check();
+  const race = page.getByRole('region', { name: 'Learning-rate race' });
+  await race.getByLabel('Race epochs').fill('10000000');
+  await race.getByLabel('Race epochs').press('Enter');
+  await race.getByRole('button', { name: 'Start race' }).click();
+  await expect(race.getByRole('status')).toContainText('Racing');
+  const epoch = async () =>
+    num(
+      /Epoch ([\d,]+)/.exec((await race.locator('.race-progress').textContent()) ?? '')?.[1] ?? '',
+    );
+  await expect.poll(epoch).toBeGreaterThan(0);
+  // Reset starts a new main run; the race is its own and keeps streaming.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  const afterReset = await epoch();
+  await expect.poll(epoch).toBeGreaterThan(afterReset);
+  // New data: the race (on the old points) ends, and says where it got to.
+  await page.getByLabel('Points').fill('200');
+  await page.getByLabel('Points').press('Enter');
+  await expect(race.getByRole('status')).toContainText('Race finished: epoch');
+  await expect(race.getByRole('button', { name: 'Start race' })).toBeVisible();
+  await race.getByRole('button', { name: 'Start race' }).click();
+  await expect(race.getByRole('status')).toContainText('Racing');
+  await race.getByRole('button', { name: 'Stop race' }).click();
+  await expect(race.getByRole('status')).toContainText('Race finished');
 });

@@ -36,9 +36,9 @@ test('time travel replays the fixture run at its checkpoints, then returns to li
     expect(await readout(page, 'w2')).toBeCloseTo(want.w[1]!, 4);
     expect(await readout(page, 'b')).toBeCloseTo(want.b, 4);
     expect(await readout(page, 'Train loss')).toBeCloseTo(want.loss, 4);
-    await expect(
-      page.getByRole('status').filter({ hasText: 'Time travel: showing' }),
-    ).toContainText(`epoch ${epoch.toLocaleString('en-US')}`);
+    await expect(page.getByText('Time travel: showing the model at epoch')).toContainText(
+      `epoch ${epoch.toLocaleString('en-US')} (`,
+    );
     await expect(page.locator('.loss-svg line.marker')).not.toHaveAttribute('display', 'none');
   }
   await expectNoAxeViolations(page);
@@ -126,6 +126,7 @@ test('descent converges just below 2/L and fails to converge just above it', asy
   await seekSlider(page, 'Learning rate', near(0.0891));
   await expect(slider).toHaveAttribute('aria-valuetext', '0.089');
   await page.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(0);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(() => readout(page, 'Epoch')).toBe(3000);
   // Auto may train in float32 (the WebGL kernel), whose gradient bottoms out near 1e-7.
@@ -138,8 +139,9 @@ test('descent converges just below 2/L and fails to converge just above it', asy
   await seekSlider(page, 'Learning rate', near(0.1));
   await expect(slider).toHaveAttribute('aria-valuetext', '0.1, above the stable limit');
   await page.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(0);
   await page.getByRole('button', { name: 'Step' }).click();
-  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(0);
+  await expect.poll(() => readout(page, 'Epoch')).toBe(3000);
   const gap = (await readout(page, 'Train loss')) - Math.LN2;
   expect(gap).toBeGreaterThan(1e-3);
   expect(await readout(page, 'Gradient norm')).toBeGreaterThan(1e-3);

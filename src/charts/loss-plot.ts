@@ -13,6 +13,8 @@ import type { HistoryPoint } from '../core/progress.ts';
 /** An extra curve (a learning-rate race lane): its colour and its (epoch, objective) points. */
 export interface LossLane {
   colour: string;
+  /** SVG stroke-dasharray ('none' for solid). */
+  dash: string;
   points: readonly { epoch: number; value: number }[];
 }
 
@@ -171,6 +173,7 @@ export class LossPlot {
       .join('path')
       .attr('class', 'curve lane')
       .attr('stroke', (_, i) => this.lanes[i]?.colour ?? '#000')
+      .attr('stroke-dasharray', (_, i) => this.lanes[i]?.dash ?? 'none')
       .attr('d', (p) => path(p) ?? '');
   }
 }

@@ -44,8 +44,20 @@ export const RACE_COLOURS = [
   '#1b7837',
   '#762a83',
   '#00666e',
-  '#8c510a',
+  '#8a6d00',
   '#c51b7d',
   '#4d4d4d',
   '#5c6b00',
+] as const;
+
+/** Dash patterns of the race lanes, in lane order: lanes differ in pattern as well as colour. */
+export const RACE_DASHES = [
+  'none',
+  '7 3',
+  '2 3',
+  '9 3 2 3',
+  '4 4',
+  '12 3',
+  '5 2 1 2',
+  '1 2',
 ] as const;

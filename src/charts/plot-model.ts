@@ -120,6 +120,8 @@ export function drawGhost(
 /** A race lane's boundary: its colour and weights (null while it has diverged). */
 export interface LaneLine {
   colour: string;
+  /** SVG stroke-dasharray ('none' for solid). */
+  dash: string;
   weights: Weights | null;
 }
 
@@ -128,13 +130,14 @@ export function drawLaneLines(g: Group, lanes: readonly LaneLine[], box: Box, x:
   const segs = lanes.flatMap((l) => {
     const w = l.weights;
     const seg = w ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
-    return seg ? [{ colour: l.colour, seg }] : [];
+    return seg ? [{ colour: l.colour, dash: l.dash, seg }] : [];
   });
   g.selectAll<SVGLineElement, (typeof segs)[number]>('line.lane')
     .data(segs)
     .join('line')
     .attr('class', 'lane')
     .attr('stroke', (d) => d.colour)
+    .attr('stroke-dasharray', (d) => d.dash)
     .attr('x1', (d) => x(d.seg[0][0]))
     .attr('y1', (d) => y(d.seg[0][1]))
     .attr('x2', (d) => x(d.seg[1][0]))

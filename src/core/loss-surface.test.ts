@@ -86,7 +86,7 @@ describe('fitWeightRange and rangeHolds', () => {
     expect(fitWeightRange([])).toEqual({ w1: [-2, 2], w2: [-2, 2] });
   });
 
-  it('ignores non-finite weights (a diverged run) and says when points leave the inner 90 %', () => {
+  it('ignores non-finite and exploding weights (a diverging run) and says when points leave the inner 90 %', () => {
     const r = fitWeightRange([
       { w1: Number.NaN, w2: 1e300 * 10 },
       { w1: 1, w2: 1 },

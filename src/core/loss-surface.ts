@@ -109,9 +109,19 @@ export interface WeightRange {
 }
 
 /**
+ * Weights beyond this magnitude are left out of a view range: they belong to a run that is
+ * diverging (finite for a few more epochs on its way to Infinity), not to a picture worth framing.
+ */
+export const MAX_VIEW_WEIGHT = 1e6;
+
+const framable = (p: Pick<Weights, 'w1' | 'w2'>) =>
+  Math.abs(p.w1) <= MAX_VIEW_WEIGHT && Math.abs(p.w2) <= MAX_VIEW_WEIGHT;
+
+/**
  * The smallest square range, centred on the points' bounding box, that holds every point with a
  * 15 % margin, and at least ±`minHalf` around its centre. The origin is always included, because
- * training starts there and the picture needs a fixed reference.
+ * training starts there and the picture needs a fixed reference. Non-finite points and points
+ * beyond ±MAX_VIEW_WEIGHT are ignored, so the range is always finite.
  */
 export function fitWeightRange(
   points: readonly Pick<Weights, 'w1' | 'w2'>[],
@@ -122,7 +132,7 @@ export function fitWeightRange(
   let lo2 = 0;
   let hi2 = 0;
   for (const p of points) {
-    if (!Number.isFinite(p.w1) || !Number.isFinite(p.w2)) continue;
+    if (!framable(p)) continue; // also false for NaN
     lo1 = Math.min(lo1, p.w1);
     hi1 = Math.max(hi1, p.w1);
     lo2 = Math.min(lo2, p.w2);
@@ -144,8 +154,7 @@ export function rangeHolds(
   const m2 = ((1 - inner) / 2) * (r.w2[1] - r.w2[0]);
   return points.every(
     (p) =>
-      !Number.isFinite(p.w1) ||
-      !Number.isFinite(p.w2) ||
+      !framable(p) ||
       (p.w1 >= r.w1[0] + m1 &&
         p.w1 <= r.w1[1] - m1 &&
         p.w2 >= r.w2[0] + m2 &&

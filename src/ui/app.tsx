@@ -92,8 +92,8 @@ export function App() {
       test: toArrays(s.points, 'test'),
     };
   }, []);
-  const { view, post, newRun, dismissNotice, clearDiverged, clearRace } = useTrainer(replay);
-  const races = useRace(view.race, post, clearRace);
+  const { view, post, newRun, dismissNotice, clearDiverged, nextRace } = useTrainer(replay);
+  const races = useRace(view.race, post, nextRace);
   const race = races.race;
 
   // Send changes to the worker — only real changes, never on the first render (start() sent them).
@@ -129,6 +129,7 @@ export function App() {
     trainCols,
     session.hyper.l2,
     post,
+    `${session.dataVersion}:${resets}`,
   );
   const model = shown?.weights ?? null;
   useAutosave(
@@ -344,6 +345,7 @@ export function App() {
               maxStableLr={maxStableLr}
               onRestore={() => {
                 const d = view.diverged!;
+                setTravel(null);
                 post({ type: 'set-weights', weights: d.lastFinite, epoch: d.lastFiniteEpoch });
                 clearDiverged();
               }}
@@ -355,9 +357,10 @@ export function App() {
             shown={shown}
             travelEpoch={travelPoint?.epoch ?? null}
             lanes={races.curves}
-            onJump={(weights) =>
-              post({ type: 'set-weights', weights, epoch: view.snapshot?.epoch ?? 0 })
-            }
+            onJump={(weights) => {
+              setTravel(null);
+              post({ type: 'set-weights', weights, epoch: view.snapshot?.epoch ?? 0 });
+            }}
           />
           <Toggle
             label="Show the learning-rate race"

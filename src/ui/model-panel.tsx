@@ -35,7 +35,9 @@ export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
   return (
     <>
       {travelEpoch !== null && (
-        <p className="replaying" role="status">
+        // Not a live region: during "Watch the run again" it changes every frame; the slider's
+        // value text says the epoch to a screen reader.
+        <p className="replaying">
           Time travel: showing the model at epoch {travelEpoch.toLocaleString('en-US')} (training
           has reached {(view.snapshot?.epoch ?? 0).toLocaleString('en-US')}).
         </p>

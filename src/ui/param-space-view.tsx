@@ -17,6 +17,10 @@ interface Props {
   onSetWeights: (w1: number, w2: number, commit: boolean) => void;
 }
 
+/** Whether grid vertex (i, j) lies on the border of a size × size grid. */
+const onEdge = (i: number, j: number, size: number) =>
+  i === 0 || j === 0 || i === size - 1 || j === size - 1;
+
 /** Names of the grid engines, as the caption says them. */
 const GRID_ENGINES: Record<string, string> = {
   'fused-webgl': 'WebGL2 grid kernel',
@@ -89,6 +93,9 @@ export function ParamSpaceView(p: Props) {
             <output aria-label="Lowest loss on the grid" aria-live="off">
               Lowest on the grid: J = {fmtNum(lowest.value, 6)} at w1 = {fmtNum(lowest.w1, 4)}, w2 ={' '}
               {fmtNum(lowest.w2, 4)}
+              {onEdge(lowest.i, lowest.j, s.size)
+                ? ', on the edge of the view: J keeps falling beyond it'
+                : ''}
             </output>
             . {s.size}×{s.size} grid × {fmtInt(surface!.n)} points by the{' '}
             {GRID_ENGINES[surface!.engine] ?? surface!.engine} in{' '}

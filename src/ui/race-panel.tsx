@@ -143,10 +143,16 @@ function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] })
         }`;
   return (
     <>
+      {/* Announced when a race starts and when it ends; the running counter is not (it would
+          chatter ~30 times a second), so it sits in a part that is not a live region. */}
       <p className="race-status" role="status">
-        {race.running ? 'Racing' : 'Race finished'}: epoch {fmtInt(race.epoch)} of{' '}
-        {fmtInt(race.epochs)} on the {engine}, {fmtInt(race.epochsPerSecond)} epochs per second
-        (every lane).
+        {race.running
+          ? `Racing on the ${engine}.`
+          : `Race finished: epoch ${fmtInt(race.epoch)} of ${fmtInt(race.epochs)} on the ${engine}.`}
+      </p>
+      <p className="race-progress" aria-live="off">
+        Epoch {fmtInt(race.epoch)} of {fmtInt(race.epochs)}, {fmtInt(race.epochsPerSecond)} epochs
+        per second (every lane).
       </p>
       <table className="reports race-table" aria-label="Race results">
         <thead>

@@ -2,25 +2,26 @@
  * The learning-rate race's page state: whether its panel is shown, the overlays it adds to the
  * data plot (a boundary per lane) and the loss plot (a curve per lane), and start/stop.
  */
-import { useMemo, useRef, useState } from 'react';
-import { RACE_COLOURS } from '../charts/palette.ts';
+import { useMemo, useState } from 'react';
+import { RACE_COLOURS, RACE_DASHES } from '../charts/palette.ts';
 import type { RaceEngineId, RaceLane } from '../worker/protocol.ts';
 import type { Command, RaceView } from './use-trainer.ts';
 
 const colour = (i: number) => RACE_COLOURS[i % RACE_COLOURS.length]!;
+const dash = (i: number) => RACE_DASHES[i % RACE_DASHES.length]!;
 
 export function useRace(
   view: RaceView | null,
   post: (cmd: Command) => void,
-  clearRace: () => void,
+  nextRace: () => number,
 ) {
   const [show, setShowState] = useState(false);
-  const raceId = useRef(0);
   const race = show ? view : null;
   const lines = useMemo(
     () =>
       race?.lanes.map((l, i) => ({
         colour: colour(i),
+        dash: dash(i),
         weights: l.divergedAt === null ? l.weights : null,
       })) ?? [],
     [race],
@@ -29,6 +30,7 @@ export function useRace(
     () =>
       race?.lanes.map((_, i) => ({
         colour: colour(i),
+        dash: dash(i),
         points: race.history.map((h) => ({ epoch: h.epoch, value: h.objectives[i]! })),
       })) ?? [],
     [race],
@@ -45,9 +47,7 @@ export function useRace(
       setShowState(on);
     },
     start(lanes: RaceLane[], epochs: number, engine: RaceEngineId | 'auto') {
-      clearRace();
-      raceId.current += 1;
-      post({ type: 'race', request: { id: raceId.current, lanes, epochs, engine } });
+      post({ type: 'race', request: { id: nextRace(), lanes, epochs, engine } });
     },
     stop,
   };

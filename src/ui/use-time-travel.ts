@@ -17,8 +17,15 @@ export function useTimeTravel(
   trainCols: Columns,
   l2: number,
   post: (cmd: Command) => void,
+  /** Changes with a new run or new data: time travel then returns to live. */
+  runKey: string,
 ) {
   const [travel, setTravel] = useState<number | null>(null);
+  const [key, setKey] = useState(runKey);
+  if (key !== runKey) {
+    setKey(runKey);
+    setTravel(null);
+  }
   const travelPoint = travel === null ? null : (view.history[travel] ?? null);
   // Training again: back to the live model (React's "adjust state while rendering" pattern).
   const [wasRunning, setWasRunning] = useState(view.running);

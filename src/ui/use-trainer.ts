@@ -107,6 +107,8 @@ export function useTrainer(replay: () => Replay) {
   const [view, setView] = useState<TrainerView>(EMPTY);
   const workerRef = useRef<Worker | null>(null);
   const runId = useRef(1);
+  /** The race the page last asked for; older races' messages are dropped. */
+  const raceId = useRef(0);
   const last = useRef<Restore>({
     snapshot: null,
     running: false,
@@ -125,7 +127,11 @@ export function useTrainer(replay: () => Replay) {
     (msg: FromWorker) => {
       // Replies to an older run are dropped; 'ready' and 'notice' describe the worker itself (its
       // engine, a missing WebGL), are never stale, and may come before the first run is set up.
-      if (msg.runId !== runId.current && msg.type !== 'ready' && msg.type !== 'notice') return;
+      // A race outlives runs (Reset, new data): its messages are matched by race id instead.
+      if (msg.type === 'race-progress') {
+        if (msg.raceId !== raceId.current) return;
+      } else if (msg.runId !== runId.current && msg.type !== 'ready' && msg.type !== 'notice')
+        return;
       setView((v) => reduceView(v, msg));
       if (msg.type === 'progress') {
         last.current = { snapshot: msg.snapshot, running: msg.running };
@@ -151,6 +157,7 @@ export function useTrainer(replay: () => Replay) {
         setView((v) => ({
           ...v,
           running: false,
+          race: v.race && { ...v.race, running: false }, // a race dies with its worker
           notices: [
             ...v.notices,
             `The training worker crashed (${e.message || 'unknown error'}); it was restarted${from.snapshot ? ` from epoch ${from.snapshot.epoch.toLocaleString('en-US')}` : ''} with the same data and weights.`,
@@ -202,10 +209,14 @@ export function useTrainer(replay: () => Replay) {
     [],
   );
   const clearDiverged = useCallback(() => setView((v) => ({ ...v, diverged: null })), []);
-  /** Forgets the last race (before a new one starts, or when the race view closes). */
-  const clearRace = useCallback(() => setView((v) => ({ ...v, race: null })), []);
+  /** Starts a race: forgets the last one and returns the new race's id. */
+  const nextRace = useCallback(() => {
+    raceId.current += 1;
+    setView((v) => ({ ...v, race: null }));
+    return raceId.current;
+  }, []);
 
-  return { view, post, newRun, dismissNotice, clearDiverged, clearRace, worker: workerRef };
+  return { view, post, newRun, dismissNotice, clearDiverged, nextRace, worker: workerRef };
 }
 
 function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
@@ -251,7 +262,6 @@ function reduceView(v: TrainerView, msg: FromWorker): TrainerView {
       return msg.result.error ? v : { ...v, surface: msg.result };
     case 'race-progress': {
       const { type: _t, runId: _r, history, ...rest } = msg;
-      if (v.race && msg.raceId < v.race.raceId) return v; // an older race's last words
       const earlier = v.race?.raceId === msg.raceId ? v.race.history : [];
       return { ...v, race: { ...rest, history: [...earlier, ...history] } };
     }

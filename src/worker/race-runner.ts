@@ -50,6 +50,8 @@ export class RaceRunner {
   private msPerEpoch = CHUNK_MS;
   private started = 0;
   private scheduled = false;
+  /** Cost of the last message's lane metrics, ms. */
+  private evalMs = 0;
 
   constructor(private readonly host: RaceHost) {}
 
@@ -60,9 +62,12 @@ export class RaceRunner {
 
   /** Starts `job` on `engine`, replacing any race in progress. */
   start(job: RaceJob, engine: RaceEngine): void {
+    // First the engine, which may throw (bad lanes, a lost context): the runner is then untouched.
+    // It checks before it changes anything, so a race in progress on the same engine goes on.
+    engine.start(job.train, job.params, job.lanes, job.init);
+    if (this.job) this.finish(); // the race it replaces ends visibly (from the runner's copies)
     this.job = job;
     this.engine = engine;
-    engine.start(job.train, job.params, job.lanes, job.init);
     this.weights = job.lanes.map(() => ({ ...job.init }));
     this.divergedAt = job.lanes.map(() => null);
     this.epoch = 0;
@@ -146,7 +151,8 @@ export class RaceRunner {
   private post(force: boolean, running = true): void {
     const job = this.job!;
     const now = this.host.now();
-    if (!force && now - this.lastPost < POST_MS) return;
+    // Lane metrics cost O(n · lanes): at a million points, space messages so they stay ≤ ~20 %.
+    if (!force && now - this.lastPost < Math.max(POST_MS, 4 * this.evalMs)) return;
     this.lastPost = now;
     const lanes: RaceLaneState[] = job.lanes.map((lane, i) => {
       const w = this.weights[i]!;
@@ -159,6 +165,7 @@ export class RaceRunner {
         divergedAt: this.divergedAt[i] ?? null,
       };
     });
+    this.evalMs = this.host.now() - now;
     const seconds = (now - this.started) / 1000;
     this.host.post({
       type: 'race-progress',

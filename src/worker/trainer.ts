@@ -45,6 +45,7 @@ export class Trainer {
   });
   private test: Columns = this.train;
   private weights: Weights = { w1: 0, w2: 0, b: 0 };
+  private start: Weights = { w1: 0, w2: 0, b: 0 };
   private epoch = 0;
   private hyper: Hyper = { ...DEFAULT_HYPER };
   private running = false;
@@ -75,6 +76,11 @@ export class Trainer {
   /** Current weights and epoch (for hand-over to another engine or a restarted worker). */
   get state(): { weights: Weights; epoch: number; running: boolean } {
     return { weights: { ...this.weights }, epoch: this.epoch, running: this.running };
+  }
+
+  /** The weights the current run started from (its epoch-0 weights). */
+  get startWeights(): Weights {
+    return { ...this.start };
   }
 
   /** The training data. */
@@ -122,6 +128,7 @@ export class Trainer {
   resetWeights(): void {
     // Each reset draws new random weights: the seed advances, so runs stay reproducible.
     this.weights = initialWeights({ init: this.hyper.init, seed: this.hyper.seed + this.resets++ });
+    this.start = { ...this.weights };
     this.epoch = 0;
     this.clearWatch();
     this.nextSample = 0;

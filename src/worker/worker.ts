@@ -23,7 +23,7 @@ import type {
 import { RaceRunner } from './race-runner.ts';
 import { createRaceEngine, type RaceEngine } from './race/race-engine.ts';
 import { SurfaceService } from './surface.ts';
-import { initialWeights, Trainer, type TrainerHost } from './trainer.ts';
+import { Trainer, type TrainerHost } from './trainer.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker): void => scope.postMessage(msg);
@@ -211,17 +211,18 @@ function raceEngine(req: RaceRequest): RaceEngine {
 function startRace(runId: number, req: RaceRequest): void {
   const train: Columns = req.train ? { n: req.train.y.length, ...req.train } : trainer.trainColumns;
   const params = req.params ?? trainer.params;
-  const init = req.train ? { w1: 0, w2: 0, b: 0 } : initialWeights(trainer.params);
+  // The lanes start where the current run started, so the ×1 lane retraces the main run.
+  const init = req.train ? { w1: 0, w2: 0, b: 0 } : trainer.startWeights;
+  const job = { runId, raceId: req.id, train, params, lanes: req.lanes, init, epochs: req.epochs };
   const engine = raceEngine(req);
   try {
-    race.start(
-      { runId, raceId: req.id, train, params, lanes: req.lanes, init, epochs: req.epochs },
-      engine,
-    );
+    race.start(job, engine);
   } catch (error) {
     raceEngines.delete(engine.id);
     engine.dispose();
-    throw error;
+    // Auto falls back to float64 JS (e.g. the GPU context was lost); a chosen engine says why.
+    if (req.engine !== 'auto' || engine.id === 'js-f64') throw error;
+    race.start(job, raceEngine({ ...req, engine: 'js-f64' }));
   }
 }
 

@@ -1,0 +1,92 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import fixture from '../core/__fixtures__/separable-l2.json';
+import type { Columns } from '../core/dataset.ts';
+import { lossGridF64 } from '../core/loss-surface.ts';
+import type { SurfaceRequest } from './protocol.ts';
+import { SurfaceService } from './surface.ts';
+
+const cols: Columns = {
+  n: fixture.y.length,
+  x1: Float64Array.from(fixture.x, (p) => p[0]!),
+  x2: Float64Array.from(fixture.x, (p) => p[1]!),
+  y: Float64Array.from(fixture.y),
+};
+const NO_GPU = { available: false, hardware: false, error: 'WebGL2 is unavailable here' };
+const request = (patch: Partial<SurfaceRequest> = {}): SurfaceRequest => ({
+  id: 1,
+  w1: [-1, 4],
+  w2: [-1, 4],
+  b: -2.7,
+  size: 64,
+  engine: 'auto',
+  ...patch,
+});
+
+/** n points of two blobs, deterministic. */
+function many(n: number): Columns {
+  const c = { n, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    c.x1[i] = Math.sin(i * 12.9898) * 2 + 2 * (i % 2);
+    c.x2[i] = Math.cos(i * 78.233) * 2 + 2 * (i % 2);
+    c.y[i] = i % 2;
+  }
+  return c;
+}
+
+describe('SurfaceService', () => {
+  it('without WebGL, computes the live grid in float64 JS on the live data and L2, and says why', async () => {
+    const s = new SurfaceService();
+    const r = await s.compute(request(), { cols, l2: 0.01 }, NO_GPU);
+    expect(r.error).toBeUndefined();
+    expect(r).toMatchObject({ id: 1, engine: 'js-f64', n: 200, total: 200 });
+    expect(r.note).toContain('no WebGL here: WebGL2 is unavailable here');
+    const want = lossGridF64(cols, r.spec);
+    expect(r.spec.l2).toBe(0.01);
+    r.values.forEach((v, k) => expect(Math.abs(v - want[k]!)).toBeLessThan(1e-6 * (1 + want[k]!)));
+  });
+
+  it('keeps a live grid near a frame on large data: a smaller grid, then every k-th point', async () => {
+    const s = new SurfaceService();
+    const big = many(200_000);
+    const r = await s.compute(request({ size: 128 }), { cols: big, l2: 0 }, NO_GPU);
+    expect(r.spec.size).toBeLessThan(128);
+    expect(r.total).toBe(200_000);
+    expect(r.n).toBeLessThan(200_000);
+    expect(r.note).toMatch(/grid to stay live; on every \d+th point \([\d,]+ of 200,000\)/);
+    // The sampled grid is the exact grid of the sampled points.
+    const step = Math.ceil(200_000 / r.n);
+    const sample = {
+      n: r.n,
+      x1: new Float64Array(r.n),
+      x2: new Float64Array(r.n),
+      y: new Float64Array(r.n),
+    };
+    for (let k = 0; k < r.n; k++) {
+      sample.x1[k] = big.x1[k * step]!;
+      sample.x2[k] = big.x2[k * step]!;
+      sample.y[k] = big.y[k * step]!;
+    }
+    const want = lossGridF64(sample, r.spec);
+    expect(Math.abs(r.values[77]! - want[77]!)).toBeLessThan(1e-6 * (1 + want[77]!));
+  });
+
+  it('computes an explicit request (the bench) exactly as asked, on its own data', async () => {
+    const s = new SurfaceService();
+    const d = many(5_000);
+    const r = await s.compute(
+      request({ size: 32, engine: 'js-f64', train: { x1: d.x1, x2: d.x2, y: d.y }, l2: 0.5 }),
+      { cols, l2: 0 },
+      NO_GPU,
+    );
+    expect(r).toMatchObject({ engine: 'js-f64', n: 5_000, total: 5_000, note: '' });
+    expect(r.spec).toMatchObject({ size: 32, l2: 0.5 });
+  });
+
+  it('answers an unavailable engine with an error, not a throw', async () => {
+    const s = new SurfaceService();
+    const r = await s.compute(request({ engine: 'fused-webgl' }), { cols, l2: 0 }, NO_GPU);
+    expect(r.error).toMatch(/WebGL2?/);
+    expect(r.values.length).toBe(0);
+  });
+});
