@@ -233,14 +233,37 @@ async function pageSmoothness(page: Page, points = 300) {
 test('bench', async ({ page, browser }) => {
   await openApp(page);
   const renderer = await page.locator('.engine-reason').textContent();
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? '',
+    browser: `Chromium ${browser.version()}`,
+    webgl: renderer,
+  };
+  // BENCH_ONLY=page (or engines, recipe, grid, race; comma-separated) runs just those parts and
+  // prints their JSON; the full run (the default) also writes .bench/bench.json and the tables.
+  const only = process.env.BENCH_ONLY?.split(',');
+  if (only) {
+    const parts: Record<string, () => Promise<unknown>> = {
+      engines: () => engineThroughput(page),
+      recipe: async () => ({
+        perEngine: await recipePerEngine(page),
+        auto: await recipeOnAuto(page),
+      }),
+      grid: () => lossGrid(page),
+      race: () => raceThroughput(page),
+      page: async () => ({
+        page: await pageSmoothness(page),
+        page10k: await pageSmoothness(page, 10_000),
+      }),
+    };
+    const out: Record<string, unknown> = { date: new Date().toISOString(), machine };
+    for (const name of only) out[name] = await parts[name]!();
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
   const report = {
     date: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? '',
-      browser: `Chromium ${browser.version()}`,
-      webgl: renderer,
-    },
+    machine,
     throughput: await engineThroughput(page),
     recipe: { perEngine: await recipePerEngine(page), auto: await recipeOnAuto(page) },
     lossGrid: await lossGrid(page),

@@ -94,6 +94,11 @@ export class SurfaceService {
     }
   }
 
+  /** Creates (compiles) an engine ahead of its first grid; a failure shows at the first grid. */
+  async warmUp(id: EngineId): Promise<void> {
+    await this.engine(id).catch(() => this.drop(id));
+  }
+
   /** Loses the WebGL grid kernel's context, if it exists (fault injection). */
   async loseContextForTest(): Promise<void> {
     const e = await this.engines.get('fused-webgl')?.catch(() => null);

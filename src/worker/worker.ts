@@ -330,5 +330,8 @@ queue = queue.then(async () => {
       message: `WebGL is unavailable here (${pool.webgl.error}); training runs on the CPU engines instead.`,
     });
   }
+  // Compile the loss-grid kernel now, while the page starts: a first grid that compiles it
+  // would otherwise hold up the first click on Play by its compile time.
+  if (pool.webgl.available) await surfaces.warmUp('fused-webgl');
   await autoSelect(true);
 });

@@ -33,9 +33,25 @@ export function createContext(canvas: OffscreenCanvas): WebGL2RenderingContext {
   });
   if (!gl) throw new Error('WebGL2 is unavailable in this worker (getContext("webgl2") is null).');
   if (!gl.getExtension('EXT_color_buffer_float')) {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
     throw new Error('WebGL2 lacks EXT_color_buffer_float: it cannot render to float textures.');
   }
   return gl;
+}
+
+/**
+ * Builds a kernel on `canvas`; if building throws after the context exists (a shader that does
+ * not compile, a failed warm-up), the context is released before the error propagates — browsers
+ * cap live contexts and would otherwise evict the oldest, perhaps the one training runs on.
+ */
+export function buildOrRelease<T>(canvas: OffscreenCanvas, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    const gl = canvas.getContext('webgl2');
+    if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    throw error;
+  }
 }
 
 /** The unmasked renderer string when the browser reveals it, else RENDERER. */

@@ -71,7 +71,8 @@ export interface WebGLGridEngine extends GridEngine {
 export function createWebGLGridEngine(canvas?: OffscreenCanvas): WebGLGridEngine {
   if (!canvas && typeof OffscreenCanvas === 'undefined')
     throw new Error('WebGL2 is unavailable in this worker (no OffscreenCanvas).');
-  return new WebGLGrid(canvas ?? new OffscreenCanvas(1, 1));
+  const c = canvas ?? new OffscreenCanvas(1, 1);
+  return G.buildOrRelease(c, () => new WebGLGrid(c));
 }
 
 class WebGLGrid implements WebGLGridEngine {

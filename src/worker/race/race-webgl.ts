@@ -330,5 +330,9 @@ class RaceWebGL implements RaceEngine {
  * @throws Error if WebGL2 or EXT_color_buffer_float is unavailable, or a shader fails to build.
  */
 export function createRaceWebGLEngine(slots: number, opts: RaceWebGLOptions = {}): RaceEngine {
-  return new RaceWebGL(slots, opts);
+  if (!opts.canvas && typeof OffscreenCanvas === 'undefined') {
+    throw new Error('WebGL2 is unavailable here: there is no OffscreenCanvas.');
+  }
+  const canvas = opts.canvas ?? new OffscreenCanvas(1, 1);
+  return G.buildOrRelease(canvas, () => new RaceWebGL(slots, { ...opts, canvas }));
 }
