@@ -48,8 +48,12 @@ export function buildOrRelease<T>(canvas: OffscreenCanvas, build: () => T): T {
   try {
     return build();
   } catch (error) {
-    const gl = canvas.getContext('webgl2');
-    if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    try {
+      const gl = canvas.getContext('webgl2');
+      if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      // Releasing is best effort; the build error is what the caller must see.
+    }
     throw error;
   }
 }
