@@ -186,8 +186,8 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
 /** The race engine for a request: the WebGL2 lanes kernel when WebGL works, else float64 JS. */
 function raceEngine(req: RaceRequest): RaceEngine {
   // On a hardware GPU the lanes run as fragments of one WebGL2 draw; on software WebGL
-  // (SwiftShader) that is slower than float64 JavaScript on the same CPU, measured 534k vs 817k
-  // lane-epochs/s for 4 lanes × 201 points.
+  // (SwiftShader) that is slower than float64 JavaScript on the same CPU: `npm run bench`
+  // measured 631k vs 873k lane-epochs/s for 4 lanes × 201 points.
   const gpu = pool.webgl.available && pool.webgl.hardware;
   const wanted: RaceEngineId = req.engine !== 'auto' ? req.engine : gpu ? 'fused-webgl' : 'js-f64';
   const ids: RaceEngineId[] =
