@@ -154,41 +154,48 @@ function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] })
         Epoch {fmtInt(race.epoch)} of {fmtInt(race.epochs)}, {fmtInt(race.epochsPerSecond)} epochs
         per second (every lane).
       </p>
-      <table className="reports race-table" aria-label="Race results">
-        <thead>
-          <tr>
-            <th scope="col">Lane</th>
-            <th scope="col">Learning rate</th>
-            <th scope="col">Optimizer</th>
-            <th scope="col">Loss J</th>
-            <th scope="col">Train accuracy</th>
-            <th scope="col">w1</th>
-            <th scope="col">w2</th>
-            <th scope="col">b</th>
-          </tr>
-        </thead>
-        <tbody>
-          {race.lanes.map((l, i) => (
-            <tr key={i}>
-              <th scope="row">
-                <span className="lane-swatch" style={{ background: RACE_COLOURS[i] }} aria-hidden />{' '}
-                {i + 1}
-              </th>
-              <td>{fmtNum(l.lr, 3)}</td>
-              <td>{l.optimizer}</td>
-              <td>
-                {l.divergedAt !== null
-                  ? `diverged at epoch ${fmtInt(l.divergedAt)}`
-                  : fmtNum(l.objective)}
-              </td>
-              <td>{fmtPct(l.trainAccuracy)}</td>
-              <td>{fmtNum(l.weights.w1, 5)}</td>
-              <td>{fmtNum(l.weights.w2, 5)}</td>
-              <td>{fmtNum(l.weights.b, 5)}</td>
+      {/* Wider than a phone: it scrolls sideways, and is focusable so the keyboard can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="group" aria-label="Race results, scrollable">
+        <table className="reports race-table" aria-label="Race results">
+          <thead>
+            <tr>
+              <th scope="col">Lane</th>
+              <th scope="col">Learning rate</th>
+              <th scope="col">Optimizer</th>
+              <th scope="col">Loss J</th>
+              <th scope="col">Train accuracy</th>
+              <th scope="col">w1</th>
+              <th scope="col">w2</th>
+              <th scope="col">b</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {race.lanes.map((l, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  <span
+                    className="lane-swatch"
+                    style={{ background: RACE_COLOURS[i] }}
+                    aria-hidden
+                  />{' '}
+                  {i + 1}
+                </th>
+                <td>{fmtNum(l.lr, 3)}</td>
+                <td>{l.optimizer}</td>
+                <td>
+                  {l.divergedAt !== null
+                    ? `diverged at epoch ${fmtInt(l.divergedAt)}`
+                    : fmtNum(l.objective)}
+                </td>
+                <td>{fmtPct(l.trainAccuracy)}</td>
+                <td>{fmtNum(l.weights.w1, 5)}</td>
+                <td>{fmtNum(l.weights.w2, 5)}</td>
+                <td>{fmtNum(l.weights.b, 5)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
