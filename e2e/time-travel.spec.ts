@@ -23,6 +23,12 @@ test('time travel replays the fixture run at its checkpoints, then returns to li
     timeout: 30_000,
   });
   const live = { w1: await readout(page, 'w1'), loss: await readout(page, 'Train loss') };
+  // The parameter-space path, as drawn live: one polyline vertex per snapshot (fewer when
+  // vertices closer than a pixel are merged).
+  const pathVertices = async () =>
+    ((await page.locator('.param-line').getAttribute('d')) ?? '').split(/[ML]/).length - 1;
+  await expect.poll(pathVertices).toBeGreaterThan(20);
+  const livePath = await pathVertices();
 
   for (const epoch of [10, 10_000, 20_000, 100_000]) {
     const text = await seekSlider(page, 'Time travel', (t) =>
@@ -40,6 +46,8 @@ test('time travel replays the fixture run at its checkpoints, then returns to li
       `epoch ${epoch.toLocaleString('en-US')} (`,
     );
     await expect(page.locator('.loss-svg line.marker')).not.toHaveAttribute('display', 'none');
+    // The path in parameter space is replayed up to this epoch only.
+    if (epoch === 10) await expect.poll(pathVertices).toBeLessThanOrEqual(11);
   }
   await expectNoAxeViolations(page);
 
@@ -54,6 +62,7 @@ test('time travel replays the fixture run at its checkpoints, then returns to li
   await expect.poll(() => readout(page, 'Epoch')).toBe(200_000);
   expect(await readout(page, 'w1')).toBe(live.w1);
   expect(await readout(page, 'Train loss')).toBe(live.loss);
+  await expect.poll(pathVertices).toBe(livePath);
   await expect(page.locator('.loss-svg line.marker')).toHaveAttribute('display', 'none');
 });
 
