@@ -89,7 +89,7 @@ export function ParamSpaceView(p: Props) {
         {s && lowest ? (
           <>
             Contours of the loss J(w1, w2) at b = {fmtNum(s.b, 4)}; black line: the path of descent;
-            arrow: −∇J, the direction of the next step.{' '}
+            arrow: −∇J, steepest descent (the next step, for plain SGD).{' '}
             <output aria-label="Lowest loss on the grid" aria-live="off">
               Lowest on the grid: J = {fmtNum(lowest.value, 6)} at w1 = {fmtNum(lowest.w1, 4)}, w2 ={' '}
               {fmtNum(lowest.w2, 4)}
