@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 import { countByLabel, toColumns, type Point } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
@@ -29,7 +29,7 @@ import { useRace } from './use-race.ts';
 import { useTimeTravel } from './use-time-travel.ts';
 import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
-import { useTrainer } from './use-trainer.ts';
+import { useSessionWorker } from './use-session-worker.ts';
 import { autosave, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -43,7 +43,6 @@ export function App() {
     hyper: st.hyper,
     engine: st.engine,
   }));
-  const startWeights = useRef(start.weights);
   const [stepEpochs, setStepEpochs] = useState(100);
   const [contours, setContours] = useState(true);
   const [showOptimum, setShowOptimum] = useState(true);
@@ -76,49 +75,12 @@ export function App() {
     at: null,
     focusedId: null,
   });
-  const sessionRef = useRef(session);
-  useEffect(() => {
-    sessionRef.current = session;
-  });
-  const replay = useCallback(() => {
-    const s = sessionRef.current;
-    const weights = startWeights.current;
-    startWeights.current = null; // only the first worker starts from the saved weights
-    return {
-      weights,
-      hyper: s.hyper,
-      engine: s.engine,
-      train: toArrays(s.points, 'train'),
-      test: toArrays(s.points, 'test'),
-    };
-  }, []);
-  const { view, post, newRun, dismissNotice, clearDiverged, nextRace } = useTrainer(replay);
+  const { view, post, newRun, dismissNotice, clearDiverged, nextRace, markSent } = useSessionWorker(
+    session,
+    start.weights,
+  );
   const races = useRace(view.race, post, nextRace);
   const race = races.race;
-
-  // Send changes to the worker — only real changes, never on the first render (start() sent them).
-  const sent = useRef({ hyper: session.hyper, engine: session.engine, data: session.dataVersion });
-  useEffect(() => {
-    if (JSON.stringify(sent.current.hyper) === JSON.stringify(session.hyper)) return;
-    sent.current.hyper = session.hyper;
-    post({ type: 'set-params', params: session.hyper });
-  }, [session.hyper, post]);
-  useEffect(() => {
-    if (sent.current.engine === session.engine) return;
-    sent.current.engine = session.engine;
-    post({ type: 'choose-engine', engine: session.engine });
-  }, [session.engine, post]);
-  useEffect(() => {
-    if (sent.current.data === session.dataVersion) return;
-    sent.current.data = session.dataVersion;
-    if (session.restart) newRun();
-    post({
-      type: 'load-data',
-      train: toArrays(session.points, 'train'),
-      test: toArrays(session.points, 'test'),
-      keepWeights: !session.restart,
-    });
-  }, [session.dataVersion, session.points, session.restart, post, newRun]);
 
   const trainCols = useMemo(
     () => toColumns(session.points.filter((p) => p.split === 'train')),
@@ -179,7 +141,7 @@ export function App() {
     ] as const;
     const next = recipe.reduce<SessionState>(sessionReducer, session);
     // The worker gets the whole recipe in one message; the effects must not send it again.
-    sent.current = { ...sent.current, hyper: next.hyper, data: next.dataVersion };
+    markSent(next.hyper, next.dataVersion);
     newRun();
     setResets((r) => r + 1);
     post({
@@ -291,26 +253,19 @@ export function App() {
           />
           <Toggle label="Show parameter space" checked={showParams} onChange={setShowParams} />
           {showParams && (
-            <section className="param-section" aria-labelledby="param-heading">
-              <h2 id="param-heading">Parameter space</h2>
-              <ParamSpacePanel
-                view={view}
-                race={race}
-                shown={shown}
-                travel={travel}
-                l2={session.hyper.l2}
-                runKey={`${session.dataVersion}:${resets}`}
-                post={post}
-                onSetWeights={(w1, w2) => {
-                  setTravel(null);
-                  post({
-                    type: 'set-weights',
-                    weights: { w1, w2, b: shown?.weights.b ?? 0 },
-                    epoch: view.snapshot?.epoch ?? 0,
-                  });
-                }}
-              />
-            </section>
+            <ParamSpacePanel
+              view={view}
+              race={race}
+              shown={shown}
+              travel={travel}
+              l2={session.hyper.l2}
+              runKey={`${session.dataVersion}:${resets}`}
+              post={post}
+              onSetWeights={(w1, w2) => {
+                setTravel(null);
+                post({ type: 'set-weights', weights: { w1, w2, b: shown?.weights.b ?? 0 } });
+              }}
+            />
           )}
         </section>
         <section className="side-panel" aria-label="Model and training">

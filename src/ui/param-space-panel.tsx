@@ -68,15 +68,18 @@ export function ParamSpacePanel({
     epochKey: runKey,
   });
   return (
-    <ParamSpaceView
-      range={range}
-      surface={view.surface}
-      path={path}
-      current={shown ? shown.weights : null}
-      gradient={shown?.gradient ?? null}
-      optimum={opt}
-      lanes={lanes}
-      onSetWeights={onSetWeights}
-    />
+    <section className="param-section" aria-labelledby="param-heading">
+      <h2 id="param-heading">Parameter space</h2>
+      <ParamSpaceView
+        range={range}
+        surface={view.surface}
+        path={path}
+        current={shown ? shown.weights : null}
+        gradient={shown?.gradient ?? null}
+        optimum={opt}
+        lanes={lanes}
+        onSetWeights={onSetWeights}
+      />
+    </section>
   );
 }

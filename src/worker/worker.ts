@@ -16,12 +16,9 @@ import type {
   MeasureRequest,
   MeasureResult,
   OptimumResult,
-  RaceEngineId,
-  RaceRequest,
   ToWorker,
 } from './protocol.ts';
-import { RaceRunner } from './race-runner.ts';
-import { createRaceEngine, type RaceEngine } from './race/race-engine.ts';
+import { RaceService } from './race-service.ts';
 import { SurfaceService } from './surface.ts';
 import { Trainer, type TrainerHost } from './trainer.ts';
 
@@ -47,18 +44,7 @@ const host: TrainerHost = {
 
 const pool = new EnginePool();
 const surfaces = new SurfaceService();
-const raceEngines = new Map<RaceEngineId, RaceEngine>();
-const race = new RaceRunner({
-  ...host,
-  engineFailed(engine) {
-    raceEngines.delete(engine.id);
-    try {
-      engine.dispose();
-    } catch {
-      /* a lost context may refuse; the engine is dropped either way */
-    }
-  },
-});
+const races = new RaceService(host);
 const trainer = new Trainer(createJsEngine(), host);
 let choice: EngineChoice = 'auto';
 let reason = 'Starting on the float64 JavaScript engine while WebGL shaders compile.';
@@ -183,55 +169,12 @@ async function measure(req: MeasureRequest): Promise<MeasureResult> {
   };
 }
 
-/** The race engine for a request: the WebGL2 lanes kernel when WebGL works, else float64 JS. */
-function raceEngine(req: RaceRequest): RaceEngine {
-  // On a hardware GPU the lanes run as fragments of one WebGL2 draw; on software WebGL
-  // (SwiftShader) that is slower than float64 JavaScript on the same CPU: `npm run bench`
-  // measured 631k vs 873k lane-epochs/s for 4 lanes × 201 points.
-  const gpu = pool.webgl.available && pool.webgl.hardware;
-  const wanted: RaceEngineId = req.engine !== 'auto' ? req.engine : gpu ? 'fused-webgl' : 'js-f64';
-  const ids: RaceEngineId[] =
-    wanted === 'fused-webgl' && req.engine === 'auto' ? [wanted, 'js-f64'] : [wanted];
-  let last: unknown = null;
-  for (const id of ids) {
-    try {
-      let e = raceEngines.get(id);
-      if (!e) {
-        e = createRaceEngine(id);
-        raceEngines.set(id, e);
-      }
-      return e;
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw last instanceof Error ? last : new Error(String(last));
-}
-
-function startRace(runId: number, req: RaceRequest): void {
-  const train: Columns = req.train ? { n: req.train.y.length, ...req.train } : trainer.trainColumns;
-  const params = req.params ?? trainer.params;
-  // The lanes start where the current run started, so the ×1 lane retraces the main run.
-  const init = req.train ? { w1: 0, w2: 0, b: 0 } : trainer.startWeights;
-  const job = { runId, raceId: req.id, train, params, lanes: req.lanes, init, epochs: req.epochs };
-  const engine = raceEngine(req);
-  try {
-    race.start(job, engine);
-  } catch (error) {
-    raceEngines.delete(engine.id);
-    engine.dispose();
-    // Auto falls back to float64 JS (e.g. the GPU context was lost); a chosen engine says why.
-    if (req.engine !== 'auto' || engine.id === 'js-f64') throw error;
-    race.start(job, raceEngine({ ...req, engine: 'js-f64' }));
-  }
-}
-
 async function handle(msg: ToWorker): Promise<void> {
   if (msg.runId < trainer.runId) return; // stale
   trainer.runId = msg.runId;
   switch (msg.type) {
     case 'load-data':
-      race.stop();
+      races.stop();
       trainer.loadData(msg.train, msg.test, msg.keepWeights);
       postOptimum();
       return autoSelect();
@@ -288,9 +231,14 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'race':
-      return startRace(msg.runId, msg.request);
+      return races.start(msg.runId, msg.request, {
+        train: trainer.trainColumns,
+        params: trainer.params,
+        start: trainer.startWeights,
+        gpu: pool.webgl,
+      });
     case 'race-stop':
-      return race.stop();
+      return races.stop();
     case 'simulate-fault':
       if (msg.fault === 'crash') {
         setTimeout(() => {
@@ -300,7 +248,7 @@ async function handle(msg: ToWorker): Promise<void> {
         // Every WebGL context this worker holds: training, the loss grid, the race.
         pool.fusedEngine?.loseContextForTest();
         await surfaces.loseContextForTest();
-        raceEngines.get('fused-webgl')?.loseContextForTest?.();
+        races.loseContextForTest();
       }
       return;
   }
