@@ -28,8 +28,10 @@ uniform int uW;
 /**
  * (p − y)·(x1, x2, 1) for one point. p and 1 − p both come from e^−|z| so that the tiny
  * residuals of well-classified points survive instead of rounding to 0 (as 1 − p would).
+ * Also the span sums over a row of the data texture. Shared with the race kernel; needs the
+ * uniforms uData, uN, uW and the SPAN define of a header.
  */
-const RESIDUAL = `
+export const RESIDUAL = `
 vec3 residual(vec4 t, vec3 th) {
   float z = th.x * t.x + th.y * t.y + th.z;
   float e = exp(-abs(z));

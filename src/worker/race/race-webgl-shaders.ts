@@ -15,7 +15,7 @@
  */
 import type { Weights } from '../../core/maths.ts';
 import type { TrainParams } from '../engines/engine.ts';
-import { SPAN } from '../engines/fused-webgl-shaders.ts';
+import { RESIDUAL, SPAN } from '../engines/fused-webgl-shaders.ts';
 
 /** Columns of the state textures and of the viewport of a state draw (rows: ⌈K / 2⌉). */
 export const LANE_COLUMNS = 2;
@@ -65,36 +65,6 @@ ivec2 laneTexel(int lane) {
 int fragmentLane() {
   ivec2 f = ivec2(gl_FragCoord.xy);
   return f.x + COLUMNS * f.y;
-}
-`;
-
-/** (p − y)·(x1, x2, 1), with p and 1 − p both from e^−|z|; span sums of SPAN points. */
-const RESIDUAL = `
-vec3 residual(vec4 t, vec3 th) {
-  float z = th.x * t.x + th.y * t.y + th.z;
-  float e = exp(-abs(z));
-  float s = 1.0 / (1.0 + e);
-  float pe = e * s;
-  float p = z >= 0.0 ? s : pe;
-  float q = z >= 0.0 ? pe : s;
-  float d = p * (1.0 - t.z) - q * t.z;
-  return vec3(d * t.x, d * t.y, d);
-}
-
-vec3 sumSpan(int row, int c0, int c1, vec3 th) {
-  vec3 acc = vec3(0.0);
-  for (int c = c0; c < c1; c++) acc += residual(texelFetch(uData, ivec2(c, row), 0), th);
-  return acc;
-}
-
-vec3 sumRange(int row, int c0, int c1, vec3 th) {
-  vec3 acc = vec3(0.0);
-  for (int s = c0; s < c1; s += SPAN) acc += sumSpan(row, s, min(s + SPAN, c1), th);
-  return acc;
-}
-
-int rowLength(int row) {
-  return clamp(uN - row * uW, 0, uW);
 }
 `;
 
