@@ -61,16 +61,14 @@ int rowLength(int row) {
 }
 `;
 
-/** Optimizer state and the update rules; TF.js's conventions for momentum and Adam. */
-const STATE = `
+/** The optimizer state textures, the shared hyper-parameter uniforms and the four MRT outputs. */
+export const STATE_UNIFORMS = `
 uniform sampler2D uTheta;
 uniform sampler2D uM;
 uniform sampler2D uV;
 uniform sampler2D uC;
 uniform float uInvN;
-uniform float uLr;
 uniform float uL2;
-uniform int uOpt;
 uniform float uMu;
 uniform float uB1;
 uniform float uB2;
@@ -83,14 +81,14 @@ layout(location = 0) out vec4 oTheta;
 layout(location = 1) out vec4 oM;
 layout(location = 2) out vec4 oV;
 layout(location = 3) out vec4 oC;
+`;
 
+/**
+ * The update rules, TF.js's conventions for momentum and Adam, with the learning rate and the
+ * optimizer as arguments (one model: uniforms; the race: per lane). Needs STATE_UNIFORMS.
+ */
+export const UPDATE_RULES = `
 struct State { vec3 th; vec4 m; vec3 v; vec3 c; };
-
-State load() {
-  ivec2 o = ivec2(0);
-  return State(texelFetch(uTheta, o, 0).xyz, texelFetch(uM, o, 0),
-               texelFetch(uV, o, 0).xyz, texelFetch(uC, o, 0).xyz);
-}
 
 void store(State s) {
   oTheta = vec4(s.th, 0.0);
@@ -106,31 +104,44 @@ float biasCorrection(float lnB, float t) {
   return 1.0 - exp(a);
 }
 
-vec3 adamStep(inout State s, vec3 g) {
+vec3 adamStep(inout State s, vec3 g, float lr) {
   s.m.w += 1.0;
   s.m.xyz = uB1 * s.m.xyz + uOneMinusB1 * g;
   s.v = uB2 * s.v + uOneMinusB2 * g * g;
   vec3 mh = s.m.xyz / biasCorrection(uLnB1, s.m.w);
   vec3 vh = s.v / biasCorrection(uLnB2, s.m.w);
-  return uLr * mh / (sqrt(vh) + uEps);
+  return lr * mh / (sqrt(vh) + uEps);
 }
 
-void update(inout State s, vec3 sums) {
+// opt: 0 SGD, 1 momentum, 2 Adam.
+void update(inout State s, vec3 sums, float lr, int opt) {
   vec3 g = sums * uInvN + vec3(uL2 * s.th.xy, 0.0);
   vec3 u;
-  if (uOpt == 0) {
-    u = uLr * g;
-  } else if (uOpt == 1) {
+  if (opt == 0) {
+    u = lr * g;
+  } else if (opt == 1) {
     s.m.xyz = uMu * s.m.xyz + g;
-    u = uLr * s.m.xyz;
+    u = lr * s.m.xyz;
   } else {
-    u = adamStep(s, g);
+    u = adamStep(s, g, lr);
   }
   // Kahan summation of θ: updates below half an ulp of θ would otherwise be lost (a stall).
   vec3 y = -u - s.c;
   vec3 t = s.th + y;
   s.c = (t - s.th) - y;
   s.th = t;
+}
+`;
+
+/** One model's state: its learning rate and optimizer are uniforms; θ… live in 1×1 textures. */
+const STATE = `${STATE_UNIFORMS}
+uniform float uLr;
+uniform int uOpt;
+${UPDATE_RULES}
+State load() {
+  ivec2 o = ivec2(0);
+  return State(texelFetch(uTheta, o, 0).xyz, texelFetch(uM, o, 0),
+               texelFetch(uV, o, 0).xyz, texelFetch(uC, o, 0).xyz);
 }
 `;
 
@@ -147,7 +158,7 @@ vec3 gradientSums(vec3 th) {
 
 void main() {
   State s = load();
-  for (int k = 0; k < uK; k++) update(s, gradientSums(s.th));
+  for (int k = 0; k < uK; k++) update(s, gradientSums(s.th), uLr, uOpt);
   store(s);
 }`;
 
@@ -178,6 +189,6 @@ void main() {
     total += rowSum;
   }
   State s = load();
-  update(s, total);
+  update(s, total, uLr, uOpt);
   store(s);
 }`;

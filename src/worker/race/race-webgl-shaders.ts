@@ -15,7 +15,7 @@
  */
 import type { Weights } from '../../core/maths.ts';
 import type { TrainParams } from '../engines/engine.ts';
-import { RESIDUAL, SPAN } from '../engines/fused-webgl-shaders.ts';
+import { RESIDUAL, SPAN, STATE_UNIFORMS, UPDATE_RULES } from '../engines/fused-webgl-shaders.ts';
 
 /** Columns of the state textures and of the viewport of a state draw (rows: ⌈K / 2⌉). */
 export const LANE_COLUMNS = 2;
@@ -68,76 +68,15 @@ int fragmentLane() {
 }
 `;
 
-/** Per-lane state and update rules; TF.js's conventions for momentum and Adam. */
-const STATE = `
-uniform sampler2D uTheta;
-uniform sampler2D uM;
-uniform sampler2D uV;
-uniform sampler2D uC;
-uniform float uInvN;
-uniform float uL2;
-uniform float uMu;
-uniform float uB1;
-uniform float uB2;
-uniform float uOneMinusB1;
-uniform float uOneMinusB2;
-uniform float uLnB1;
-uniform float uLnB2;
-uniform float uEps;
+/** Per-lane state: each lane's learning rate and optimizer come from uniform arrays. */
+const STATE = `${STATE_UNIFORMS}
 uniform float uLrs[SLOTS];
 uniform int uOpts[SLOTS];
-layout(location = 0) out vec4 oTheta;
-layout(location = 1) out vec4 oM;
-layout(location = 2) out vec4 oV;
-layout(location = 3) out vec4 oC;
-
-struct State { vec3 th; vec4 m; vec3 v; vec3 c; };
-
+${UPDATE_RULES}
 State load(int lane) {
   ivec2 o = laneTexel(lane);
   return State(texelFetch(uTheta, o, 0).xyz, texelFetch(uM, o, 0),
                texelFetch(uV, o, 0).xyz, texelFetch(uC, o, 0).xyz);
-}
-
-void store(State s) {
-  oTheta = vec4(s.th, 0.0);
-  oM = s.m;
-  oV = vec4(s.v, 0.0);
-  oC = vec4(s.c, 0.0);
-}
-
-// 1 − β^t; a series near t·ln β = 0, where 1 − exp() would cancel most digits.
-float biasCorrection(float lnB, float t) {
-  float a = t * lnB;
-  if (a > -0.01) return -a * (1.0 + a * (0.5 + a * (1.0 / 6.0 + a * (1.0 / 24.0))));
-  return 1.0 - exp(a);
-}
-
-vec3 adamStep(inout State s, vec3 g, float lr) {
-  s.m.w += 1.0;
-  s.m.xyz = uB1 * s.m.xyz + uOneMinusB1 * g;
-  s.v = uB2 * s.v + uOneMinusB2 * g * g;
-  vec3 mh = s.m.xyz / biasCorrection(uLnB1, s.m.w);
-  vec3 vh = s.v / biasCorrection(uLnB2, s.m.w);
-  return lr * mh / (sqrt(vh) + uEps);
-}
-
-void update(inout State s, vec3 sums, float lr, int opt) {
-  vec3 g = sums * uInvN + vec3(uL2 * s.th.xy, 0.0);
-  vec3 u;
-  if (opt == 0) {
-    u = lr * g;
-  } else if (opt == 1) {
-    s.m.xyz = uMu * s.m.xyz + g;
-    u = lr * s.m.xyz;
-  } else {
-    u = adamStep(s, g, lr);
-  }
-  // Kahan summation of θ: updates below half an ulp of θ would otherwise be lost (a stall).
-  vec3 y = -u - s.c;
-  vec3 t = s.th + y;
-  s.c = (t - s.th) - y;
-  s.th = t;
 }
 `;
 
