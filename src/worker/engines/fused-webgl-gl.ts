@@ -2,6 +2,8 @@
  * Raw WebGL2 plumbing for the fused engine: context, programs, float textures and framebuffers.
  * Every helper throws an Error with a readable message instead of returning null.
  */
+import type { Columns } from '../../core/dataset.ts';
+import { dataLayout, packData, type Layout } from './fused-webgl-plan.ts';
 import { VERTEX_SHADER } from './fused-webgl-shaders.ts';
 
 /** Texture units the programs sample from; fixed so that bindings survive program switches. */
@@ -177,4 +179,29 @@ export function bindState(gl: WebGL2RenderingContext, s: StateTarget): void {
 export function bindUnit(gl: WebGL2RenderingContext, unit: number, tex: WebGLTexture): void {
   gl.activeTexture(gl.TEXTURE0 + unit);
   gl.bindTexture(gl.TEXTURE_2D, tex);
+}
+
+/**
+ * Uploads the points into the data texture (one point per texel: x1, x2, y, 1), reusing
+ * `texture` when its size fits the new layout and replacing it otherwise.
+ *
+ * @returns The texture now holding the points (maybe a new one) and its layout.
+ */
+export function uploadPoints(
+  gl: WebGL2RenderingContext,
+  texture: WebGLTexture,
+  current: Layout,
+  cols: Columns,
+  maxSize: number,
+): { texture: WebGLTexture; layout: Layout } {
+  const layout = dataLayout(cols.n, maxSize);
+  const texels = packData(cols, layout);
+  const { width: w, height: h } = layout;
+  if (w === current.width && h === current.height) {
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, w, h, gl.RGBA, gl.FLOAT, texels);
+    return { texture, layout };
+  }
+  gl.deleteTexture(texture);
+  return { texture: floatTexture(gl, w, h, texels), layout };
 }

@@ -6,7 +6,7 @@ import type { Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
 import type { OptimizerId, TrainParams } from './engine.ts';
 import * as G from './fused-webgl-gl.ts';
-import { dataLayout, packData, type Layout } from './fused-webgl-plan.ts';
+import { dataLayout, type Layout } from './fused-webgl-plan.ts';
 import { FUSED_SHADER, PARTIALS_SHADER, REDUCE_SHADER } from './fused-webgl-shaders.ts';
 
 const OPTIMIZER_CODE: Record<OptimizerId, number> = { sgd: 0, momentum: 1, adam: 2 };
@@ -52,19 +52,11 @@ export class Kernel {
 
   /** Uploads the points; `reduce` says whether the partials target is needed. */
   setData(cols: Columns, reduce: boolean): void {
-    const gl = this.gl;
-    const layout = dataLayout(cols.n, this.maxSize);
-    const texels = packData(cols, layout);
-    if (layout.width === this.layout.width && layout.height === this.layout.height) {
-      gl.bindTexture(gl.TEXTURE_2D, this.dataTex);
-      const { width: w, height: h } = layout;
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, w, h, gl.RGBA, gl.FLOAT, texels);
-    } else {
-      gl.deleteTexture(this.dataTex);
-      this.dataTex = G.floatTexture(gl, layout.width, layout.height, texels);
-    }
-    this.layout = layout;
+    const up = G.uploadPoints(this.gl, this.dataTex, this.layout, cols, this.maxSize);
+    this.dataTex = up.texture;
+    this.layout = up.layout;
     this.n = cols.n;
+    const layout = up.layout;
     if (reduce) this.ensurePartials(Math.ceil(layout.width / this.blockSize), layout.height);
     else this.deletePartials();
   }

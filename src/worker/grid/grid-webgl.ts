@@ -9,7 +9,7 @@
 import type { Columns } from '../../core/dataset.ts';
 import { checkGridSpec, type GridSpec } from '../../core/loss-surface.ts';
 import * as G from '../engines/fused-webgl-gl.ts';
-import { dataLayout, packData, type Layout } from '../engines/fused-webgl-plan.ts';
+import { dataLayout, type Layout } from '../engines/fused-webgl-plan.ts';
 import type { GridEngine } from './grid-engine.ts';
 import { finishGrid } from './grid-js.ts';
 import { GRID_SHADER, SPAN } from './grid-webgl-shaders.ts';
@@ -115,18 +115,9 @@ class WebGLGrid implements WebGLGridEngine {
 
   setData(cols: Columns): void {
     this.assertAlive();
-    const gl = this.gl;
-    const layout = dataLayout(cols.n, this.maxSize);
-    const texels = packData(cols, layout);
-    if (layout.width === this.layout.width && layout.height === this.layout.height) {
-      gl.bindTexture(gl.TEXTURE_2D, this.dataTex);
-      const { width: w, height: h } = layout;
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, w, h, gl.RGBA, gl.FLOAT, texels);
-    } else {
-      gl.deleteTexture(this.dataTex);
-      this.dataTex = G.floatTexture(gl, layout.width, layout.height, texels);
-    }
-    this.layout = layout;
+    const up = G.uploadPoints(this.gl, this.dataTex, this.layout, cols, this.maxSize);
+    this.dataTex = up.texture;
+    this.layout = up.layout;
     this.n = cols.n;
   }
 

@@ -11,7 +11,7 @@ import type { Weights } from '../../core/maths.ts';
 import { DEFAULT_PARAMS, type TrainParams } from '../engines/engine.ts';
 import { BLOCK_SIZE, REDUCE_ABOVE, WebGLContextLostError } from '../engines/fused-webgl.ts';
 import * as G from '../engines/fused-webgl-gl.ts';
-import { dataLayout, packData, Pacer, type Layout } from '../engines/fused-webgl-plan.ts';
+import { dataLayout, Pacer, type Layout } from '../engines/fused-webgl-plan.ts';
 import type { RaceLane } from '../protocol.ts';
 import type { RaceEngine } from './race-engine.ts';
 import {
@@ -244,18 +244,10 @@ class RaceWebGL implements RaceEngine {
 
   /** Uploads the points (resizing the data texture only when its layout changes). */
   private setData(cols: Columns): void {
-    const gl = this.gl;
-    const layout = dataLayout(cols.n, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number);
-    const texels = packData(cols, layout);
-    const { width: w, height: h } = layout;
-    if (w === this.layout.width && h === this.layout.height) {
-      gl.bindTexture(gl.TEXTURE_2D, this.dataTex);
-      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, w, h, gl.RGBA, gl.FLOAT, texels);
-    } else {
-      gl.deleteTexture(this.dataTex);
-      this.dataTex = G.floatTexture(gl, w, h, texels);
-    }
-    this.layout = layout;
+    const max = this.gl.getParameter(this.gl.MAX_TEXTURE_SIZE) as number;
+    const up = G.uploadPoints(this.gl, this.dataTex, this.layout, cols, max);
+    this.dataTex = up.texture;
+    this.layout = up.layout;
     this.n = cols.n;
     if (cols.n <= this.reduceAbove) this.deletePartials();
   }
