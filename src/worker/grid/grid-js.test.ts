@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Columns } from '../../core/dataset.ts';
-import { lossGridF64, type GridSpec } from '../../core/loss-surface.ts';
-import { makeNormal, makeRng } from '../../core/random.ts';
+import { lossGridF64 } from '../../core/loss-surface.ts';
+import { gridSpec, randomCols } from './grid-test-data.ts';
 import { createJsGridEngine, finishGrid, lossGridJs } from './grid-js.ts';
 
-/** Two noisy Gaussian blobs, labels alternating. */
-function randomCols(n: number, seed: number): Columns {
-  const normal = makeNormal(makeRng(seed), 0, 1.5);
-  const cols = { n, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n) };
-  for (let k = 0; k < n; k++) {
-    cols.y[k] = k % 2;
-    cols.x1[k] = normal() + 2 * (k % 2);
-    cols.x2[k] = normal() - (k % 2);
-  }
-  return cols;
-}
-
-const spec = (over: Partial<GridSpec> = {}): GridSpec => ({
-  w1: [-3, 2],
-  w2: [-1.5, 4],
-  b: 0.25,
-  l2: 0,
-  size: 17,
-  ...over,
-});
+const spec = gridSpec;
 
 describe('lossGridJs', () => {
   it('equals lossGridF64 bit for bit on random data, with and without L2', () => {

@@ -4,33 +4,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Columns } from '../../core/dataset.ts';
 import { lossGridF64, type GridSpec } from '../../core/loss-surface.ts';
-import { makeNormal, makeRng } from '../../core/random.ts';
+import { gridSpec, randomCols } from './grid-test-data.ts';
 import { createGridEngine, type GridEngine } from './grid-engine.ts';
 import { bceSums, uploadColumns } from './grid-tfjs.ts';
 
 // TF.js runs here on its cpu backend (float32); webgl and wasm are checked in the browser.
 
-function randomCols(n: number, seed: number): Columns {
-  const normal = makeNormal(makeRng(seed), 0, 1.5);
-  const cols = { n, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n) };
-  for (let k = 0; k < n; k++) {
-    cols.y[k] = k % 2;
-    cols.x1[k] = normal() + 2 * (k % 2);
-    cols.x2[k] = normal() - (k % 2);
-  }
-  return cols;
-}
-
-const spec = (over: Partial<GridSpec> = {}): GridSpec => ({
-  w1: [-3, 2],
-  w2: [-1.5, 4],
-  b: 0.25,
-  l2: 0,
-  size: 16,
-  ...over,
-});
+const spec = (over: Partial<GridSpec> = {}): GridSpec => gridSpec({ size: 16, ...over });
 
 /** The largest |Δ| / (1 + |J|) between a float32 grid and the float64 reference. */
 function worstError(got: Float32Array, want: Float64Array): number {
