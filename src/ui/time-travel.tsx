@@ -89,8 +89,8 @@ export function TimeTravel({ history, index, onIndex }: Props) {
         </button>
       )}
       <p className="field-hint">
-        {history.length.toLocaleString('en-US')} snapshots at log-spaced epochs (and every report
-        epoch). Moving the slider pauses training.
+        {history.length.toLocaleString('en-US')} snapshot{history.length === 1 ? '' : 's'} at
+        log-spaced epochs (and every report epoch). Moving the slider pauses training.
       </p>
     </div>
   );
