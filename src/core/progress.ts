@@ -14,6 +14,13 @@ export interface HistoryPoint {
   /** Fraction in [0, 1] classified right (p ≥ 0.5 ⇒ blue); NaN for an empty split. */
   trainAccuracy: number;
   testAccuracy: number;
+  /**
+   * The data version and L2 these numbers were computed with (set by the trainer). Time travel
+   * recomputes a gradient, and the loss plot draws J − J*, only for points of the data and L2 on
+   * screen. Absent on points restored from an older save.
+   */
+  data?: number;
+  l2?: number;
 }
 
 /** Metrics of the current weights, computed in float64 on the exact data. */

@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
+import type { HistoryPoint } from './progress.ts';
 import {
-  ENGINES,
-  INITS,
-  OPTIMIZERS,
-  RULES,
+  MAX_SAVED_HISTORY,
   SAVE_VERSION,
   parseSavedSession,
   serializeSession,
-  type NumberRule,
   type SavedSession,
 } from './saved-session.ts';
+import { ENGINE_CHOICES, INITS, OPTIMIZERS, RULES, type NumberRule } from './settings.ts';
 
 const SESSION: SavedSession = {
   version: 1,
@@ -53,6 +51,7 @@ interface Stored {
   hyper: Record<string, unknown>;
   points: { x1: unknown[]; x2: unknown[]; labels: unknown; test: unknown };
   weights: Record<string, unknown>;
+  history?: unknown;
 }
 
 /** The saved JSON of SESSION, edited. */
@@ -173,6 +172,195 @@ describe('serializeSession and parseSavedSession', () => {
   });
 });
 
+/** A loss curve up to SESSION's epoch; the middle entry has no test points (NaN test metrics). */
+const HISTORY: HistoryPoint[] = [
+  {
+    epoch: 0,
+    weights: { w1: 0, w2: 0, b: 0 },
+    trainLoss: Math.LN2,
+    objective: Math.LN2,
+    testLoss: Math.LN2,
+    trainAccuracy: 0.5,
+    testAccuracy: 0.5,
+  },
+  {
+    epoch: 10_000,
+    weights: { w1: 0.1 + 0.2, w2: -1e-300, b: 5e-324 },
+    trainLoss: 0.25,
+    objective: 0.2500000001,
+    testLoss: NaN,
+    trainAccuracy: 0.9,
+    testAccuracy: NaN,
+  },
+  {
+    epoch: 123_456,
+    weights: { w1: 1.2345678901234567, w2: -3e200, b: 0 },
+    trainLoss: 1e-12,
+    objective: 1e-12,
+    testLoss: 2,
+    trainAccuracy: 1,
+    testAccuracy: 0,
+  },
+];
+const WITH_HISTORY: SavedSession = { ...SESSION, history: HISTORY };
+
+/** The saved JSON of WITH_HISTORY, its history's columns edited. */
+function editedHistory(edit: (h: Record<string, unknown[]>, o: Stored) => unknown): string {
+  const o = JSON.parse(serializeSession(WITH_HISTORY)) as Stored;
+  edit(o.history as Record<string, unknown[]>, o);
+  return JSON.stringify(o);
+}
+
+/** Fills a column of `n` entries with `v`. */
+const column = (n: number, v: unknown) => Array.from({ length: n }, () => v);
+
+describe('serializeSession and parseSavedSession: the loss curve', () => {
+  it('round-trip a session with its history exactly, NaN test metrics included', () => {
+    expect(parseSavedSession(serializeSession(WITH_HISTORY))).toEqual({
+      ok: true,
+      session: WITH_HISTORY,
+    });
+  });
+
+  it('store the history as parallel columns, null for a non-finite metric', () => {
+    const o = JSON.parse(serializeSession(WITH_HISTORY)) as { history: unknown };
+    expect(o.history).toEqual({
+      epoch: [0, 10_000, 123_456],
+      trainLoss: [Math.LN2, 0.25, 1e-12],
+      testLoss: [Math.LN2, null, 2],
+      objective: [Math.LN2, 0.2500000001, 1e-12],
+      trainAccuracy: [0.5, 0.9, 1],
+      testAccuracy: [0.5, null, 0],
+      w1: [0, 0.30000000000000004, 1.2345678901234567],
+      w2: [0, -1e-300, -3e200],
+      b: [0, 5e-324, 0],
+    });
+  });
+
+  it('read an infinite or NaN metric back as NaN', () => {
+    const first = HISTORY[0]!;
+    const odd = { ...first, trainLoss: Infinity, objective: -Infinity, trainAccuracy: NaN };
+    const r = parseSavedSession(serializeSession({ ...SESSION, history: [odd] }));
+    if (!r.ok) expect.fail(r.error);
+    expect(r.session.history).toEqual([
+      { ...first, trainLoss: NaN, objective: NaN, trainAccuracy: NaN },
+    ]);
+  });
+
+  it('read a save without history, leaving history undefined', () => {
+    const text = serializeSession(SESSION);
+    expect(text).not.toContain('history');
+    const r = parseSavedSession(text);
+    if (!r.ok) expect.fail(r.error);
+    expect(r.session.history).toBeUndefined();
+    expect('history' in r.session).toBe(false);
+  });
+
+  it('round-trip an empty history', () => {
+    const empty = { ...SESSION, history: [] };
+    expect(parseSavedSession(serializeSession(empty))).toEqual({ ok: true, session: empty });
+  });
+
+  it('refuse a history that is not an object of columns', () => {
+    const notObject = editedHistory((_, o) => set(o, 'history', [1, 2]));
+    expect(refused(notObject)).toBe(
+      'The saved session cannot be restored: history is [1,2], not an object.',
+    );
+    expect(refused(editedHistory((_, o) => set(o, 'history', null)))).toContain(
+      'history is null, not an object',
+    );
+    expect(refused(editedHistory((h) => set(h, 'epoch', 'x')))).toBe(
+      'The saved session cannot be restored: history.epoch is "x", not a list.',
+    );
+  });
+
+  it('refuse an epoch that is negative, fractional or not a number, naming it', () => {
+    expect(refused(editedHistory((h) => (h.epoch![0] = -1)))).toBe(
+      'The saved session cannot be restored: history.epoch[0] is -1, not an integer in [0, 9007199254740991].',
+    );
+    expect(refused(editedHistory((h) => (h.epoch![1] = 10.5)))).toContain(
+      'history.epoch[1] is 10.5, not an integer',
+    );
+    expect(refused(editedHistory((h) => (h.epoch![2] = null)))).toContain(
+      'history.epoch[2] is null, not an integer',
+    );
+  });
+
+  it('refuse epochs that are not strictly increasing', () => {
+    const message =
+      'The saved session cannot be restored: history.epoch is not strictly increasing.';
+    expect(refused(editedHistory((h) => (h.epoch![1] = 0)))).toBe(message);
+    expect(refused(editedHistory((h) => (h.epoch = [10_000, 0, 123_456])))).toBe(message);
+  });
+
+  it('refuse an epoch after the saved epoch', () => {
+    expect(refused(editedHistory((h) => (h.epoch![2] = 123_457)))).toBe(
+      'The saved session cannot be restored: history.epoch[2] is 123457, after the saved epoch 123456.',
+    );
+    expect(refused(editedHistory((_, o) => (o.epoch = 100)))).toContain(
+      'history.epoch[2] is 123456, after the saved epoch 100',
+    );
+  });
+
+  it('refuse a column that is missing, not a list, or of another length', () => {
+    expect(refused(editedHistory((h) => delete h.w2))).toBe(
+      'The saved session cannot be restored: history.w2 is not a list of 3 values.',
+    );
+    expect(refused(editedHistory((h) => set(h, 'testLoss', 1)))).toContain(
+      'history.testLoss is not a list of 3 values',
+    );
+    expect(refused(editedHistory((h) => h.trainAccuracy!.pop()))).toContain(
+      'history.trainAccuracy is not a list of 3 values',
+    );
+    expect(refused(editedHistory((h) => h.b!.push(0)))).toContain(
+      'history.b is not a list of 3 values',
+    );
+  });
+
+  it('refuse non-finite history weights, naming them', () => {
+    const history = [HISTORY[0]!, { ...HISTORY[1]!, weights: { w1: 0, w2: NaN, b: 0 } }];
+    expect(refused(serializeSession({ ...SESSION, history }))).toBe(
+      'The saved session cannot be restored: history.w2[1] is null, not a finite number.',
+    );
+    expect(refused(editedHistory((h) => (h.w1![0] = '1')))).toContain(
+      'history.w1[0] is "1", not a finite number',
+    );
+  });
+
+  it('refuse a metric that is neither a number in range nor null, naming it', () => {
+    expect(refused(editedHistory((h) => (h.trainLoss![2] = 'abc')))).toBe(
+      'The saved session cannot be restored: history.trainLoss[2] is "abc", not a finite number or null.',
+    );
+    expect(refused(editedHistory((h) => (h.objective![0] = true)))).toContain(
+      'history.objective[0] is true, not a finite number or null',
+    );
+    expect(refused(editedHistory((h) => (h.testAccuracy![0] = 1.5)))).toBe(
+      'The saved session cannot be restored: history.testAccuracy[0] is 1.5, not a number in [0, 1] or null.',
+    );
+    expect(refused(editedHistory((h) => (h.trainAccuracy![1] = -0.1)))).toContain(
+      'history.trainAccuracy[1] is -0.1, not a number in [0, 1] or null',
+    );
+  });
+
+  it(`refuse more than ${MAX_SAVED_HISTORY.toLocaleString('en')} history entries`, () => {
+    const n = MAX_SAVED_HISTORY + 1;
+    const json = editedHistory((h, o) => {
+      o.epoch = n;
+      for (const key of Object.keys(h)) h[key] = column(n, 0);
+      h.epoch = Array.from({ length: n }, (_, i) => i);
+    });
+    expect(refused(json)).toBe(
+      'The saved session cannot be restored: its history holds 5,001 entries, more than the limit of 5,000.',
+    );
+    const atLimit = editedHistory((h, o) => {
+      o.epoch = n;
+      for (const key of Object.keys(h)) h[key] = column(n - 1, 0);
+      h.epoch = Array.from({ length: n - 1 }, (_, i) => i);
+    });
+    expect(parseSavedSession(atLimit).ok).toBe(true);
+  });
+});
+
 function inRule(r: NumberRule): fc.Arbitrary<number> {
   if (r.integer) return fc.integer({ min: r.min, max: Math.min(r.max, 2 ** 31 - 1) });
   return fc.double({
@@ -208,7 +396,7 @@ const sessionArb: fc.Arbitrary<SavedSession> = fc.record({
     init: fc.constantFrom(...INITS),
     reportEvery: inRule(RULES.reportEvery),
   }),
-  engine: fc.constantFrom(...ENGINES),
+  engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(
     fc.record({
       x1: coord,
@@ -262,6 +450,63 @@ describe('parseSavedSession: properties', () => {
         else if (o[k]) o[k][f] = value;
         const r = parseSavedSession(JSON.stringify(o));
         if (r.ok) expect(parseSavedSession(serializeSession(r.session))).toEqual(r);
+      }),
+      RUNS,
+    );
+  });
+});
+
+const metricArb = fc.oneof(finite, fc.constant(NaN));
+const fractionArb = fc.oneof(
+  fc.double({ min: 0, max: 1, noNaN: true }).map((v) => v + 0),
+  fc.constant(NaN),
+);
+
+/** A loss curve with epochs strictly increasing up to `last`; any metric may be NaN. */
+function historyArb(last: number): fc.Arbitrary<HistoryPoint[]> {
+  const entry: fc.Arbitrary<HistoryPoint> = fc.record({
+    epoch: fc.integer({ min: 0, max: last }),
+    weights: fc.record({ w1: finite, w2: finite, b: finite }),
+    trainLoss: metricArb,
+    objective: metricArb,
+    testLoss: metricArb,
+    trainAccuracy: fractionArb,
+    testAccuracy: fractionArb,
+  });
+  return fc
+    .uniqueArray(entry, { selector: (h) => h.epoch, maxLength: 40 })
+    .map((h) => h.sort((a, b) => a.epoch - b.epoch));
+}
+
+const withHistoryArb: fc.Arbitrary<SavedSession> = sessionArb.chain((s) =>
+  historyArb(s.epoch).map((history) => ({ ...s, history })),
+);
+
+describe('parseSavedSession: properties of the loss curve', () => {
+  const RUNS = { numRuns: 1000, seed: 7 };
+
+  it('round-trips any valid history exactly, NaN metrics included', () => {
+    fc.assert(
+      fc.property(withHistoryArb, (s) => {
+        const r = parseSavedSession(serializeSession(s));
+        expect(r).toEqual({ ok: true, session: s });
+        if (r.ok) expect(r.session.history).toHaveLength(s.history?.length ?? -1);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never throws when one history entry is replaced by any JSON value', () => {
+    const arb = fc.tuple(withHistoryArb, fc.nat(), fc.nat(), fc.jsonValue());
+    fc.assert(
+      fc.property(arb, ([s, pickColumn, pickEntry, value]) => {
+        const o = JSON.parse(serializeSession(s)) as { history: Record<string, unknown[]> };
+        const keys = Object.keys(o.history);
+        const col = o.history[keys[pickColumn % keys.length]!]!;
+        if (col.length > 0) col[pickEntry % col.length] = value;
+        const r = parseSavedSession(JSON.stringify(o));
+        if (r.ok) expect(parseSavedSession(serializeSession(r.session))).toEqual(r);
+        else expect(r.error).toMatch(/^The saved session cannot be restored: history\./);
       }),
       RUNS,
     );

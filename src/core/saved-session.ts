@@ -1,50 +1,33 @@
 /**
- * The autosaved session (localStorage): settings, points, weights and epoch as JSON. Reading it
- * back trusts nothing: every field is checked (types, finiteness, ranges), and a corrupt,
- * truncated, foreign or newer save is refused with a message rather than half-restored.
+ * The autosaved session (localStorage): settings, points, weights, epoch and the loss curve as
+ * JSON. Reading it back trusts nothing: every field is checked (types, finiteness, ranges), and a
+ * corrupt, truncated, foreign or newer save is refused with a message rather than half-restored.
  *
- * This module also defines the settings' shapes and valid ranges, shared with the share link.
+ * The settings' shapes and valid ranges come from ./settings.ts (shared with the share link).
  *
  * Points are stored as parallel columns: `{ x1: number[], x2: number[], labels: "0110…",
  * test: "0010…" }`, one character per point in `labels` (class 0 or 1) and `test` (1 = test).
+ * The loss curve (optional) is stored as parallel columns too: `{ epoch: [], trainLoss: [],
+ * testLoss: [], objective: [], trainAccuracy: [], testAccuracy: [], w1: [], w2: [], b: [] }`,
+ * with `null` for a metric that is not finite (NaN: e.g. no test points).
  */
 import type { Label, Point } from './dataset.ts';
-import { MAX_PRESET_POINTS, PRESETS, type PresetId } from './datasets.ts';
+import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
+import type { HistoryPoint } from './progress.ts';
 import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
-
-/** Optimizers (as `OptimizerId` in the worker). */
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-/** Initial weights (as `InitKind` in the worker). */
-export const INITS = ['zeros', 'random'] as const;
-/** Engine choices (as `EngineChoice` in the worker). */
-export const ENGINES = [
-  'auto',
-  'fused-webgl',
-  'js-f64',
-  'tfjs-webgl',
-  'tfjs-wasm',
-  'tfjs-cpu',
-] as const;
-
-/** An engine choice: 'auto' or an engine id. */
-export type EngineName = (typeof ENGINES)[number];
-
-/** The worker's `Hyper`, by structure (src/core may not import the worker). */
-export interface HyperShape {
-  lr: number;
-  l2: number;
-  optimizer: (typeof OPTIMIZERS)[number];
-  momentum: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  batchSize: number;
-  seed: number;
-  epochs: number;
-  init: (typeof INITS)[number];
-  reportEvery: number;
-}
+import {
+  ENGINE_CHOICES,
+  HYPER_KEYS,
+  RULES,
+  describeRule,
+  fitsRule,
+  isOneOf,
+  readHyperWith,
+  type EngineChoice,
+  type Hyper,
+  type NumberRule,
+} from './settings.ts';
 
 /** Where the points come from: a preset with its options, or 'custom' (hand-placed). */
 export interface PresetState {
@@ -54,72 +37,31 @@ export interface PresetState {
   seed: number;
 }
 
-/** A numeric range; `openMin`/`openMax` exclude the bound. */
-export interface NumberRule {
-  min: number;
-  max: number;
-  integer?: boolean;
-  openMin?: boolean;
-  openMax?: boolean;
-}
-
-/** The numeric fields of {@link HyperShape}. */
-export type NumericHyper = Exclude<keyof HyperShape, 'optimizer' | 'init'>;
-const SEED: NumberRule = { min: 0, max: 4_294_967_295, integer: true };
-const UNIT: NumberRule = { min: 0, max: 1, openMax: true };
-
-/** The valid range of every numeric setting. */
-export const RULES: Record<NumericHyper | 'n' | 'noise', NumberRule> = {
-  n: { min: 0, max: MAX_PRESET_POINTS, integer: true },
-  noise: { min: 0, max: 5, openMin: true },
-  seed: SEED,
-  lr: { min: 1e-5, max: 10 },
-  l2: { min: 0, max: 100 },
-  momentum: UNIT,
-  beta1: UNIT,
-  beta2: UNIT,
-  epsilon: { min: 0, max: 1, openMin: true },
-  batchSize: { min: 0, max: MAX_PRESET_POINTS, integer: true },
-  epochs: { min: 1, max: 1e8, integer: true },
-  reportEvery: { min: 0, max: 1e8, integer: true },
-};
-
-/** Whether `v` is a number within `r`. */
-export function fitsRule(v: unknown, r: NumberRule): v is number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || (r.integer && !Number.isInteger(v))) {
-    return false;
-  }
-  return (r.openMin ? v > r.min : v >= r.min) && (r.openMax ? v < r.max : v <= r.max);
-}
-
-/** The rule in words, e.g. "a number in [0.00001, 10]" or "an integer in [1, 100000000]". */
-export function describeRule(r: NumberRule): string {
-  const range = `${r.openMin ? '(' : '['}${r.min}, ${r.max}${r.openMax ? ')' : ']'}`;
-  return `${r.integer ? 'an integer' : 'a number'} in ${range}`;
-}
-
 /** Whether `v` is a preset id or 'custom'. */
 export function isPresetChoice(v: unknown): v is PresetId | 'custom' {
   return typeof v === 'string' && (v === 'custom' || Object.hasOwn(PRESETS, v));
 }
 
-/** Whether `v` is one of `choices`. */
-export function isOneOf<T extends string>(v: unknown, choices: readonly T[]): v is T {
-  return typeof v === 'string' && (choices as readonly string[]).includes(v);
-}
-
 /** The format version this code writes and reads. */
 export const SAVE_VERSION = 1;
+
+/** Most loss-curve entries a save holds; a longer history is refused (trim it before saving). */
+export const MAX_SAVED_HISTORY = 5000;
 
 /** A whole session as saved. */
 export interface SavedSession {
   version: typeof SAVE_VERSION;
   preset: PresetState;
-  hyper: HyperShape;
-  engine: EngineName;
+  hyper: Hyper;
+  engine: EngineChoice;
   points: Point[];
   weights: Weights;
   epoch: number;
+  /**
+   * The loss curve, so that a reload keeps it: epochs strictly increasing, none after `epoch`;
+   * finite weights. A metric may be NaN (e.g. the test metrics without test points).
+   */
+  history?: HistoryPoint[];
 }
 
 class SaveError extends Error {}
@@ -128,29 +70,36 @@ const EPOCH: NumberRule = { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true 
 const COORD: NumberRule = { min: -MAX_ABS_VALUE, max: MAX_ABS_VALUE };
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
+/** A metric as saved: `null` when it is not finite (read back as NaN). */
+const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The loss curve as parallel columns (see the module comment). */
+function historyColumns(history: readonly HistoryPoint[]) {
+  const col = (f: (h: HistoryPoint) => number | null) => history.map(f);
+  return {
+    epoch: col((h) => h.epoch),
+    trainLoss: col((h) => orNull(h.trainLoss)),
+    testLoss: col((h) => orNull(h.testLoss)),
+    objective: col((h) => orNull(h.objective)),
+    trainAccuracy: col((h) => orNull(h.trainAccuracy)),
+    testAccuracy: col((h) => orNull(h.testAccuracy)),
+    w1: col((h) => h.weights.w1),
+    w2: col((h) => h.weights.w2),
+    b: col((h) => h.weights.b),
+  };
+}
+
 /**
- * Serialises a session to JSON (only the known fields, points as columns). Non-finite weights
- * become `null`, which {@link parseSavedSession} refuses.
+ * Serialises a session to JSON (only the known fields, points and history as columns).
+ * Non-finite weights become `null`, which {@link parseSavedSession} refuses; non-finite history
+ * metrics become `null` too, which it reads back as NaN.
  */
 export function serializeSession(s: SavedSession): string {
   const { preset: p, hyper: h, points } = s;
   return JSON.stringify({
     version: SAVE_VERSION,
     preset: { id: p.id, n: p.n, noise: p.noise, seed: p.seed },
-    hyper: {
-      lr: h.lr,
-      l2: h.l2,
-      optimizer: h.optimizer,
-      momentum: h.momentum,
-      beta1: h.beta1,
-      beta2: h.beta2,
-      epsilon: h.epsilon,
-      batchSize: h.batchSize,
-      seed: h.seed,
-      epochs: h.epochs,
-      init: h.init,
-      reportEvery: h.reportEvery,
-    },
+    hyper: Object.fromEntries(HYPER_KEYS.map((k) => [k, h[k]])),
     engine: s.engine,
     points: {
       x1: points.map((q) => q.x1),
@@ -160,6 +109,7 @@ export function serializeSession(s: SavedSession): string {
     },
     weights: { w1: s.weights.w1, w2: s.weights.w2, b: s.weights.b },
     epoch: s.epoch,
+    history: s.history && historyColumns(s.history),
   });
 }
 
@@ -214,23 +164,15 @@ function readPreset(v: unknown): PresetState {
   };
 }
 
-function readHyper(v: unknown): HyperShape {
+function readHyper(v: unknown): Hyper {
   const o = object(v, 'hyper');
-  const num = (k: keyof typeof RULES) => number(o, k, RULES[k], 'hyper.');
-  return {
-    lr: num('lr'),
-    l2: num('l2'),
-    optimizer: choice(get(o, 'optimizer'), OPTIMIZERS, 'hyper.optimizer'),
-    momentum: num('momentum'),
-    beta1: num('beta1'),
-    beta2: num('beta2'),
-    epsilon: num('epsilon'),
-    batchSize: num('batchSize'),
-    seed: num('seed'),
-    epochs: num('epochs'),
-    init: choice(get(o, 'init'), INITS, 'hyper.init'),
-    reportEvery: num('reportEvery'),
-  };
+  return readHyperWith(
+    (k) => get(o, k),
+    (k, spec, value) => {
+      const want = 'rule' in spec ? describeRule(spec.rule) : `one of ${spec.choices.join(', ')}`;
+      throw new SaveError(`hyper.${k} is ${show(value)}, not ${want}`);
+    },
+  );
 }
 
 /** A column of `n` coordinates. */
@@ -274,6 +216,67 @@ function readPoints(v: unknown): Point[] {
   }));
 }
 
+const UNIT_INTERVAL: NumberRule = { min: 0, max: 1 };
+
+/**
+ * The loss curve, all or nothing: columns of one length (at most {@link MAX_SAVED_HISTORY}),
+ * epochs strictly increasing and none after `epoch`, finite weights, and metrics that are finite
+ * (accuracies in [0, 1]) or `null` (read as NaN).
+ */
+function readHistory(v: unknown, epoch: number): HistoryPoint[] {
+  const o = object(v, 'history');
+  const epochs = get(o, 'epoch');
+  if (!Array.isArray(epochs)) throw new SaveError(`history.epoch is ${show(epochs)}, not a list`);
+  const n = epochs.length;
+  if (n > MAX_SAVED_HISTORY) {
+    throw new SaveError(
+      `its history holds ${thousands(n)} entries, more than the limit of ${thousands(MAX_SAVED_HISTORY)}`,
+    );
+  }
+  /** Column `key`: `n` values, each checked by `ok` (which `want` describes). */
+  const column = (key: string, ok: (x: unknown) => boolean, want: string): unknown[] => {
+    const c = get(o, key);
+    if (!Array.isArray(c) || c.length !== n) {
+      throw new SaveError(`history.${key} is not a list of ${n} values`);
+    }
+    c.forEach((x: unknown, i) => {
+      if (!ok(x)) throw new SaveError(`history.${key}[${i}] is ${show(x)}, not ${want}`);
+    });
+    return c;
+  };
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  const metric = (key: string, rule?: NumberRule): number[] => {
+    const want = rule ? describeRule(rule) : 'a finite number';
+    const ok = (x: unknown) => x === null || (rule ? fitsRule(x, rule) : finite(x));
+    return column(key, ok, `${want} or null`).map((x) => (x === null ? NaN : (x as number)));
+  };
+  const ep = column('epoch', (x) => fitsRule(x, EPOCH), describeRule(EPOCH)) as number[];
+  ep.forEach((e, i) => {
+    if (i > 0 && e <= ep[i - 1]!) throw new SaveError('history.epoch is not strictly increasing');
+  });
+  const last = ep[n - 1];
+  if (last !== undefined && last > epoch) {
+    throw new SaveError(`history.epoch[${n - 1}] is ${last}, after the saved epoch ${epoch}`);
+  }
+  const trainLoss = metric('trainLoss');
+  const testLoss = metric('testLoss');
+  const objective = metric('objective');
+  const trainAccuracy = metric('trainAccuracy', UNIT_INTERVAL);
+  const testAccuracy = metric('testAccuracy', UNIT_INTERVAL);
+  const [w1, w2, b] = (['w1', 'w2', 'b'] as const).map(
+    (k) => column(k, finite, 'a finite number') as number[],
+  );
+  return ep.map((e, i) => ({
+    epoch: e,
+    weights: { w1: w1![i]!, w2: w2![i]!, b: b![i]! },
+    trainLoss: trainLoss[i]!,
+    objective: objective[i]!,
+    testLoss: testLoss[i]!,
+    trainAccuracy: trainAccuracy[i]!,
+    testAccuracy: testAccuracy[i]!,
+  }));
+}
+
 function readSession(data: unknown): SavedSession {
   const o = object(data, 'the data');
   const version = get(o, 'version');
@@ -282,15 +285,18 @@ function readSession(data: unknown): SavedSession {
     throw new SaveError(`${what}; this app reads version ${SAVE_VERSION}`);
   }
   const w = object(get(o, 'weights'), 'weights');
-  return {
+  const session: SavedSession = {
     version: SAVE_VERSION,
     preset: readPreset(get(o, 'preset')),
     hyper: readHyper(get(o, 'hyper')),
-    engine: choice(get(o, 'engine'), ENGINES, 'engine'),
+    engine: choice(get(o, 'engine'), ENGINE_CHOICES, 'engine'),
     points: readPoints(get(o, 'points')),
     weights: { w1: weight(w, 'w1'), w2: weight(w, 'w2'), b: weight(w, 'b') },
     epoch: number(o, 'epoch', EPOCH, ''),
   };
+  const history = get(o, 'history');
+  if (history !== undefined) session.history = readHistory(history, session.epoch);
+  return session;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
-import { ENGINES, INITS, OPTIMIZERS, RULES, type NumberRule } from './saved-session.ts';
+import { ENGINE_CHOICES, INITS, OPTIMIZERS, RULES, type NumberRule } from './settings.ts';
 import {
   MAX_URL_POINTS,
   decodeUrlState,
@@ -235,7 +235,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
     init: fc.constantFrom(...INITS),
     reportEvery: inRule(RULES.reportEvery),
   }),
-  engine: fc.constantFrom(...ENGINES),
+  engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(pointArb, { maxLength: 30 }),
 });
 

@@ -17,50 +17,37 @@
 import type { Label, Point, Split } from './dataset.ts';
 import { PRESETS } from './datasets.ts';
 import { MAX_ABS_VALUE } from './csv.ts';
+import { isPresetChoice, type PresetState } from './saved-session.ts';
 import {
-  ENGINES,
-  INITS,
-  OPTIMIZERS,
+  ENGINE_CHOICES,
+  HYPER_KEYS,
+  HYPER_SCHEMA,
   RULES,
   describeRule,
   fitsRule,
   isOneOf,
-  isPresetChoice,
-  type EngineName,
-  type HyperShape,
+  type EngineChoice,
+  type Hyper,
   type NumberRule,
-  type NumericHyper,
-  type PresetState,
-} from './saved-session.ts';
-
-export type { EngineName, HyperShape, PresetState };
+  type SettingSpec,
+} from './settings.ts';
 
 /** Everything a share link holds; `points` only when `preset.id` is 'custom'. */
 export interface UrlState {
   preset: PresetState;
-  hyper: HyperShape;
-  engine: EngineName;
+  hyper: Hyper;
+  engine: EngineChoice;
   points?: Point[];
 }
 
 /** Most hand-placed points a link holds; {@link encodeUrlState} leaves more out. */
 export const MAX_URL_POINTS = 2000;
 
-const HYPER_KEYS: Record<NumericHyper, string> = {
-  lr: 'lr',
-  l2: 'l2',
-  momentum: 'mom',
-  beta1: 'b1',
-  beta2: 'b2',
-  epsilon: 'eps',
-  batchSize: 'bs',
-  seed: 'hs',
-  epochs: 'ep',
-  reportEvery: 're',
-};
+/** Each hyper-parameter's key in the link and its valid values. */
+const HYPER_SPECS = HYPER_KEYS.map((k): [keyof Hyper, SettingSpec] => [k, HYPER_SCHEMA[k]]);
 const KNOWN_KEYS = new Set([
-  ...'p n noise seed opt init eng pts'.split(' '),
-  ...Object.values(HYPER_KEYS),
+  ...'p n noise seed eng pts'.split(' '),
+  ...HYPER_SPECS.map(([, spec]) => spec.url),
 ]);
 const CLASS_CODES = ['r', 'b', 'R', 'B'] as const;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -98,17 +85,18 @@ function encodePoints(points: readonly Point[]): string {
  */
 export function encodeUrlState(s: UrlState): { query: string; pointsOmitted: boolean } {
   const { preset, hyper } = s;
+  const hyperPair = ([k, spec]: [keyof Hyper, SettingSpec]): [string, string | number] => [
+    spec.url,
+    hyper[k],
+  ];
   const pairs: [string, string | number][] = [
     ['p', preset.id],
     ['n', preset.n],
     ['noise', preset.noise],
     ['seed', preset.seed],
-    ['opt', hyper.optimizer],
-    ['init', hyper.init],
-    ...(Object.keys(HYPER_KEYS) as NumericHyper[]).map((k): [string, number] => [
-      HYPER_KEYS[k],
-      hyper[k],
-    ]),
+    // The choices (opt, init) first, then the numbers, each in schema order.
+    ...HYPER_SPECS.filter(([, spec]) => 'choices' in spec).map(hyperPair),
+    ...HYPER_SPECS.filter(([, spec]) => 'rule' in spec).map(hyperPair),
     ['eng', s.engine],
   ];
   const points = preset.id === 'custom' ? (s.points ?? []) : [];
@@ -218,22 +206,21 @@ function readPoints(
   }));
 }
 
-function readHyper(params: Map<string, string>, d: HyperShape): HyperShape {
-  const num = (k: NumericHyper) => readNumber(params, HYPER_KEYS[k], RULES[k], d[k]);
-  return {
-    lr: num('lr'),
-    l2: num('l2'),
-    optimizer: readChoice(params, 'opt', (v) => isOneOf(v, OPTIMIZERS), d.optimizer, OPTIMIZERS),
-    momentum: num('momentum'),
-    beta1: num('beta1'),
-    beta2: num('beta2'),
-    epsilon: num('epsilon'),
-    batchSize: num('batchSize'),
-    seed: num('seed'),
-    epochs: num('epochs'),
-    init: readChoice(params, 'init', (v) => isOneOf(v, INITS), d.init, INITS),
-    reportEvery: num('reportEvery'),
-  };
+function readHyper(params: Map<string, string>, d: Hyper): Hyper {
+  const out: Record<string, unknown> = {};
+  for (const [k, spec] of HYPER_SPECS) {
+    out[k] =
+      'rule' in spec
+        ? readNumber(params, spec.url, spec.rule, d[k] as number)
+        : readChoice(
+            params,
+            spec.url,
+            (v): v is string => isOneOf(v, spec.choices),
+            d[k] as string,
+            spec.choices,
+          );
+  }
+  return out as unknown as Hyper;
 }
 
 /**
@@ -258,7 +245,13 @@ export function decodeUrlState(
       seed: readNumber(params, 'seed', RULES.seed, d.seed),
     };
     const hyper = readHyper(params, defaults.hyper);
-    const engine = readChoice(params, 'eng', (v) => isOneOf(v, ENGINES), defaults.engine, ENGINES);
+    const engine = readChoice(
+      params,
+      'eng',
+      (v) => isOneOf(v, ENGINE_CHOICES),
+      defaults.engine,
+      ENGINE_CHOICES,
+    );
     const warnings: string[] = [];
     const points = readPoints(params, preset.id === 'custom', defaults, warnings);
     const state: UrlState = points ? { preset, hyper, engine, points } : { preset, hyper, engine };

@@ -6,7 +6,8 @@
  */
 import type { Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
-import type { OptimizerId, Precision, TrainParams } from '../engines/engine.ts';
+import { OPTIMIZERS, isOneOf } from '../../core/settings.ts';
+import type { Precision, TrainParams } from '../engines/engine.ts';
 import type { RaceEngineId, RaceLane } from '../protocol.ts';
 import { createRaceJsEngine } from './race-js.ts';
 import { createRaceWebGLEngine } from './race-webgl.ts';
@@ -41,8 +42,6 @@ export interface RaceEngine {
   loseContextForTest?(): void;
 }
 
-const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam'];
-
 /**
  * Checks a race's lanes.
  *
@@ -56,7 +55,7 @@ export function checkLanes(lanes: readonly RaceLane[]): void {
     if (!(Number.isFinite(lane.lr) && lane.lr > 0)) {
       throw new RangeError(`invalid lr of lane ${i + 1}; not a finite number > 0: ${lane.lr}`);
     }
-    if (!OPTIMIZERS.includes(lane.optimizer)) {
+    if (!isOneOf(lane.optimizer, OPTIMIZERS)) {
       throw new RangeError(`unknown optimizer of lane ${i + 1}: ${String(lane.optimizer)}`);
     }
   });

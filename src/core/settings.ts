@@ -1,0 +1,185 @@
+/**
+ * The domain's settings in one place: the types of every hyper-parameter and engine choice, their
+ * defaults (the tutorial's), their valid ranges, and one schema that the share link, the saved
+ * session and the page's validation all read — instead of a copy of the list in each.
+ */
+import { MAX_PRESET_POINTS } from './datasets.ts';
+
+/** Optimizers: plain SGD (the tutorial), SGD with momentum, Adam. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerId = (typeof OPTIMIZERS)[number];
+
+/** How training starts: all-zero weights (the tutorial), or seeded small random ones. */
+export const INITS = ['zeros', 'random'] as const;
+export type InitKind = (typeof INITS)[number];
+
+/** Arithmetic precision an engine trains in. */
+export type Precision = 'float32' | 'float64';
+
+/**
+ * The training engines, as the page names them. The worker's registry adds how each is created
+ * and what it supports; everything else (menus, links, saved sessions, captions) reads this list.
+ */
+export const ENGINES = {
+  'fused-webgl': { name: 'Fused WebGL kernel', precision: 'float32', fullBatchOnly: true },
+  'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
+  'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false },
+  'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false },
+  'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false },
+} as const satisfies Record<string, { name: string; precision: Precision; fullBatchOnly: boolean }>;
+
+export type EngineId = keyof typeof ENGINES;
+export const ENGINE_IDS = Object.keys(ENGINES) as EngineId[];
+/** What the user can ask for: a concrete engine, or 'auto' (the worker picks the fastest). */
+export type EngineChoice = EngineId | 'auto';
+export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', ...ENGINE_IDS];
+
+/** The engine's name as the page shows it ("Auto" for 'auto'). */
+export function engineName(id: EngineChoice): string {
+  return id === 'auto' ? 'Auto' : ENGINES[id].name;
+}
+
+/** Whether engine `id` can train with `params` (the fused kernel trains full batches only). */
+export function engineSupports(id: EngineId, params: Pick<TrainParams, 'batchSize'>): boolean {
+  return !ENGINES[id].fullBatchOnly || params.batchSize <= 0;
+}
+
+/** Hyper-parameters an engine needs; all can change between two `run` calls. */
+export interface TrainParams {
+  /** Learning rate, 1e-5 … 10. Default 0.01 (the tutorial's). */
+  lr: number;
+  /** L2 penalty on w (not b), ≥ 0. The objective is mean BCE + l2/2·‖w‖². Default 0. */
+  l2: number;
+  /** Default 'sgd'. */
+  optimizer: OptimizerId;
+  /** Momentum coefficient for 'momentum' (heavy ball: v ← μv + g; θ ← θ − lr·v). Default 0.9. */
+  momentum: number;
+  /** Adam's β1, β2, ε. Defaults 0.9, 0.999, 1e-8. */
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  /** Points per mini-batch; 0 means full batch (the tutorial). */
+  batchSize: number;
+  /** Seed for the mini-batch shuffle. */
+  seed: number;
+}
+
+/** Everything the worker trains with, besides the data. */
+export interface Hyper extends TrainParams {
+  /** Epoch budget: training stops at this epoch. Default 200,000. */
+  epochs: number;
+  /** Initial weights for a reset. Default 'zeros'. */
+  init: InitKind;
+  /** Report test accuracy at each multiple of this epoch (0: never). Tutorial: 10,000. */
+  reportEvery: number;
+}
+
+/** The tutorial's hyper-parameters. */
+export const DEFAULT_PARAMS: TrainParams = {
+  lr: 0.01,
+  l2: 0,
+  optimizer: 'sgd',
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  batchSize: 0,
+  seed: 42,
+};
+
+/** The tutorial recipe: SGD, lr 0.01, full batch, 200,000 epochs from zeros, report every 10,000. */
+export const DEFAULT_HYPER: Hyper = {
+  ...DEFAULT_PARAMS,
+  epochs: 200_000,
+  init: 'zeros',
+  reportEvery: 10_000,
+};
+
+/** A numeric range; `openMin`/`openMax` exclude the bound. */
+export interface NumberRule {
+  min: number;
+  max: number;
+  integer?: boolean;
+  openMin?: boolean;
+  openMax?: boolean;
+}
+
+const SEED: NumberRule = { min: 0, max: 4_294_967_295, integer: true };
+const UNIT: NumberRule = { min: 0, max: 1, openMax: true };
+
+/** One hyper-parameter: its key in a share link, and its valid values. */
+export type SettingSpec =
+  { url: string; rule: NumberRule } | { url: string; choices: readonly string[] };
+
+/** Every hyper-parameter, once: the share link, the saved session and the page read this. */
+export const HYPER_SCHEMA = {
+  lr: { url: 'lr', rule: { min: 1e-5, max: 10 } },
+  l2: { url: 'l2', rule: { min: 0, max: 100 } },
+  optimizer: { url: 'opt', choices: OPTIMIZERS },
+  momentum: { url: 'mom', rule: UNIT },
+  beta1: { url: 'b1', rule: UNIT },
+  beta2: { url: 'b2', rule: UNIT },
+  epsilon: { url: 'eps', rule: { min: 0, max: 1, openMin: true } },
+  batchSize: { url: 'bs', rule: { min: 0, max: MAX_PRESET_POINTS, integer: true } },
+  seed: { url: 'hs', rule: SEED },
+  epochs: { url: 'ep', rule: { min: 1, max: 1e8, integer: true } },
+  init: { url: 'init', choices: INITS },
+  reportEvery: { url: 're', rule: { min: 0, max: 1e8, integer: true } },
+} as const satisfies Record<keyof Hyper, SettingSpec>;
+
+export const HYPER_KEYS = Object.keys(HYPER_SCHEMA) as (keyof Hyper)[];
+
+/** The numeric hyper-parameters. */
+export type NumericHyper = {
+  [K in keyof Hyper]: (typeof HYPER_SCHEMA)[K] extends { rule: NumberRule } ? K : never;
+}[keyof Hyper];
+
+/** The valid range of every numeric setting (hyper-parameters and the preset's options). */
+export const RULES: Record<NumericHyper | 'n' | 'noise', NumberRule> = {
+  n: { min: 0, max: MAX_PRESET_POINTS, integer: true },
+  noise: { min: 0, max: 5, openMin: true },
+  ...(Object.fromEntries(
+    HYPER_KEYS.flatMap((k) => {
+      const spec: SettingSpec = HYPER_SCHEMA[k];
+      return 'rule' in spec ? [[k, spec.rule]] : [];
+    }),
+  ) as Record<NumericHyper, NumberRule>),
+};
+
+/** Whether `v` is a number within `r`. */
+export function fitsRule(v: unknown, r: NumberRule): v is number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || (r.integer && !Number.isInteger(v))) {
+    return false;
+  }
+  return (r.openMin ? v > r.min : v >= r.min) && (r.openMax ? v < r.max : v <= r.max);
+}
+
+/** The rule in words, e.g. "a number in [0.00001, 10]" or "an integer in [1, 100000000]". */
+export function describeRule(r: NumberRule): string {
+  const range = `${r.openMin ? '(' : '['}${r.min}, ${r.max}${r.openMax ? ')' : ']'}`;
+  return `${r.integer ? 'an integer' : 'a number'} in ${range}`;
+}
+
+/** Whether `v` is one of `choices`. */
+export function isOneOf<T extends string>(v: unknown, choices: readonly T[]): v is T {
+  return typeof v === 'string' && (choices as readonly string[]).includes(v);
+}
+
+/**
+ * Reads a whole Hyper from `read(key)` (a JSON object's field, a link's parameter), checking each
+ * value against the schema. `fail(key, spec)` says why a value is refused (and throws).
+ */
+export function readHyperWith(
+  read: (key: keyof Hyper) => unknown,
+  fail: (key: keyof Hyper, spec: SettingSpec, value: unknown) => never,
+): Hyper {
+  const out: Record<string, unknown> = {};
+  for (const k of HYPER_KEYS) {
+    const spec: SettingSpec = HYPER_SCHEMA[k];
+    const v = read(k);
+    const ok = 'rule' in spec ? fitsRule(v, spec.rule) : isOneOf(v, spec.choices);
+    if (!ok) fail(k, spec, v);
+    out[k] = v;
+  }
+  return out as unknown as Hyper;
+}
