@@ -30,7 +30,7 @@ test('a lost WebGL context mid-training hands over to float64 JS from the last g
   // The loss grid lost its context too: the next grid comes from float64 JavaScript, and says why.
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.locator('#param-caption')).toContainText('no WebGL here: WebGL context lost');
-  await expect(page.locator('#param-caption')).toContainText('by the float64 JavaScript in');
+  await expect(page.locator('#param-caption')).toContainText('by the JavaScript float64 in');
 });
 
 test('a crashed worker is restarted with the same data and the last weights', async ({

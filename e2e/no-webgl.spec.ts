@@ -26,7 +26,7 @@ test('without WebGL the loss surface and the race run in float64 JavaScript, and
   page,
 }) => {
   await page.goto('/');
-  await expect(page.locator('#param-caption')).toContainText('by the float64 JavaScript in');
+  await expect(page.locator('#param-caption')).toContainText('by the JavaScript float64 in');
   await expect(page.locator('#param-caption')).toContainText('no WebGL here:');
   await page.getByLabel('Show the learning-rate race').check();
   const race = page.getByRole('region', { name: 'Learning-rate race' });

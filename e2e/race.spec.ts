@@ -85,7 +85,8 @@ test('a race mixes optimizers, can be stopped, and lanes can be added and remove
   await race.getByRole('button', { name: 'Start race' }).click();
   await expect(race.getByRole('status')).toContainText('Racing');
   await race.getByRole('button', { name: 'Stop race' }).click();
-  await expect(race.getByRole('status')).toContainText('Race finished');
+  // A stopped race says so: "finished" is for a race that ran all its epochs.
+  await expect(race.getByRole('status')).toContainText('Race stopped at epoch');
   const table = race.getByRole('table', { name: 'Race results' });
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByRole('row').nth(1)).toContainText('adam');
@@ -114,13 +115,17 @@ test('a race goes on through Reset, and ends with its result when the data chang
   await page.getByRole('button', { name: 'Reset' }).click();
   const afterReset = await epoch();
   await expect.poll(epoch).toBeGreaterThan(afterReset);
-  // New data: the race (on the old points) ends, and says where it got to.
+  await expect(page.locator('.plot-svg line.lane')).not.toHaveCount(0);
+  // New data: the race (on the old points) stops, and its lanes leave the plot: they describe
+  // other data.
   await page.getByLabel('Points').fill('200');
   await page.getByLabel('Points').press('Enter');
-  await expect(race.getByRole('status')).toContainText('Race finished: epoch');
+  await expect(race.getByRole('status')).toContainText('stopped when the points changed');
+  await expect(page.locator('.plot-svg line.lane')).toHaveCount(0);
+  await expect(race.getByRole('table', { name: 'Race results' })).toHaveCount(0);
   await expect(race.getByRole('button', { name: 'Start race' })).toBeVisible();
   await race.getByRole('button', { name: 'Start race' }).click();
   await expect(race.getByRole('status')).toContainText('Racing');
   await race.getByRole('button', { name: 'Stop race' }).click();
-  await expect(race.getByRole('status')).toContainText('Race finished');
+  await expect(race.getByRole('status')).toContainText('Race stopped');
 });

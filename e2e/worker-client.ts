@@ -52,7 +52,7 @@ export async function measureInWorker(page: Page, jobs: MeasureJob[]): Promise<M
     const worker = new Worker(entry.name, { type: 'module' });
     const results: MeasureResult[] = [];
     try {
-      for (const [i, job] of jobs.entries()) {
+      for (const job of jobs) {
         const train: DataArrays = job.blobs
           ? pageBlobs(job.blobs)
           : {
@@ -60,12 +60,11 @@ export async function measureInWorker(page: Page, jobs: MeasureJob[]): Promise<M
               x2: Float64Array.from(job.x2!),
               y: Float64Array.from(job.y!),
             };
-        const runId = 1000 + i;
         const result = await new Promise<MeasureResult>((resolve, reject) => {
           worker.onmessage = (e: MessageEvent) => {
-            if (e.data.type === 'measured' && e.data.runId === runId) resolve(e.data.result);
-            if (e.data.type === 'error' && e.data.runId === runId)
-              reject(new Error(e.data.message));
+            // The worker handles one message at a time: the next answer is this job's.
+            if (e.data.type === 'measured') resolve(e.data.result);
+            if (e.data.type === 'error') reject(new Error(e.data.message));
           };
           worker.onerror = (e) => reject(new Error(e.message));
           const request = {
@@ -75,7 +74,7 @@ export async function measureInWorker(page: Page, jobs: MeasureJob[]): Promise<M
             epochs: job.epochs,
             maxMs: job.maxMs,
           };
-          worker.postMessage({ type: 'measure', runId, request });
+          worker.postMessage({ type: 'measure', request });
         });
         results.push(result);
       }
@@ -151,17 +150,15 @@ export async function surfaceInWorker(page: Page, jobs: SurfaceJob[]): Promise<S
               x2: Float64Array.from(job.x2!),
               y: Float64Array.from(job.y!),
             };
-        const runId = 2000 + i;
         const result = await new Promise<SurfaceResult>((resolve, reject) => {
           worker.onmessage = (e: MessageEvent) => {
-            if (e.data.type === 'loss-surface' && e.data.runId === runId) resolve(e.data.result);
-            if (e.data.type === 'error' && e.data.runId === runId)
-              reject(new Error(e.data.message));
+            if (e.data.type === 'loss-surface' && e.data.result.id === i) resolve(e.data.result);
+            if (e.data.type === 'error') reject(new Error(e.data.message));
           };
           worker.onerror = (e) => reject(new Error(e.message));
           const { engine, w1, w2, b, size, l2 } = job;
           const request = { id: i, engine, w1, w2, b, size, l2, train };
-          worker.postMessage({ type: 'loss-surface', runId, request });
+          worker.postMessage({ type: 'loss-surface', request });
         });
         out.push({ ...result, values: Array.from(result.values) });
       }
@@ -201,17 +198,16 @@ export async function raceInWorker(page: Page, job: RaceJob): Promise<RaceAnswer
       .find((e) => /\/assets\/worker-[^/]+\.js$/.test(e.name));
     if (!entry) throw new Error('the training worker script was not loaded by the page');
     const worker = new Worker(entry.name, { type: 'module' });
-    const runId = 3000;
     const epochsSeen: number[] = [];
     const t0 = performance.now();
     try {
       return await new Promise<RaceAnswer>((resolve, reject) => {
         worker.onmessage = (e: MessageEvent) => {
           const m = e.data;
-          if (m.type === 'error' && m.runId === runId) reject(new Error(m.message));
-          if (m.type !== 'race-progress' || m.runId !== runId) return;
+          if (m.type === 'error') reject(new Error(m.message));
+          if (m.type !== 'race-progress' || m.raceId !== 1) return;
           epochsSeen.push(m.epoch);
-          if (!m.running)
+          if (m.status !== 'running')
             resolve({
               engine: m.engine,
               epoch: m.epoch,
@@ -234,7 +230,7 @@ export async function raceInWorker(page: Page, job: RaceJob): Promise<RaceAnswer
           train,
           params: job.params,
         };
-        worker.postMessage({ type: 'race', runId, request });
+        worker.postMessage({ type: 'race', request });
       });
     } finally {
       worker.terminate();

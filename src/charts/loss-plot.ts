@@ -24,8 +24,11 @@ export class LossPlot {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private history: readonly HistoryPoint[] = [];
   private logEpochs = true;
-  /** J* of the exact optimum: when set, the gap J − J* is drawn too. */
-  private optimum: number | null = null;
+  /**
+   * J* of the exact optimum, and its data version and L2: the gap J − J* is drawn for the points
+   * computed on those (after an edit or an L2 change, earlier points had another J*).
+   */
+  private optimum: { objective: number; data: number; l2: number } | null = null;
   /** Time travel: the epoch being replayed, marked by a vertical line. */
   private marker: number | null = null;
   private lanes: readonly LossLane[] = [];
@@ -52,7 +55,7 @@ export class LossPlot {
   }
 
   /** Draws the gap J(w, b) − J* to the exact optimum (null: no finite optimum, no curve). */
-  setOptimum(objective: number | null): void {
+  setOptimum(objective: { objective: number; data: number; l2: number } | null): void {
     this.optimum = objective;
     this.draw();
   }
@@ -104,7 +107,10 @@ export class LossPlot {
       : scaleLinear([0, maxEpoch], [MARGIN.left, width - MARGIN.right]);
     const opt = this.optimum;
     // The gap J − J* falls to float64 noise near the optimum: draw it down to 1e-12.
-    const gapOf = (h: HistoryPoint) => (opt === null ? Number.NaN : h.objective - opt);
+    const gapOf = (h: HistoryPoint) =>
+      opt === null || h.data !== opt.data || h.l2 !== opt.l2
+        ? Number.NaN
+        : h.objective - opt.objective;
     const gaps = pts.map(gapOf).filter((v) => v >= 1e-12 && Number.isFinite(v));
     const losses = pts
       .flatMap((h) => [h.trainLoss, h.testLoss])

@@ -5,7 +5,7 @@ import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
-import { DEFAULT_HYPER } from '../worker/defaults.ts';
+import { DEFAULT_HYPER } from '../core/settings.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
 import { DataIo, importCsvFile } from './data-io.tsx';
@@ -18,8 +18,7 @@ import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtNum } from './format.ts';
 import { Notices } from './notices.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
-import { initialSession, sessionReducer, type SessionState } from './session.ts';
-import { toArrays } from './split-arrays.ts';
+import { sessionReducer, type SessionState } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
 import { PythonExportButton } from './python-export-button.tsx';
 import { pythonExportInput } from './python-export-input.ts';
@@ -29,20 +28,22 @@ import { useRace } from './use-race.ts';
 import { useTimeTravel } from './use-time-travel.ts';
 import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
-import { useSessionWorker } from './use-session-worker.ts';
-import { autosave, startingPoint } from './persistence.ts';
+import { useTrainer } from './use-trainer.ts';
+import { inputsOf } from './session-sync.ts';
+import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
 /** The whole page. */
 export function App() {
-  const [start] = useState(() => startingPoint(location.hash, safeStorage()));
-  const [session, dispatch] = useReducer(sessionReducer, start, (st) => ({
-    ...initialSession(st.points),
-    preset: st.preset,
-    hyper: st.hyper,
-    engine: st.engine,
-  }));
+  const [start] = useState(() => {
+    const st = startingPoint(location.hash, safeStorage());
+    // A link is read once: left in the address it would win over the autosave on every reload,
+    // and the work done since would be lost.
+    if (st.fromLink) history.replaceState(null, '', location.pathname + location.search);
+    return st;
+  });
+  const [session, dispatch] = useReducer(sessionReducer, start, sessionFrom);
   const [stepEpochs, setStepEpochs] = useState(100);
   const [contours, setContours] = useState(true);
   const [showOptimum, setShowOptimum] = useState(true);
@@ -75,11 +76,8 @@ export function App() {
     at: null,
     focusedId: null,
   });
-  const { view, post, newRun, dismissNotice, clearDiverged, nextRace, markSent } = useSessionWorker(
-    session,
-    start.weights,
-  );
-  const races = useRace(view.race, post, nextRace);
+  const { client, view } = useTrainer(session, start.resume);
+  const races = useRace(view.race, client);
   const race = races.race;
 
   const trainCols = useMemo(
@@ -89,14 +87,15 @@ export function App() {
   const { travel, travelPoint, shown, setTravel, onTravel } = useTimeTravel(
     view,
     trainCols,
-    session.hyper.l2,
-    post,
+    { data: session.dataVersion, l2: session.hyper.l2 },
+    client.pause,
     `${session.dataVersion}:${resets}`,
   );
   const model = shown?.weights ?? null;
   useAutosave(
     session,
     view.snapshot,
+    view.history,
     (msg) => setIoMessage({ kind: 'error', text: msg }),
     autosave,
   );
@@ -133,23 +132,16 @@ export function App() {
     [session.probe, prediction?.p, prediction?.label, cursor], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
-  const playPause = () => post({ type: view.running ? 'pause' : 'play' });
+  const playPause = () => (view.running ? client.pause() : client.play());
   const runRecipe = () => {
     const recipe = [
       { type: 'hyper', patch: DEFAULT_HYPER },
       { type: 'preset', patch: DEFAULT_PRESET },
     ] as const;
     const next = recipe.reduce<SessionState>(sessionReducer, session);
-    // The worker gets the whole recipe in one message; the effects must not send it again.
-    markSent(next.hyper, next.dataVersion);
-    newRun();
+    // The worker gets the whole recipe in one message, under the versions the session will have.
+    client.runRecipe(inputsOf(next));
     setResets((r) => r + 1);
-    post({
-      type: 'run-recipe',
-      params: next.hyper,
-      train: toArrays(next.points, 'train'),
-      test: toArrays(next.points, 'test'),
-    });
     recipe.forEach(dispatch);
     dispatch({ type: 'probe', at: { x1: TUTORIAL.newPoint.x1, x2: TUTORIAL.newPoint.x2 } });
   };
@@ -260,10 +252,10 @@ export function App() {
               travel={travel}
               l2={session.hyper.l2}
               runKey={`${session.dataVersion}:${resets}`}
-              post={post}
+              requestSurface={client.surface}
               onSetWeights={(w1, w2) => {
                 setTravel(null);
-                post({ type: 'set-weights', weights: { w1, w2, b: shown?.weights.b ?? 0 } });
+                client.setWeights({ w1, w2, b: shown?.weights.b ?? 0 });
               }}
             />
           )}
@@ -278,12 +270,11 @@ export function App() {
             engines={e?.engines ?? []}
             onHyper={(patch) => dispatch({ type: 'hyper', patch })}
             onPlayPause={playPause}
-            onStep={() => post({ type: 'step', epochs: stepEpochs })}
+            onStep={() => client.step(stepEpochs)}
             onStepEpochs={setStepEpochs}
             onReset={() => {
               setResets((r) => r + 1);
-              newRun();
-              post({ type: 'reset' });
+              client.reset();
             }}
             onRecipe={runRecipe}
             onEngine={(engine) => dispatch({ type: 'engine', engine })}
@@ -301,20 +292,20 @@ export function App() {
               onRestore={() => {
                 const d = view.diverged!;
                 setTravel(null);
-                post({ type: 'set-weights', weights: d.lastFinite, epoch: d.lastFiniteEpoch });
-                clearDiverged();
+                client.setWeights(d.lastFinite, d.lastFiniteEpoch);
               }}
             />
           )}
           <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
           <ModelPanel
             view={view}
+            basis={{ data: session.dataVersion, l2: session.hyper.l2 }}
             shown={shown}
             travelEpoch={travelPoint?.epoch ?? null}
             lanes={races.curves}
             onJump={(weights) => {
               setTravel(null);
-              post({ type: 'set-weights', weights, epoch: view.snapshot?.epoch ?? 0 });
+              client.setWeights(weights);
             }}
           />
           <Toggle
@@ -325,6 +316,7 @@ export function App() {
           {races.show && (
             <RacePanel
               race={view.race}
+              ended={view.raceEnded}
               lr={session.hyper.lr}
               maxStableLr={maxStableLr}
               webgl={!e?.renderer ? 'none' : e.hardware ? 'hardware' : 'software'}
@@ -332,8 +324,8 @@ export function App() {
               onStop={races.stop}
             />
           )}
-          <Notices notices={view.notices} onDismiss={dismissNotice} />
-          <Diagnostics engine={e} onFault={(fault) => post({ type: 'simulate-fault', fault })} />
+          <Notices notices={view.notices} onDismiss={(i) => client.dismissNotice(i)} />
+          <Diagnostics engine={e} onFault={client.simulateFault} />
         </section>
       </main>
     </div>

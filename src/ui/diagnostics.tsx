@@ -1,4 +1,4 @@
-import type { EngineStatus } from './use-trainer.ts';
+import type { EngineStatus } from '../worker/protocol.ts';
 
 interface Props {
   engine: EngineStatus | null;

@@ -1,7 +1,5 @@
-import type { FromWorker } from '../worker/protocol.ts';
+import type { Diverged } from '../worker/protocol.ts';
 import { fmtInt, fmtNum, fmtRate } from './format.ts';
-
-type Diverged = Extract<FromWorker, { type: 'diverged' }>;
 
 /** Says why training stopped on its own, and offers the weights to go back to. */
 export function DivergedBanner({

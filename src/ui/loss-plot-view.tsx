@@ -11,7 +11,8 @@ export function LossPlotView({
   logEpochs,
   summary,
 }: {
-  optimum: number | null;
+  /** J* and the data version and L2 it is for (the gap J − J* is drawn on those points only). */
+  optimum: { objective: number; data: number; l2: number } | null;
   history: readonly HistoryPoint[];
   /** Time travel: the replayed epoch, marked by a vertical line; null when live. */
   marker: number | null;

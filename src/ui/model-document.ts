@@ -1,15 +1,15 @@
 import { toColumns } from '../core/dataset.ts';
-import { solveReference } from '../core/reference-solver.ts';
 import type { SessionState } from './session.ts';
-import type { TrainerView } from './use-trainer.ts';
+import type { TrainerView } from './trainer-view.ts';
 
 /**
  * The "Export model" document: w1, w2, b at full precision, the hyper-parameters, epoch, losses,
- * accuracies, the engine, and the exact float64 optimum when one exists (or why there is none).
+ * accuracies, the engine, and the exact float64 optimum when one exists (or why there is none) —
+ * the worker's answer for the data and L2 on screen, the same one the page shows.
  */
 export function buildModelDocument(session: SessionState, view: TrainerView) {
   const train = toColumns(session.points.filter((p) => p.split === 'train'));
-  const ref = solveReference(train, session.hyper.l2);
+  const ref = view.optimum;
   const s = view.snapshot;
   return {
     model:
@@ -31,8 +31,9 @@ export function buildModelDocument(session: SessionState, view: TrainerView) {
         }
       : null,
     points: { train: train.n, test: session.points.length - train.n },
-    exactOptimum:
-      ref.status === 'optimum'
+    exactOptimum: !ref
+      ? { none: 'The exact optimum for these points and L2 penalty is still being solved.' }
+      : ref.status === 'optimum'
         ? {
             w1: ref.weights.w1,
             w2: ref.weights.w2,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { Weights } from '../core/maths.ts';
 import type { Snapshot } from '../core/progress.ts';
@@ -9,11 +9,13 @@ import { LossPlotView } from './loss-plot-view.tsx';
 import { ModelFormula, ModelInWords, Readouts } from './readouts.tsx';
 import { ReportsTable } from './reports-table.tsx';
 import { Toggle } from './toggle.tsx';
-import { ENGINE_NAMES } from './training-controls.tsx';
-import type { TrainerView } from './use-trainer.ts';
+import { engineName } from '../core/settings.ts';
+import type { Basis, TrainerView } from './trainer-view.ts';
 
 interface Props {
   view: TrainerView;
+  /** The data version and L2 on screen (what the optimum was solved for). */
+  basis: Basis;
   /** The model shown: the live one, or a replayed snapshot (time travel). */
   shown: Snapshot | null;
   /** The replayed epoch (time travel), or null when live. */
@@ -24,14 +26,17 @@ interface Props {
 }
 
 /** The model as it trains: formula, words, readouts, the engine and why, loss curves, reports. */
-export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
+export function ModelPanel({ view, basis, shown, travelEpoch, lanes, onJump }: Props) {
   const [logEpochs, setLogEpochs] = useState(true);
   const e = view.engine;
-  const engineLabel = e
-    ? `${ENGINE_NAMES[e.engine as keyof typeof ENGINE_NAMES] ?? e.engine} (${e.precision})`
-    : 'starting…';
+  const engineLabel = e ? `${engineName(e.engine)} (${e.precision})` : 'starting…';
   const last = view.history.at(-1);
   const opt = view.optimum;
+  const objective = opt?.status === 'optimum' ? opt.objective : null;
+  const optimumCurve = useMemo(
+    () => (objective === null ? null : { objective, data: basis.data, l2: basis.l2 }),
+    [objective, basis.data, basis.l2],
+  );
   return (
     <>
       {travelEpoch !== null && (
@@ -44,7 +49,7 @@ export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
       )}
       <ModelFormula snapshot={shown} />
       <ModelInWords snapshot={shown} />
-      <OptimumInfo optimum={opt} onJump={onJump} />
+      <OptimumInfo optimum={opt} solving={view.solving} onJump={onJump} />
       {view.maxMargin && <SeparableInfo margin={view.maxMargin} weights={shown?.weights ?? null} />}
       <Readouts snapshot={shown} epochsPerSecond={view.epochsPerSecond} engineLabel={engineLabel} />
       {e && (
@@ -57,7 +62,7 @@ export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
       )}
       <div className="loss-panel">
         <LossPlotView
-          optimum={opt?.status === 'optimum' ? opt.objective : null}
+          optimum={optimumCurve}
           history={view.history}
           marker={travelEpoch}
           lanes={lanes}
@@ -78,12 +83,21 @@ export function ModelPanel({ view, shown, travelEpoch, lanes, onJump }: Props) {
 /** The exact float64 optimum of the training objective, and a button to go there; or why none. */
 function OptimumInfo({
   optimum,
+  solving,
   onJump,
 }: {
   optimum: OptimumResult | null;
+  /** The answer for the data and L2 on screen is still being computed. */
+  solving: boolean;
   onJump: (w: Weights) => void;
 }) {
-  if (!optimum) return null;
+  if (!optimum) {
+    return solving ? (
+      <p className="optimum solving" aria-label="Exact optimum" aria-busy="true">
+        Exact optimum: solving for the points and L2 penalty on screen…
+      </p>
+    ) : null;
+  }
   if (optimum.status !== 'optimum') {
     return (
       <p className="optimum" aria-label="Exact optimum">

@@ -3,7 +3,9 @@ import { RACE_COLOURS } from '../charts/palette.ts';
 import type { Snapshot } from '../core/progress.ts';
 import { ParamSpaceView } from './param-space-view.tsx';
 import { useSurface } from './use-surface.ts';
-import type { Command, RaceView, TrainerView } from './use-trainer.ts';
+import type { RaceView } from './race-view.ts';
+import type { SurfaceRequest } from '../worker/protocol.ts';
+import type { TrainerView } from './trainer-view.ts';
 
 interface Props {
   view: TrainerView;
@@ -16,7 +18,7 @@ interface Props {
   l2: number;
   /** Changes on new data or a new run: the view re-fits its range. */
   runKey: string;
-  post: (cmd: Command) => void;
+  requestSurface: (request: SurfaceRequest) => void;
   onSetWeights: (w1: number, w2: number, commit: boolean) => void;
 }
 
@@ -31,7 +33,7 @@ export function ParamSpacePanel({
   travel,
   l2,
   runKey,
-  post,
+  requestSurface,
   onSetWeights,
 }: Props) {
   const opt = view.optimum?.status === 'optimum' ? view.optimum.weights : null;
@@ -60,7 +62,7 @@ export function ParamSpacePanel({
   );
   const { range } = useSurface({
     running: view.running,
-    post,
+    request: requestSurface,
     surface: view.surface,
     current: shown?.weights ?? null,
     keep,

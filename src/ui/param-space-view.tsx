@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { gridMinimum, type WeightRange } from '../core/loss-surface.ts';
 import type { Gradient } from '../core/maths.ts';
+import { engineName } from '../core/settings.ts';
 import { ParamPlot, type Lane, type W12 } from '../charts/param-plot.ts';
 import type { SurfaceResult } from '../worker/protocol.ts';
 import { fmtInt, fmtNum } from './format.ts';
@@ -20,15 +21,6 @@ interface Props {
 /** Whether grid vertex (i, j) lies on the border of a size × size grid. */
 const onEdge = (i: number, j: number, size: number) =>
   i === 0 || j === 0 || i === size - 1 || j === size - 1;
-
-/** Names of the grid engines, as the caption says them. */
-const GRID_ENGINES: Record<string, string> = {
-  'fused-webgl': 'WebGL2 grid kernel',
-  'js-f64': 'float64 JavaScript',
-  'tfjs-webgl': 'TF.js WebGL',
-  'tfjs-wasm': 'TF.js WebAssembly',
-  'tfjs-cpu': 'TF.js CPU',
-};
 
 /**
  * React host for the D3 parameter-space plot, with its caption: what the contours are, where the
@@ -98,7 +90,7 @@ export function ParamSpaceView(p: Props) {
                 : ''}
             </output>
             . {s.size}×{s.size} grid × {fmtInt(surface!.n)} points by the{' '}
-            {GRID_ENGINES[surface!.engine] ?? surface!.engine} in{' '}
+            {engineName(surface!.engine)} in{' '}
             <output aria-label="Grid compute time" aria-live="off">
               {fmtNum(surface!.ms, 2)} ms
             </output>

@@ -6,11 +6,17 @@
 import type { Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset } from '../core/datasets.ts';
 import type { Weights } from '../core/maths.ts';
-import { parseSavedSession, SAVE_VERSION, serializeSession } from '../core/saved-session.ts';
+import type { HistoryPoint } from '../core/progress.ts';
+import {
+  MAX_SAVED_HISTORY,
+  parseSavedSession,
+  SAVE_VERSION,
+  serializeSession,
+} from '../core/saved-session.ts';
 import { decodeUrlState, encodeUrlState, type UrlState } from '../core/url-state.ts';
-import { DEFAULT_HYPER } from '../worker/defaults.ts';
-import type { EngineChoice, Hyper } from '../worker/protocol.ts';
-import type { SessionState } from './session.ts';
+import { DEFAULT_HYPER, type EngineChoice, type Hyper } from '../core/settings.ts';
+import { initialSession, type SessionState } from './session.ts';
+import type { ResumePoint } from './trainer-client.ts';
 
 export const STORAGE_KEY = 'logreg-lab/session';
 
@@ -20,7 +26,10 @@ export interface Start {
   preset: SessionState['preset'];
   hyper: Hyper;
   engine: EngineChoice;
-  weights: { weights: Weights; epoch: number } | null;
+  /** Where training goes on from: the saved weights, epoch and loss curve. */
+  resume: ResumePoint | null;
+  /** The URL's fragment was a share link (read once: it is then removed from the address). */
+  fromLink: boolean;
   message: { kind: 'error' | 'info'; text: string } | null;
 }
 
@@ -39,7 +48,8 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   const fresh: Start = {
     ...DEFAULTS,
     points: fromPreset(DEFAULTS.preset),
-    weights: null,
+    resume: null,
+    fromLink: false,
     message: null,
   };
   const notes: string[] = [];
@@ -54,11 +64,13 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         hyper,
         engine,
         points: fromPreset(preset, points),
-        weights: null,
+        resume: null,
+        fromLink: true,
         message: { kind: 'info', text },
       };
     }
     notes.push(`This link could not be used: ${link.error}`);
+    fresh.fromLink = true;
   }
   const raw = readStorage(storage);
   if (raw !== null) {
@@ -72,7 +84,8 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         hyper: s.hyper,
         engine: s.engine,
         points: s.points,
-        weights: { weights: s.weights, epoch: s.epoch },
+        resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
+        fromLink: fresh.fromLink,
         message: { kind: notes.length > 1 ? 'error' : 'info', text },
       };
     }
@@ -81,12 +94,18 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   return notes.length ? { ...fresh, message: { kind: 'error', text: notes.join(' ') } } : fresh;
 }
 
+/** The session a start opens on. */
+export function sessionFrom(st: Start): SessionState {
+  return { ...initialSession(st.points), preset: st.preset, hyper: st.hyper, engine: st.engine };
+}
+
 /** Saves the session; returns an error message when the browser refuses (quota, blocked). */
 export function autosave(
   storage: Pick<Storage, 'setItem'>,
   s: SessionState,
   weights: Weights,
   epoch: number,
+  history: readonly HistoryPoint[] = [],
 ): string | null {
   try {
     const points = s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
@@ -102,12 +121,22 @@ export function autosave(
         points,
         weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
         epoch: finite ? epoch : 0,
+        // The loss curve (a few hundred points), so time travel and the plot survive a reload.
+        history: finite ? savedHistory(history, epoch) : [],
       }),
     );
     return null;
   } catch (e) {
     return `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${s.points.length.toLocaleString('en-US')} points. Export them as CSV to keep them.`;
   }
+}
+
+/** The curve's points up to `epoch` (the newest MAX_SAVED_HISTORY), without their basis stamps. */
+function savedHistory(history: readonly HistoryPoint[], epoch: number): HistoryPoint[] {
+  return history
+    .filter((h) => h.epoch <= epoch)
+    .slice(-MAX_SAVED_HISTORY)
+    .map(({ data: _d, l2: _l, ...h }) => h);
 }
 
 /** The share link of a session, and whether its points had to be left out. */

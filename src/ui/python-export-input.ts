@@ -1,7 +1,7 @@
 import type { PythonExportInput } from '../core/python-export.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import type { SessionState } from './session.ts';
-import type { TrainerView } from './use-trainer.ts';
+import type { TrainerView } from './trainer-view.ts';
 
 /**
  * What "Export as Python" writes, from the session and the trainer: the app's split, its

@@ -3,13 +3,15 @@ import { RACE_COLOURS } from '../charts/palette.ts';
 import type { OptimizerId, RaceEngineId, RaceLane } from '../worker/protocol.ts';
 import { fmtInt, fmtNum, fmtPct } from './format.ts';
 import { NumberField } from './number-field.tsx';
-import type { RaceView } from './use-trainer.ts';
+import type { RaceView } from './race-view.ts';
 
 /** The most lanes one race runs (the worker's limit). */
 export const MAX_RACE_LANES = 8;
 
 interface Props {
   race: RaceView | null;
+  /** The last race ran on points that have changed since: say so instead of its results. */
+  ended: boolean;
   /** The current learning rate and the stability bound 2/L, for the default lanes. */
   lr: number;
   maxStableLr: number;
@@ -30,11 +32,11 @@ export function defaultLanes(lr: number, maxStableLr: number): RaceLane[] {
  * The learning-rate race: several (learning rate, optimizer) lanes trained at once from the same
  * start on the same data; boundaries, loss curves and parameter-space paths drawn in lane colours.
  */
-export function RacePanel({ race, lr, maxStableLr, webgl, onStart, onStop }: Props) {
+export function RacePanel({ race, ended, lr, maxStableLr, webgl, onStart, onStop }: Props) {
   const [lanes, setLanes] = useState<RaceLane[]>(() => defaultLanes(lr, maxStableLr));
   const [epochs, setEpochs] = useState(10_000);
   const [engine, setEngine] = useState<RaceEngineId | 'auto'>('auto');
-  const running = race?.running ?? false;
+  const running = race?.status === 'running';
   const patch = (i: number, p: Partial<RaceLane>) =>
     setLanes((ls) => ls.map((l, k) => (k === i ? { ...l, ...p } : l)));
   return (
@@ -126,6 +128,12 @@ export function RacePanel({ race, lr, maxStableLr, webgl, onStart, onStop }: Pro
         )}
       </div>
       {race && <RaceResults race={race} webgl={webgl} />}
+      {!race && ended && (
+        <p className="race-status" role="status">
+          The last race stopped when the points changed; its lanes trained on the old points, so
+          they are no longer shown. Start a race on these points.
+        </p>
+      )}
     </section>
   );
 }
@@ -146,9 +154,11 @@ function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] })
       {/* Announced when a race starts and when it ends; the running counter is not (it would
           chatter ~30 times a second), so it sits in a part that is not a live region. */}
       <p className="race-status" role="status">
-        {race.running
+        {race.status === 'running'
           ? `Racing on the ${engine}.`
-          : `Race finished: epoch ${fmtInt(race.epoch)} of ${fmtInt(race.epochs)} on the ${engine}.`}
+          : race.status === 'finished'
+            ? `Race finished: epoch ${fmtInt(race.epoch)} of ${fmtInt(race.epochs)} on the ${engine}.`
+            : `Race stopped at epoch ${fmtInt(race.epoch)} of ${fmtInt(race.epochs)} on the ${engine}.`}
       </p>
       <p className="race-progress" aria-live="off">
         Epoch {fmtInt(race.epoch)} of {fmtInt(race.epochs)}, {fmtInt(race.epochsPerSecond)} epochs

@@ -5,8 +5,7 @@
 import type { Label, Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import type { PlotPoint, SplitFilter } from '../charts/data-plot.ts';
-import type { EngineChoice, Hyper } from '../worker/protocol.ts';
-import { DEFAULT_HYPER } from '../worker/defaults.ts';
+import { DEFAULT_HYPER, type EngineChoice, type Hyper } from '../core/settings.ts';
 
 /** What a click on the data plot does. */
 export type ClickMode = 'red' | 'blue' | 'classify';
@@ -20,6 +19,8 @@ export interface SessionState {
   dataVersion: number;
   /** True when the last data change should restart training from new weights. */
   restart: boolean;
+  /** Bumped when a hyper-parameter or the engine choice changes; sent with them. */
+  settingsVersion: number;
   hyper: Hyper;
   engine: EngineChoice;
   mode: ClickMode;
@@ -64,6 +65,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     future: [],
     dataVersion: 0,
     restart: true,
+    settingsVersion: 0,
     hyper: { ...DEFAULT_HYPER },
     engine: 'auto',
     mode: 'red',
@@ -112,6 +114,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         ...initialSession(a.points),
         hyper: s.hyper,
         engine: s.engine,
+        settingsVersion: s.settingsVersion,
         mode: s.mode,
         show: s.show,
         preset: s.preset,
@@ -177,10 +180,15 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         restart: false,
       };
     }
-    case 'hyper':
-      return { ...s, hyper: { ...s.hyper, ...a.patch } };
+    case 'hyper': {
+      const hyper = { ...s.hyper, ...a.patch };
+      const same = (Object.keys(hyper) as (keyof Hyper)[]).every((k) => hyper[k] === s.hyper[k]);
+      return same ? s : { ...s, hyper, settingsVersion: s.settingsVersion + 1 };
+    }
     case 'engine':
-      return { ...s, engine: a.engine };
+      return a.engine === s.engine
+        ? s
+        : { ...s, engine: a.engine, settingsVersion: s.settingsVersion + 1 };
     case 'mode':
       return { ...s, mode: a.mode };
     case 'new-split':

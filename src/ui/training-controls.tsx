@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ENGINE_CHOICES, engineName, engineSupports } from '../core/settings.ts';
 import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
 import { LearningRateSlider } from './learning-rate-slider.tsx';
 import { NumberField } from './number-field.tsx';
@@ -25,14 +26,9 @@ const OPTIMIZERS: [OptimizerId, string][] = [
   ['adam', 'Adam'],
 ];
 
-const ENGINE_NAMES: Record<EngineChoice, string> = {
-  auto: 'Auto (fastest here)',
-  'fused-webgl': 'Fused WebGL kernel',
-  'js-f64': 'JavaScript float64',
-  'tfjs-webgl': 'TF.js WebGL',
-  'tfjs-wasm': 'TF.js WASM',
-  'tfjs-cpu': 'TF.js CPU',
-};
+/** The Engine menu's labels: the registry's names, Auto explained. */
+export const engineLabel = (id: EngineChoice): string =>
+  id === 'auto' ? 'Auto (fastest here)' : engineName(id);
 
 /** Play/Pause, Step, Reset, the tutorial recipe, and every hyper-parameter. */
 export function TrainingControls(p: Props) {
@@ -126,14 +122,21 @@ export function TrainingControls(p: Props) {
             value={p.engine}
             onChange={(e) => p.onEngine(e.currentTarget.value as EngineChoice)}
           >
-            {(
-              ['auto', 'fused-webgl', 'js-f64', 'tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'] as const
-            ).map((id) => {
+            {ENGINE_CHOICES.map((id) => {
               const info = p.engines.find((e) => e.id === id);
+              const unsupported = id !== 'auto' && !engineSupports(id, p.hyper);
               return (
-                <option key={id} value={id} disabled={info ? !info.available : false}>
-                  {ENGINE_NAMES[id]}
-                  {info && !info.available ? ' (unavailable)' : ''}
+                <option
+                  key={id}
+                  value={id}
+                  disabled={(info ? !info.available : false) || unsupported}
+                >
+                  {engineLabel(id)}
+                  {info && !info.available
+                    ? ' (unavailable)'
+                    : unsupported
+                      ? ' (full batch only)'
+                      : ''}
                 </option>
               );
             })}
@@ -143,5 +146,3 @@ export function TrainingControls(p: Props) {
     </div>
   );
 }
-
-export { ENGINE_NAMES };

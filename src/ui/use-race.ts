@@ -5,16 +5,13 @@
 import { useMemo, useState } from 'react';
 import { RACE_COLOURS, RACE_DASHES } from '../charts/palette.ts';
 import type { RaceEngineId, RaceLane } from '../worker/protocol.ts';
-import type { Command, RaceView } from './use-trainer.ts';
+import type { RaceView } from './race-view.ts';
+import type { TrainerClient } from './trainer-client.ts';
 
 const colour = (i: number) => RACE_COLOURS[i % RACE_COLOURS.length]!;
 const dash = (i: number) => RACE_DASHES[i % RACE_DASHES.length]!;
 
-export function useRace(
-  view: RaceView | null,
-  post: (cmd: Command) => void,
-  nextRace: () => number,
-) {
+export function useRace(view: RaceView | null, client: Pick<TrainerClient, 'race' | 'raceStop'>) {
   const [show, setShowState] = useState(false);
   const race = show ? view : null;
   const lines = useMemo(
@@ -35,7 +32,7 @@ export function useRace(
       })) ?? [],
     [race],
   );
-  const stop = () => post({ type: 'race-stop' });
+  const stop = () => client.raceStop();
   return {
     show,
     race,
@@ -47,7 +44,7 @@ export function useRace(
       setShowState(on);
     },
     start(lanes: RaceLane[], epochs: number, engine: RaceEngineId | 'auto') {
-      post({ type: 'race', request: { id: nextRace(), lanes, epochs, engine } });
+      client.race({ lanes, epochs, engine });
     },
     stop,
   };

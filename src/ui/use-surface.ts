@@ -6,8 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { fitWeightRange, rangeHolds, type WeightRange } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
-import type { SurfaceResult } from '../worker/protocol.ts';
-import type { Command } from './use-trainer.ts';
+import type { SurfaceRequest, SurfaceResult } from '../worker/protocol.ts';
 
 /** Grid vertices per side the view asks for. */
 export const SURFACE_SIZE = 128;
@@ -20,7 +19,8 @@ const LOST_AFTER_MS = 5000;
 interface Input {
   /** Whether training runs (grids are then asked for less often: the worker is busy). */
   running: boolean;
-  post: (cmd: Command) => void;
+  request: (request: SurfaceRequest) => void;
+  /** The latest grid for the data and L2 on screen (null: none yet). */
   surface: SurfaceResult | null;
   /** The weights shown (live or replayed). */
   current: Weights | null;
@@ -32,7 +32,7 @@ interface Input {
 }
 
 /** The view's range and whether its surface matches the current b. */
-export function useSurface({ running, post, surface, current, keep, l2, epochKey }: Input) {
+export function useSurface({ running, request, surface, current, keep, l2, epochKey }: Input) {
   const pending = useRef<{ id: number; at: number; key: string } | null>(null);
   const nextId = useRef(1);
   const [retry, setRetry] = useState(0);
@@ -77,13 +77,10 @@ export function useSurface({ running, post, surface, current, keep, l2, epochKey
     const timer = setTimeout(() => {
       const id = nextId.current++;
       pending.current = { id, at: performance.now(), key: epochKey };
-      post({
-        type: 'loss-surface',
-        request: { id, w1: range.w1, w2: range.w2, b, size: SURFACE_SIZE, engine: 'auto' },
-      });
+      request({ id, w1: range.w1, w2: range.w2, b, size: SURFACE_SIZE, engine: 'auto' });
     }, wait);
     return () => clearTimeout(timer);
-  }, [b, l2, range, surface, post, epochKey, retry, running]);
+  }, [b, l2, range, surface, request, epochKey, retry, running]);
 
   return { range };
 }

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Columns } from '../core/dataset.ts';
 import { lossAndGradient } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
-import type { Command, TrainerView } from './use-trainer.ts';
+import { onBasis, type Basis, type TrainerView } from './trainer-view.ts';
 
 /** Largest training set whose gradient the page recomputes for a replayed snapshot. */
 const REPLAY_GRADIENT_MAX_N = 200_000;
@@ -15,8 +15,9 @@ const REPLAY_GRADIENT_MAX_N = 200_000;
 export function useTimeTravel(
   view: TrainerView,
   trainCols: Columns,
-  l2: number,
-  post: (cmd: Command) => void,
+  /** The data version and L2 on screen: a replayed point of other data gets no gradient. */
+  basis: Basis,
+  pause: () => void,
   /** Changes with a new run or new data: time travel then returns to live. */
   runKey: string,
 ) {
@@ -34,21 +35,24 @@ export function useTimeTravel(
     if (view.running) setTravel(null);
   }
   const shown: Snapshot | null = useMemo(
-    () => (travelPoint ? replayedSnapshot(travelPoint, trainCols, l2) : view.snapshot),
-    [travelPoint, trainCols, l2, view.snapshot],
+    () => (travelPoint ? replayedSnapshot(travelPoint, trainCols, basis) : view.snapshot),
+    [travelPoint, trainCols, basis, view.snapshot],
   );
   const onTravel = (i: number | null) => {
-    if (i !== null && view.running) post({ type: 'pause' });
+    if (i !== null && view.running) pause();
     setTravel(i);
   };
   return { travel: travelPoint ? travel : null, travelPoint, shown, setTravel, onTravel };
 }
 
-/** A history point as a Snapshot, with its gradient recomputed (NaN for huge data sets). */
-function replayedSnapshot(h: HistoryPoint, cols: Columns, l2: number): Snapshot {
+/**
+ * A history point as a Snapshot, with its gradient recomputed — only on the data and L2 it was
+ * recorded with (NaN, shown as "—", for a point of edited data, and for huge data sets).
+ */
+function replayedSnapshot(h: HistoryPoint, cols: Columns, basis: Basis): Snapshot {
   const lg =
-    cols.n <= REPLAY_GRADIENT_MAX_N
-      ? lossAndGradient(cols, h.weights, l2)
+    cols.n <= REPLAY_GRADIENT_MAX_N && onBasis(h, basis)
+      ? lossAndGradient(cols, h.weights, basis.l2)
       : { g1: Number.NaN, g2: Number.NaN, gb: Number.NaN };
   return {
     ...h,

@@ -21,16 +21,41 @@ export interface WebGLFacts {
 
 const TFJS: readonly TfjsEngineId[] = ['tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
 
+/** What the pool needs of the GPU engine (the fused WebGL2 kernel in a browser). */
+export type GpuEngine = Engine &
+  Pick<FusedWebGLEngine, 'renderer' | 'hardware' | 'isContextLost' | 'loseContextForTest'>;
+
+/**
+ * How engines are made and timed: the real ones in the worker; tests (in Node, without WebGL)
+ * pass their own GPU engine and timer to reach the paths a GPU takes.
+ */
+export interface EngineFactories {
+  gpu: () => GpuEngine;
+  tfjs: (id: TfjsEngineId) => Promise<Engine>;
+  /** Epochs per second of `engine` on this data (Auto's calibration). */
+  time: typeof timeEngine;
+}
+
 export class EnginePool {
-  private fused: FusedWebGLEngine | null = null;
+  private fused: GpuEngine | null = null;
   private tfjs: Engine | null = null;
   webgl: WebGLFacts = { available: false, renderer: '', hardware: false, error: 'not probed yet' };
   private tfjsAvailable = new Map<TfjsEngineId, string>();
+  private readonly make: EngineFactories;
+
+  constructor(make: Partial<EngineFactories> = {}) {
+    this.make = {
+      gpu: () => createFusedWebGLEngine(),
+      tfjs: (id) => createTfjsEngine(id),
+      time: timeEngine,
+      ...make,
+    };
+  }
 
   /** Creates the fused WebGL engine (compiling its shaders) and records what WebGL is here. */
   probeWebGL(): WebGLFacts {
     try {
-      this.fused ??= createFusedWebGLEngine();
+      this.fused ??= this.make.gpu();
       this.fused.setData({
         n: 1,
         x1: Float64Array.of(0),
@@ -51,7 +76,12 @@ export class EnginePool {
     return this.webgl;
   }
 
-  /** Returns an engine of this id, creating it if needed. TF.js engines replace each other. */
+  /**
+   * Returns an engine of this id, creating it if needed. TF.js has one global backend and one
+   * registry of variable names, so a new TF.js engine replaces the old one, which is disposed
+   * first: the caller must hold training meanwhile (EngineSelector does), or an epoch would run
+   * on a disposed engine.
+   */
   async get(id: EngineId): Promise<Engine> {
     if (id === 'js-f64') return createJsEngine();
     if (id === 'fused-webgl') {
@@ -63,11 +93,11 @@ export class EnginePool {
     this.tfjs?.dispose();
     this.tfjs = null;
     try {
-      this.tfjs = await createTfjsEngine(id);
-      this.tfjsAvailable.set(id, '');
+      this.tfjs = await this.make.tfjs(id as TfjsEngineId);
+      this.tfjsAvailable.set(id as TfjsEngineId, '');
       return this.tfjs;
     } catch (e) {
-      this.tfjsAvailable.set(id, message(e));
+      this.tfjsAvailable.set(id as TfjsEngineId, message(e));
       throw e;
     }
   }
@@ -79,7 +109,7 @@ export class EnginePool {
   }
 
   /** The fused engine if it exists (for fault simulation). */
-  get fusedEngine(): FusedWebGLEngine | null {
+  get fusedEngine(): GpuEngine | null {
     return this.fused;
   }
 
@@ -114,14 +144,14 @@ export class EnginePool {
     ms = 30,
   ): Promise<{ id: EngineId; reason: string }> {
     const rates: [EngineId, number][] = [
-      ['js-f64', timeEngine(createJsEngine(), train, params, start, ms)],
+      ['js-f64', this.make.time(createJsEngine(), train, params, start, ms)],
     ];
     if (
       this.webgl.available &&
       this.fused &&
       (params.batchSize <= 0 || params.batchSize >= train.n)
     ) {
-      rates.push(['fused-webgl', timeEngine(this.fused, train, params, start, ms)]);
+      rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
     }
     const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
     const [jsRate, glRate] = [rates[0]![1], rates[1]?.[1] ?? 0];

@@ -1,29 +1,42 @@
 /**
  * Every message between the page and the training worker: one discriminated union each way.
- * Each message carries the run id it belongs to; the page bumps the id whenever the data or the
- * starting weights change, and both sides drop messages of an older run. Messages carry plain
- * numbers and typed arrays, never tensors. This file is imported by the page (types only) and the
- * worker, so it must stay free of DOM and worker globals.
+ * Messages carry plain numbers and typed arrays, never tensors. This file is imported by the page
+ * (types only) and the worker, so it must stay free of DOM and worker globals.
+ *
+ * The page owns versions of its inputs: `data` (the points), `settings` (hyper-parameters and
+ * engine choice) and `run` (bumped by Reset, the recipe and new data that restart training).
+ * Small worker state travels whole, as a {@link WorkerState} that the page replaces; it names the
+ * versions it was computed from, so the page shows a result only while those are still the inputs
+ * on screen. Large streams (loss curve, reports, race samples) travel as deltas under an id the
+ * page appends to (`run`, `raceId`) or restarts.
  */
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { ReferenceResult } from '../core/reference-solver.ts';
-import type { EngineId, OptimizerId, Precision, TrainParams } from './engines/engine.ts';
+import type {
+  EngineChoice,
+  EngineId,
+  Hyper,
+  InitKind,
+  OptimizerId,
+  Precision,
+  TrainParams,
+} from '../core/settings.ts';
 
 export type {
+  EngineChoice,
   EngineId,
   HistoryPoint,
+  Hyper,
+  InitKind,
   OptimizerId,
   Precision,
   ReferenceResult,
   Snapshot,
   TrainParams,
 };
-
-/** What the user can ask for: a concrete engine, or 'auto' (the worker picks the fastest). */
-export type EngineChoice = EngineId | 'auto';
 
 /** Struct-of-arrays point data, as sent to the worker (copied, not shared). */
 export interface DataArrays {
@@ -33,40 +46,57 @@ export interface DataArrays {
   y: Float64Array;
 }
 
-/** How training starts: all-zero weights (the tutorial), or seeded small random ones. */
-export type InitKind = 'zeros' | 'random';
-
-/** Everything the worker trains with, besides the data. */
-export interface Hyper extends TrainParams {
-  /** Epoch budget: training stops (reason 'budget') at this epoch. Default 200,000. */
-  epochs: number;
-  /** Initial weights for 'reset'. Default 'zeros'. */
-  init: InitKind;
-  /** Send a 'report' message at each multiple of this epoch (0: never). Tutorial: 10,000. */
-  reportEvery: number;
+/** Weights at an epoch: where a restarted worker or a restored session goes on from. */
+export interface Resume {
+  weights: Weights;
+  epoch: number;
+  /** Keep training after resuming (a worker that crashed while training). */
+  running: boolean;
 }
 
 /** Messages the page sends. */
 export type ToWorker =
-  | { type: 'load-data'; runId: number; train: DataArrays; test: DataArrays; keepWeights: boolean }
-  | { type: 'set-params'; runId: number; params: Hyper }
-  | { type: 'choose-engine'; runId: number; engine: EngineChoice }
-  | { type: 'play'; runId: number }
-  | { type: 'pause'; runId: number }
+  /**
+   * New points (version `data`). With `run`, training restarts (new initial weights, a new loss
+   * curve under that run id); without, it goes on from the current weights (an edit).
+   */
+  | {
+      type: 'load-data';
+      data: number;
+      run?: number;
+      train: DataArrays;
+      test: DataArrays;
+      /** With `run`: go on from these weights instead of new ones (a restarted worker). */
+      resume?: Resume;
+    }
+  /** Every hyper-parameter and the engine choice, as settings version `settings`. */
+  | { type: 'set-settings'; settings: number; params: Hyper; engine: EngineChoice }
+  | { type: 'play' }
+  | { type: 'pause' }
   /** The page has drawn the last progress message: the worker may send the next one. */
-  | { type: 'frame-ack'; runId: number }
-  | { type: 'step'; runId: number; epochs: number }
-  | { type: 'reset'; runId: number }
-  /** Atomically: these parameters, this data, fresh weights, and play (the tutorial recipe). */
-  | { type: 'run-recipe'; runId: number; params: Hyper; train: DataArrays; test: DataArrays }
-  | { type: 'set-weights'; runId: number; weights: Weights; epoch?: number }
-  | { type: 'measure'; runId: number; request: MeasureRequest }
+  | { type: 'frame-ack' }
+  | { type: 'step'; epochs: number }
+  /** New initial weights, epoch 0, and a new loss curve under run id `run`. */
+  | { type: 'reset'; run: number }
+  /** Atomically: these settings, this data, fresh weights as run `run`, and play (the recipe). */
+  | {
+      type: 'run-recipe';
+      data: number;
+      settings: number;
+      run: number;
+      params: Hyper;
+      engine: EngineChoice;
+      train: DataArrays;
+      test: DataArrays;
+    }
+  | { type: 'set-weights'; weights: Weights; epoch?: number }
+  | { type: 'measure'; request: MeasureRequest }
   /** Compute the loss surface J(w1, w2, b) on a grid (the parameter-space view, the bench). */
-  | { type: 'loss-surface'; runId: number; request: SurfaceRequest }
+  | { type: 'loss-surface'; request: SurfaceRequest }
   /** Train several (learning rate, optimizer) lanes at once from the initial weights. */
-  | { type: 'race'; runId: number; request: RaceRequest }
-  | { type: 'race-stop'; runId: number }
-  | { type: 'simulate-fault'; runId: number; fault: 'lose-webgl-context' | 'crash' };
+  | { type: 'race'; request: RaceRequest }
+  | { type: 'race-stop' }
+  | { type: 'simulate-fault'; fault: 'lose-webgl-context' | 'crash' };
 
 /** A timing/conformance job for the bench and the conformance tests. */
 export interface MeasureRequest {
@@ -110,6 +140,8 @@ export interface SurfaceResult {
   /** Compute time (upload excluded), ms; and time to create the engine / upload the data, ms. */
   ms: number;
   setupMs: number;
+  /** The data version and L2 it was computed for (the session's, unless the request brought its own). */
+  data: number;
   error?: string;
 }
 
@@ -196,70 +228,92 @@ export interface Report {
 /** The exact optimum, why there is none, or that the solver was not run (too many points). */
 export type OptimumResult = ReferenceResult | { status: 'skipped'; message: string };
 
+/** Why training paused itself: weights overflowed, or the loss kept bouncing above its best. */
+export interface Diverged {
+  /** 'non-finite': weights became NaN/±Infinity; 'rising': the loss stays far above its best. */
+  reason: 'non-finite' | 'rising';
+  epoch: number;
+  lr: number;
+  /** The weights to go back to: the last finite ones, or those with the lowest loss. */
+  lastFinite: Weights;
+  lastFiniteEpoch: number;
+  /** Train loss at `lastFiniteEpoch`, and the recent average that triggered 'rising'. */
+  bestLoss: number;
+  recentLoss: number;
+}
+
+/** The engine that trains, as the worker reports it. */
+export interface EngineStatus {
+  /** The engine training now: always one that supports the current settings. */
+  engine: EngineId;
+  /** What the user asked for (the settings' engine choice). */
+  choice: EngineChoice;
+  precision: Precision;
+  /** WebGL renderer string, '' if WebGL is unavailable. */
+  renderer: string;
+  /** True when WebGL runs on a hardware GPU, false for software (SwiftShader…) or none. */
+  hardware: boolean;
+  /** Why this engine runs, in words. */
+  reason: string;
+  engines: EngineInfo[];
+}
+
+/** The exact optimum of the training objective for data version `data` and this L2, or why none. */
+export interface OptimumState {
+  data: number;
+  l2: number;
+  result: OptimumResult;
+  /** For separable data without L2: the maximum-margin line descent turns toward. */
+  maxMargin: MaxMargin | null;
+}
+
+/** The worker's small state, sent whole whenever it changes; the page replaces its copy. */
+export interface WorkerState {
+  /** The input versions the worker has applied (it may still be behind the page's). */
+  applied: { data: number; settings: number; run: number };
+  engine: EngineStatus;
+  running: boolean;
+  /** The epoch budget is reached (training stopped by itself). */
+  done: boolean;
+  diverged: Diverged | null;
+  /** For `applied.data` and the applied L2 once solved; null while solving. */
+  optimum: OptimumState | null;
+}
+
+/** Facts about a race, sent with each of its progress messages. */
+export type RaceStatus = 'running' | 'finished' | 'stopped';
+
 /** Messages the worker sends. */
 export type FromWorker =
-  | {
-      type: 'ready';
-      runId: number;
-      engine: EngineId;
-      choice: EngineChoice;
-      precision: Precision;
-      /** WebGL renderer string, '' if WebGL is unavailable. */
-      renderer: string;
-      /** True when WebGL runs on a hardware GPU, false for software (SwiftShader…) or none. */
-      hardware: boolean;
-      /** Why this engine runs, in words. */
-      reason: string;
-      engines: EngineInfo[];
-    }
+  | { type: 'state'; state: WorkerState }
   | {
       type: 'progress';
-      runId: number;
+      /** The run these numbers belong to. */
+      run: number;
+      /** Drop curve points and reports from this epoch on before appending (a restore rewound). */
+      from?: number;
       snapshot: Snapshot;
       epochsPerSecond: number;
-      running: boolean;
       /** New loss-curve points since the last message (log-spaced epochs), oldest first. */
       history: HistoryPoint[];
       /** New every-`reportEvery`-epochs reports since the last message (the tutorial's printout). */
       reports: Report[];
     }
-  | { type: 'done'; runId: number; epoch: number }
-  | {
-      type: 'diverged';
-      runId: number;
-      /** 'non-finite': weights became NaN/±Infinity; 'rising': the loss stays far above its best. */
-      reason: 'non-finite' | 'rising';
-      epoch: number;
-      lr: number;
-      /** The weights to go back to: the last finite ones, or those with the lowest loss. */
-      lastFinite: Weights;
-      lastFiniteEpoch: number;
-      /** Train loss at `lastFiniteEpoch`, and the recent average that triggered 'rising'. */
-      bestLoss: number;
-      recentLoss: number;
-    }
-  | { type: 'notice'; runId: number; message: string }
-  /** The exact float64 optimum of the training objective for the current data and L2, or why none. */
-  | {
-      type: 'optimum';
-      runId: number;
-      result: OptimumResult;
-      /** For separable data without L2: the maximum-margin line descent turns toward. */
-      maxMargin: MaxMargin | null;
-    }
-  | { type: 'measured'; runId: number; result: MeasureResult }
-  | { type: 'loss-surface'; runId: number; result: SurfaceResult }
+  | { type: 'notice'; message: string }
+  | { type: 'measured'; result: MeasureResult }
+  | { type: 'loss-surface'; result: SurfaceResult }
   | {
       type: 'race-progress';
-      runId: number;
       raceId: number;
+      /** The data version the lanes train on. */
+      data: number;
       engine: RaceEngineId;
       epoch: number;
       epochs: number;
-      running: boolean;
+      status: RaceStatus;
       epochsPerSecond: number;
       lanes: RaceLaneState[];
       /** New samples since the last message, oldest first. */
       history: RacePoint[];
     }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; message: string };

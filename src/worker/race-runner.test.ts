@@ -20,7 +20,7 @@ const LANES: RaceLane[] = [
   { lr: 0.1, optimizer: 'sgd' },
 ];
 const job = (patch: Partial<RaceJob> = {}): RaceJob => ({
-  runId: 3,
+  data: 3,
   raceId: 7,
   train,
   params: DEFAULT_PARAMS,
@@ -69,8 +69,8 @@ describe('RaceRunner', () => {
     const msgs = h.progress();
     expect(msgs[0]!.epoch).toBe(0);
     const last = msgs.at(-1)!;
-    expect(last).toMatchObject({ runId: 3, raceId: 7, running: false, epoch: 2_000 });
-    expect(msgs.slice(0, -1).every((m) => m.running)).toBe(true);
+    expect(last).toMatchObject({ data: 3, raceId: 7, status: 'finished', epoch: 2_000 });
+    expect(msgs.slice(0, -1).every((m) => m.status === 'running')).toBe(true);
     LANES.forEach((lane, i) => {
       const want = gdEpochs(train, ZERO, lane.lr, 0, 2_000);
       expect(last.lanes[i]!.weights.w1).toBeCloseTo(want.w1, 12);
@@ -115,7 +115,8 @@ describe('RaceRunner', () => {
     h.runner.start(job({ epochs: 1e9 }), h.timed(createRaceEngine('js-f64')));
     h.runner.stop();
     expect(h.runner.running).toBe(false);
-    expect(h.progress().at(-1)!.running).toBe(false);
+    // A stopped race says so: it is not "finished".
+    expect(h.progress().at(-1)!.status).toBe('stopped');
 
     const broken = createRaceEngine('js-f64');
     const failing: RaceEngine = {
@@ -134,7 +135,7 @@ describe('RaceRunner', () => {
       ),
     ).toBe(true);
     expect(h.failed).toEqual([failing]);
-    expect(h.progress().at(-1)).toMatchObject({ raceId: 8, running: false });
+    expect(h.progress().at(-1)).toMatchObject({ raceId: 8, status: 'stopped' });
   });
 
   it('refuses bad lanes before touching the race in progress', () => {

@@ -8,7 +8,14 @@ import { objective, type Weights } from '../core/maths.ts';
 import { accuracy } from '../core/metrics.ts';
 import { nextSampleEpoch } from './history.ts';
 import type { TrainParams } from './engines/engine.ts';
-import type { FromWorker, RaceEngineId, RaceLane, RaceLaneState, RacePoint } from './protocol.ts';
+import type {
+  FromWorker,
+  RaceEngineId,
+  RaceLane,
+  RaceLaneState,
+  RacePoint,
+  RaceStatus,
+} from './protocol.ts';
 import type { RaceEngine } from './race/race-engine.ts';
 
 /** What the runner needs from the worker. */
@@ -22,7 +29,8 @@ export interface RaceHost {
 
 /** A race to run: data, shared parameters, lanes, the common start and the epoch budget. */
 export interface RaceJob {
-  runId: number;
+  /** The data version the lanes train on (the page hides lanes of other data). */
+  data: number;
   raceId: number;
   train: Columns;
   params: TrainParams;
@@ -65,7 +73,7 @@ export class RaceRunner {
     // First the engine, which may throw (bad lanes, a lost context): the runner is then untouched.
     // It checks before it changes anything, so a race in progress on the same engine goes on.
     engine.start(job.train, job.params, job.lanes, job.init);
-    if (this.job) this.finish(); // the race it replaces ends visibly (from the runner's copies)
+    if (this.job) this.finish('stopped'); // the race it replaces ends visibly
     this.job = job;
     this.engine = engine;
     this.weights = job.lanes.map(() => ({ ...job.init }));
@@ -80,10 +88,10 @@ export class RaceRunner {
     this.schedule();
   }
 
-  /** Stops the race (the last state is posted with running = false). */
+  /** Stops the race (the last state is posted with status 'stopped'). */
   stop(): void {
     if (!this.job) return;
-    this.finish();
+    this.finish('stopped');
   }
 
   private schedule(): void {
@@ -111,11 +119,10 @@ export class RaceRunner {
         const what = error instanceof Error ? error.message : String(error);
         this.host.post({
           type: 'notice',
-          runId: job.runId,
           message: `The race stopped at epoch ${this.epoch.toLocaleString('en-US')}: its ${engine.id} engine failed (${what}). Start it again: a new engine is made.`,
         });
         this.host.engineFailed(engine);
-        return this.finish();
+        return this.finish('stopped');
       }
       this.msPerEpoch = 0.7 * this.msPerEpoch + 0.3 * Math.max(1e-5, (this.host.now() - t0) / k);
       this.epoch += k;
@@ -125,14 +132,14 @@ export class RaceRunner {
       this.weights = next;
       if (this.epoch >= this.nextSample) this.sample();
     }
-    if (this.epoch >= job.epochs) return this.finish();
+    if (this.epoch >= job.epochs) return this.finish('finished');
     this.post(false);
     this.schedule();
   }
 
-  private finish(): void {
+  private finish(status: RaceStatus): void {
     if (this.job && this.pending.at(-1)?.epoch !== this.epoch) this.sample();
-    this.post(true, false);
+    this.post(true, status);
     this.job = null;
   }
 
@@ -148,7 +155,7 @@ export class RaceRunner {
     this.nextSample = nextSampleEpoch(this.epoch);
   }
 
-  private post(force: boolean, running = true): void {
+  private post(force: boolean, status: RaceStatus = 'running'): void {
     const job = this.job!;
     const now = this.host.now();
     // Lane metrics cost O(n · lanes): at a million points, space messages so they stay ≤ ~20 %.
@@ -169,12 +176,12 @@ export class RaceRunner {
     const seconds = (now - this.started) / 1000;
     this.host.post({
       type: 'race-progress',
-      runId: job.runId,
       raceId: job.raceId,
+      data: job.data,
       engine: this.engine!.id as RaceEngineId,
       epoch: this.epoch,
       epochs: job.epochs,
-      running,
+      status,
       epochsPerSecond: seconds > 0 ? this.epoch / seconds : 0,
       lanes,
       history: this.pending,

@@ -12,6 +12,8 @@ import { RaceRunner, type RaceHost } from './race-runner.ts';
 
 /** What a race needs from the training session when the request brings no data of its own. */
 export interface RaceContext {
+  /** The data version of `train` (-1 for a request's own data). */
+  data: number;
   train: Columns;
   params: TrainParams;
   /** The weights the current run started from: the ×1 lane then retraces the main run. */
@@ -28,12 +30,12 @@ export class RaceService {
   }
 
   /** Starts a race, replacing any in progress. Throws (with the reason) if it cannot start. */
-  start(runId: number, req: RaceRequest, ctx: RaceContext): void {
+  start(req: RaceRequest, ctx: RaceContext): void {
     const train: Columns = req.train ? { n: req.train.y.length, ...req.train } : ctx.train;
     const params = req.params ?? ctx.params;
     const init = req.train ? { w1: 0, w2: 0, b: 0 } : ctx.start;
     const job = {
-      runId,
+      data: ctx.data,
       raceId: req.id,
       train,
       params,

@@ -37,7 +37,7 @@ function many(n: number): Columns {
 describe('SurfaceService', () => {
   it('without WebGL, computes the live grid in float64 JS on the live data and L2, and says why', async () => {
     const s = new SurfaceService();
-    const r = await s.compute(request(), { cols, l2: 0.01 }, NO_GPU);
+    const r = await s.compute(request(), { cols, l2: 0.01, data: 1 }, NO_GPU);
     expect(r.error).toBeUndefined();
     expect(r).toMatchObject({ id: 1, engine: 'js-f64', n: 200, total: 200 });
     expect(r.note).toContain('no WebGL here: WebGL2 is unavailable here');
@@ -49,7 +49,7 @@ describe('SurfaceService', () => {
   it('keeps a live grid near a frame on large data: a smaller grid, then every k-th point', async () => {
     const s = new SurfaceService();
     const big = many(200_000);
-    const r = await s.compute(request({ size: 128 }), { cols: big, l2: 0 }, NO_GPU);
+    const r = await s.compute(request({ size: 128 }), { cols: big, l2: 0, data: 1 }, NO_GPU);
     expect(r.spec.size).toBeLessThan(128);
     expect(r.total).toBe(200_000);
     expect(r.n).toBeLessThan(200_000);
@@ -76,7 +76,7 @@ describe('SurfaceService', () => {
     const d = many(5_000);
     const r = await s.compute(
       request({ size: 32, engine: 'js-f64', train: { x1: d.x1, x2: d.x2, y: d.y }, l2: 0.5 }),
-      { cols, l2: 0 },
+      { cols, l2: 0, data: 1 },
       NO_GPU,
     );
     expect(r).toMatchObject({ engine: 'js-f64', n: 5_000, total: 5_000, note: '' });
@@ -85,7 +85,7 @@ describe('SurfaceService', () => {
 
   it('answers an unavailable engine with an error, not a throw', async () => {
     const s = new SurfaceService();
-    const r = await s.compute(request({ engine: 'fused-webgl' }), { cols, l2: 0 }, NO_GPU);
+    const r = await s.compute(request({ engine: 'fused-webgl' }), { cols, l2: 0, data: 1 }, NO_GPU);
     expect(r.error).toMatch(/WebGL2?/);
     expect(r.values.length).toBe(0);
   });

@@ -37,7 +37,8 @@ export class SurfaceService {
   /** Computes one request against the live data/L2, or the request's own data when it has some. */
   async compute(
     req: SurfaceRequest,
-    live: { cols: Columns; l2: number },
+    /** The session's data (version `data`) and L2. */
+    live: { cols: Columns; l2: number; data: number },
     gpu: GpuState,
   ): Promise<SurfaceResult> {
     const explicit = req.train !== undefined;
@@ -62,7 +63,8 @@ export class SurfaceService {
     const plan = explicit ? { size: req.size, step: 1 } : shrink(req.size, cols.n, budget);
     const used = plan.step > 1 ? this.sample(cols, plan.step) : cols;
     const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: plan.size };
-    const base = { id: req.id, spec, engine: id, n: used.n, total: cols.n };
+    const data = explicit ? -1 : live.data;
+    const base = { id: req.id, spec, engine: id, n: used.n, total: cols.n, data };
     if (plan.size < req.size) notes.push(`${plan.size}×${plan.size} grid to stay live`);
     if (plan.step > 1)
       notes.push(

@@ -9,8 +9,8 @@ import type { Engine } from './engines/engine.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import { DEFAULT_HYPER } from './defaults.ts';
 import { sampleEpochs } from './history.ts';
-import type { DataArrays, FromWorker, Hyper } from './protocol.ts';
-import { Trainer, type TrainerHost } from './trainer.ts';
+import type { DataArrays, Hyper } from './protocol.ts';
+import { Trainer, type TrainerEvent, type TrainerHost } from './trainer.ts';
 
 const arrays = (idx: number[]): DataArrays => ({
   x1: Float64Array.from(idx, (i) => fixture.x[i]![0]!),
@@ -23,7 +23,7 @@ const testSplit = arrays([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
 /** A deterministic host: engine calls advance a fake clock by `usPerEpoch` per epoch. */
 function harness(opts: { usPerEpoch?: number; engine?: Engine } = {}) {
-  const messages: FromWorker[] = [];
+  const messages: TrainerEvent[] = [];
   let clock = 0;
   const queue: (() => void)[] = [];
   const failures: unknown[] = [];
@@ -58,8 +58,8 @@ const start = (t: Trainer, patch: Partial<Hyper> = {}) => {
   t.setParams({ ...DEFAULT_HYPER, ...patch });
   t.loadData(all, testSplit, false);
 };
-const of = <T extends FromWorker['type']>(ms: FromWorker[], type: T) =>
-  ms.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+const of = <T extends TrainerEvent['type']>(ms: TrainerEvent[], type: T) =>
+  ms.filter((m): m is Extract<TrainerEvent, { type: T }> => m.type === type);
 
 describe('Trainer', () => {
   it('runs the whole budget and lands exactly on the float64 tutorial checkpoint', () => {
@@ -71,7 +71,7 @@ describe('Trainer', () => {
     expect(done).toHaveLength(1);
     expect(done[0]!.epoch).toBe(200_000);
     const last = of(h.messages, 'progress').at(-1)!;
-    expect(last.running).toBe(false);
+    expect(h.trainer.isRunning).toBe(false);
     const cp = fixture.gradient_descent.checkpoints['200000'];
     expect(last.snapshot.weights.w1).toBeCloseTo(cp.w[0]!, 5);
     expect(last.snapshot.weights.w2).toBeCloseTo(cp.w[1]!, 5);
@@ -245,7 +245,7 @@ describe('Trainer on large data', () => {
     };
     const trainer: Trainer = new Trainer(engine, {
       post: (m) => {
-        if (m.type !== 'progress' || !m.running) return;
+        if (m.type !== 'progress' || !trainer.isRunning) return;
         postedAt.push(clock);
         queue.push(() => trainer.frameAck());
       },

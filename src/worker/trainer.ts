@@ -10,12 +10,26 @@ import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
 import { nextSampleEpoch } from './history.ts';
 import { LossWatch } from './loss-watch.ts';
-import type { DataArrays, FromWorker, HistoryPoint, Hyper, Report, Snapshot } from './protocol.ts';
+import type {
+  DataArrays,
+  Diverged,
+  FromWorker,
+  HistoryPoint,
+  Hyper,
+  Report,
+  Snapshot,
+} from './protocol.ts';
 import { DEFAULT_HYPER } from './defaults.ts';
+
+/** What the trainer tells its host: progress for the page, and changes of its own state. */
+export type TrainerEvent =
+  | Extract<FromWorker, { type: 'progress' }>
+  | ({ type: 'diverged' } & Diverged)
+  | { type: 'done'; epoch: number };
 
 /** What the trainer needs from its surroundings. */
 export interface TrainerHost {
-  post(msg: FromWorker): void;
+  post(msg: TrainerEvent): void;
   now(): number;
   /** Runs `fn` soon, as a new task, so that incoming messages get in between. */
   defer(fn: () => void): void;
@@ -37,7 +51,10 @@ const finite = (w: Weights): boolean =>
   Number.isFinite(w.w1) && Number.isFinite(w.w2) && Number.isFinite(w.b);
 
 export class Trainer {
+  /** The run id the page gave the current run; progress is posted under it. */
   runId = 0;
+  /** The version of the data being trained on (stamped on every loss-curve point). */
+  dataVersion = 0;
   private train: Columns = toColumns({
     x1: new Float64Array(0),
     x2: new Float64Array(0),
@@ -67,6 +84,25 @@ export class Trainer {
     private engine: Engine,
     private readonly host: TrainerHost,
   ) {}
+
+  /** While held, no epoch runs (an engine switch is under way); running stays as it was. */
+  private held = false;
+
+  /** Holds training while the engine is being switched (an await may let a tick in). */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Ends a hold; training goes on if it was running. */
+  release(): void {
+    this.held = false;
+    if (this.running) this.schedule();
+  }
+
+  /** Whether training runs (or would, once a hold ends). */
+  get isRunning(): boolean {
+    return this.running;
+  }
 
   /** The engine in use. */
   get currentEngine(): Engine {
@@ -106,14 +142,15 @@ export class Trainer {
     this.msPerEpoch = CHUNK_MS;
   }
 
-  loadData(train: DataArrays, test: DataArrays, keepWeights: boolean): void {
+  /** New data; `keepWeights` false starts a new run, `post` false leaves telling the page to the caller. */
+  loadData(train: DataArrays, test: DataArrays, keepWeights: boolean, post = true): void {
     this.train = toColumns(train);
     this.test = toColumns(test);
     this.engine.setData(this.train);
     this.msPerEpoch = CHUNK_MS; // a new data size: re-learn the cost from one epoch up
     this.clearWatch();
     if (!keepWeights) this.resetWeights();
-    this.postProgress(true);
+    else if (post) this.postProgress(true);
   }
 
   setParams(next: Hyper): void {
@@ -128,20 +165,50 @@ export class Trainer {
   resetWeights(): void {
     // Each reset draws new random weights: the seed advances, so runs stay reproducible.
     this.weights = initialWeights({ init: this.hyper.init, seed: this.hyper.seed + this.resets++ });
-    this.start = { ...this.weights };
-    this.epoch = 0;
-    this.clearWatch();
-    this.nextSample = 0;
-    this.pending = [];
-    this.engine.setWeights(this.weights);
+    this.startRun(this.weights, 0);
     this.record();
     this.postProgress(true);
   }
 
+  /**
+   * Goes on from `w` at `epoch` as the current run (a crash restart, a restored session): the
+   * loss curve continues from there, with no epoch-0 point in the middle of it.
+   */
+  resume(w: Weights, epoch: number): void {
+    this.startRun(w, epoch);
+    this.lastRecorded = epoch;
+    this.nextSample = nextSampleEpoch(epoch);
+    this.postProgress(true);
+  }
+
+  /** Forgets everything of the previous run: its unsent curve points and reports, its rate. */
+  private startRun(w: Weights, epoch: number): void {
+    this.weights = { ...w };
+    this.start = { ...w };
+    this.epoch = epoch;
+    this.clearWatch();
+    this.nextSample = epoch;
+    this.lastRecorded = -1;
+    this.truncateFrom = null;
+    this.pending = [];
+    this.pendingReports = [];
+    this.rate = { epochs: epoch, since: this.host.now(), value: 0 };
+    this.engine.setWeights(this.weights);
+  }
+
   /** Sets the weights (restore, jump to optimum, a hand-over) and optionally the epoch. */
   setWeights(w: Weights, epoch = this.epoch): void {
+    if (epoch < this.epoch) {
+      // Back in time (restoring the last good weights): the curve after `epoch` is rewritten.
+      this.truncateFrom = epoch + 1;
+      this.pending = this.pending.filter((h) => h.epoch <= epoch);
+      this.pendingReports = this.pendingReports.filter((r) => r.epoch <= epoch);
+      this.lastRecorded = Math.min(this.lastRecorded, epoch);
+      this.nextSample = nextSampleEpoch(epoch);
+    }
     this.weights = { ...w };
     this.epoch = epoch;
+    this.rate = { epochs: epoch, since: this.host.now(), value: this.rate.value };
     this.engine.setWeights(this.weights);
     this.clearWatch();
     this.postProgress(true);
@@ -178,7 +245,7 @@ export class Trainer {
   }
 
   private tick(): void {
-    if (!this.running) return;
+    if (!this.running || this.held) return;
     const end = this.host.now() + SLICE_MS;
     while (this.running && this.host.now() < end) {
       if (!this.advance(Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch)))) break;
@@ -236,7 +303,6 @@ export class Trainer {
     const loss = this.snapshot().trainLoss;
     this.host.post({
       type: 'diverged',
-      runId: this.runId,
       reason: 'non-finite',
       epoch: this.epoch + k,
       lr: this.hyper.lr,
@@ -260,7 +326,6 @@ export class Trainer {
     this.running = false;
     this.host.post({
       type: 'diverged',
-      runId: this.runId,
       reason: 'rising',
       epoch: this.epoch,
       lr: this.hyper.lr,
@@ -273,6 +338,8 @@ export class Trainer {
 
   private lastRecorded = -1;
   private resets = 0;
+  /** Curve points from this epoch on were rewritten (a restore): the page drops its copies. */
+  private truncateFrom: number | null = null;
 
   private record(): void {
     this.lastRecorded = this.epoch;
@@ -288,6 +355,8 @@ export class Trainer {
     const lg = lossAndGradient(this.train, w, this.hyper.l2);
     return {
       epoch: this.epoch,
+      data: this.dataVersion,
+      l2: this.hyper.l2,
       weights: { ...w },
       trainLoss: lg.loss - 0.5 * this.hyper.l2 * (w.w1 * w.w1 + w.w2 * w.w2),
       objective: lg.loss,
@@ -326,19 +395,21 @@ export class Trainer {
     const t0 = this.host.now();
     const snapshot = this.snapshot();
     this.evalMs = 0.5 * this.evalMs + 0.5 * (this.host.now() - t0);
+    const from = this.truncateFrom;
+    this.truncateFrom = null;
     this.host.post({
       type: 'progress',
-      runId: this.runId,
+      run: this.runId,
+      ...(from === null ? {} : { from }),
       snapshot,
-      epochsPerSecond: this.running ? this.rate.value : 0,
-      running: this.running,
+      epochsPerSecond: this.running ? Math.max(0, this.rate.value) : 0,
       history,
       reports,
     });
   }
 
   private postDone(): void {
-    this.host.post({ type: 'done', runId: this.runId, epoch: this.epoch });
+    this.host.post({ type: 'done', epoch: this.epoch });
   }
 }
 

@@ -1,0 +1,30 @@
+/**
+ * Hands the session's versioned inputs to the trainer client: the same code runs from the React
+ * hook's effects and from the model-based test, so the test exercises what the page does.
+ */
+import type { SessionState } from './session.ts';
+import { toArrays } from './split-arrays.ts';
+import type { Inputs, TrainerClient } from './trainer-client.ts';
+
+/** The worker's inputs for a session. */
+export function inputsOf(s: SessionState): Inputs {
+  return {
+    data: s.dataVersion,
+    train: toArrays(s.points, 'train'),
+    test: toArrays(s.points, 'test'),
+    settings: s.settingsVersion,
+    hyper: s.hyper,
+    engine: s.engine,
+  };
+}
+
+/** Sends the settings if their version is new. */
+export function syncSettings(client: TrainerClient, s: SessionState): void {
+  client.setSettings(s.settingsVersion, s.hyper, s.engine);
+}
+
+/** Sends the points if their version is new (an edit goes on training; a load restarts). */
+export function syncData(client: TrainerClient, s: SessionState): void {
+  if (s.dataVersion === client.dataVersion) return;
+  client.setData(s.dataVersion, toArrays(s.points, 'train'), toArrays(s.points, 'test'), s.restart);
+}

@@ -1,0 +1,272 @@
+/**
+ * The page's side of the conversation with the training worker, as a plain object (no React):
+ * it sends the page's versioned inputs, mirrors the worker's small state, appends the streams of
+ * the current run and race, and restarts a crashed worker from the last weights it reported.
+ * Components subscribe (useSyncExternalStore); tests drive it in Node over a fake transport.
+ */
+import type { Weights } from '../core/maths.ts';
+import type { EngineChoice, Hyper } from '../core/settings.ts';
+import type {
+  DataArrays,
+  FromWorker,
+  HistoryPoint,
+  RaceRequest,
+  Report,
+  Snapshot,
+  SurfaceRequest,
+  SurfaceResult,
+  ToWorker,
+  WorkerState,
+} from '../worker/protocol.ts';
+import { reduceRace, type RaceView } from './race-view.ts';
+
+/** A worker, as the client sees it: post, listen, and end it. */
+export interface Transport {
+  post(msg: ToWorker): void;
+  onMessage: ((msg: FromWorker) => void) | null;
+  /** The worker died (an uncaught error): the client starts a new one. */
+  onCrash: ((message: string) => void) | null;
+  terminate(): void;
+}
+
+/** The data and settings the page shows, with the versions the page gave them. */
+export interface Inputs {
+  data: number;
+  train: DataArrays;
+  test: DataArrays;
+  settings: number;
+  hyper: Hyper;
+  engine: EngineChoice;
+}
+
+/** Everything the page shows from the worker. Replaced, never mutated. */
+export interface ClientState {
+  /** The run the page shows: bumped by Reset, the recipe and data that restart training. */
+  run: number;
+  worker: WorkerState | null;
+  /** The latest numbers of the current run. */
+  snapshot: Snapshot | null;
+  epochsPerSecond: number;
+  /** The current run's loss curve, epochs strictly increasing. */
+  history: HistoryPoint[];
+  reports: Report[];
+  notices: string[];
+  surface: SurfaceResult | null;
+  race: RaceView | null;
+}
+
+/** The report table keeps the latest this many rows (the tutorial prints 20). */
+const MAX_REPORTS = 20;
+const MAX_NOTICES = 5;
+
+/** Where a restored session (or a restarted worker) goes on from. */
+export interface ResumePoint {
+  weights: Weights;
+  epoch: number;
+  running: boolean;
+  history?: HistoryPoint[];
+}
+
+export class TrainerClient {
+  private state: ClientState;
+  private readonly listeners = new Set<() => void>();
+  private transport: Transport | null = null;
+  private inputs: Inputs;
+  private nextRace = 0;
+
+  constructor(
+    private readonly spawn: () => Transport,
+    inputs: Inputs,
+    /** Runs `fn` after the page has drawn (requestAnimationFrame): the worker's backpressure. */
+    private readonly afterFrame: (fn: () => void) => void,
+  ) {
+    this.inputs = inputs;
+    this.state = {
+      run: 1,
+      worker: null,
+      snapshot: null,
+      epochsPerSecond: 0,
+      history: [],
+      reports: [],
+      notices: [],
+      surface: null,
+      race: null,
+    };
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getState = (): ClientState => this.state;
+
+  /** The data version last sent to the worker. */
+  get dataVersion(): number {
+    return this.inputs.data;
+  }
+
+  /** Starts the worker on the inputs, optionally going on from saved weights and curve. */
+  start(from: ResumePoint | null = null): void {
+    this.connect(from);
+  }
+
+  /** Ends the worker (the page unmounts). */
+  stop(): void {
+    this.transport?.terminate();
+    this.transport = null;
+  }
+
+  /** New settings (hyper-parameters and engine choice), if their version is new. */
+  setSettings(settings: number, hyper: Hyper, engine: EngineChoice): void {
+    if (settings === this.inputs.settings) return;
+    this.inputs = { ...this.inputs, settings, hyper, engine };
+    this.send({ type: 'set-settings', settings, params: hyper, engine });
+  }
+
+  /** New data, if its version is new; `restart`: a new run from new initial weights. */
+  setData(data: number, train: DataArrays, test: DataArrays, restart: boolean): void {
+    if (data === this.inputs.data) return;
+    this.inputs = { ...this.inputs, data, train, test };
+    const run = restart ? this.newRun() : undefined;
+    this.send({ type: 'load-data', data, train, test, ...(run ? { run } : {}) });
+  }
+
+  reset(): void {
+    this.send({ type: 'reset', run: this.newRun() });
+  }
+
+  /** The tutorial recipe: these inputs, a new run, and play — one message. */
+  runRecipe(inputs: Inputs): void {
+    this.inputs = inputs;
+    const { data, settings, train, test, hyper, engine } = inputs;
+    const run = this.newRun();
+    this.send({ type: 'run-recipe', data, settings, run, params: hyper, engine, train, test });
+  }
+
+  play = (): void => this.send({ type: 'play' });
+  pause = (): void => this.send({ type: 'pause' });
+  step = (epochs: number): void => this.send({ type: 'step', epochs });
+  setWeights = (weights: Weights, epoch?: number): void =>
+    this.send({ type: 'set-weights', weights, ...(epoch === undefined ? {} : { epoch }) });
+  surface = (request: SurfaceRequest): void => this.send({ type: 'loss-surface', request });
+  simulateFault = (fault: 'lose-webgl-context' | 'crash'): void =>
+    this.send({ type: 'simulate-fault', fault });
+
+  /** Starts a race (replacing the last one, whose lanes disappear at once). */
+  race(request: Omit<RaceRequest, 'id'>): void {
+    const id = ++this.nextRace;
+    this.update({ race: null });
+    this.send({ type: 'race', request: { ...request, id } });
+  }
+
+  raceStop = (): void => this.send({ type: 'race-stop' });
+
+  dismissNotice(i: number): void {
+    this.update({ notices: this.state.notices.filter((_, k) => k !== i) });
+  }
+
+  private newRun(): number {
+    const run = this.state.run + 1;
+    this.update({ run, snapshot: null, history: [], reports: [], epochsPerSecond: 0 });
+    return run;
+  }
+
+  private send(msg: ToWorker): void {
+    this.transport?.post(msg);
+  }
+
+  private update(patch: Partial<ClientState>): void {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((fn) => fn());
+  }
+
+  private connect(from: ResumePoint | null): void {
+    const t = this.spawn();
+    this.transport = t;
+    t.onMessage = (msg) => {
+      if (this.transport === t) this.receive(msg);
+    };
+    t.onCrash = (message) => {
+      if (this.transport === t) this.crashed(message);
+    };
+    const { data, train, test, settings, hyper, engine } = this.inputs;
+    this.send({ type: 'set-settings', settings, params: hyper, engine });
+    const resume = from && { weights: from.weights, epoch: from.epoch, running: from.running };
+    this.send({
+      type: 'load-data',
+      data,
+      run: this.state.run,
+      train,
+      test,
+      ...(resume ? { resume } : {}),
+    });
+    if (from?.history) {
+      const l2 = hyper.l2;
+      this.update({ history: from.history.map((h) => ({ data, l2, ...h })) });
+    }
+  }
+
+  /** The worker died: a new one goes on from the last numbers this run received. */
+  private crashed(message: string): void {
+    this.transport?.terminate();
+    const s = this.state.snapshot;
+    const running = this.state.worker?.running ?? false;
+    const at = s ? ` from epoch ${s.epoch.toLocaleString('en-US')}` : '';
+    this.update({
+      worker: null,
+      race: this.state.race && { ...this.state.race, status: 'stopped' },
+      notices: [
+        ...this.state.notices.slice(1 - MAX_NOTICES),
+        `The training worker crashed (${message || 'unknown error'}); it was restarted${at} with the same data and weights.`,
+      ],
+    });
+    this.connect(s ? { weights: s.weights, epoch: s.epoch, running } : null);
+  }
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'state':
+        return this.update({ worker: msg.state });
+      case 'progress':
+        if (msg.run !== this.state.run) return; // an older run's numbers
+        this.update(appendProgress(this.state, msg));
+        this.afterFrame(() => this.send({ type: 'frame-ack' }));
+        return;
+      case 'notice':
+      case 'error':
+        return this.update({
+          notices: [...this.state.notices.slice(1 - MAX_NOTICES), msg.message],
+        });
+      case 'loss-surface':
+        if (!msg.result.error) this.update({ surface: msg.result });
+        return;
+      case 'race-progress':
+        if (msg.raceId === this.nextRace) this.update({ race: reduceRace(this.state.race, msg) });
+        return;
+      case 'measured':
+        return;
+    }
+  }
+}
+
+/** The state after a progress message of the current run: curve and reports appended in order. */
+export function appendProgress(
+  s: ClientState,
+  msg: Extract<FromWorker, { type: 'progress' }>,
+): Partial<ClientState> {
+  const from = msg.from ?? Infinity;
+  const kept = msg.from === undefined ? s.history : s.history.filter((h) => h.epoch < from);
+  const lastEpoch = kept.at(-1)?.epoch ?? -1;
+  const fresh = msg.history.filter((h) => h.epoch > lastEpoch);
+  const reports = msg.from === undefined ? s.reports : s.reports.filter((r) => r.epoch < from);
+  return {
+    snapshot: msg.snapshot,
+    epochsPerSecond: msg.epochsPerSecond,
+    history: fresh.length || kept !== s.history ? [...kept, ...fresh] : s.history,
+    reports:
+      msg.reports.length || reports !== s.reports
+        ? [...reports, ...msg.reports].slice(-MAX_REPORTS)
+        : s.reports,
+  };
+}

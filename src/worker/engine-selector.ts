@@ -1,0 +1,131 @@
+/**
+ * Which engine trains: the user's choice when it can train with the current settings, else the
+ * fastest that can (Auto's calibration), and always the one the page is told about. Switching
+ * holds training, so no epoch runs on an engine that is being replaced or disposed.
+ */
+import { engineName, engineSupports, type EngineChoice, type EngineId } from '../core/settings.ts';
+import type { EnginePool } from './engine-pool.ts';
+import { createJsEngine } from './engines/js-f64.ts';
+import type { EngineStatus } from './protocol.ts';
+import type { Trainer } from './trainer.ts';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export class EngineSelector {
+  private choice: EngineChoice = 'auto';
+  private reason = 'Starting on the float64 JavaScript engine while WebGL shaders compile.';
+  /** Training-set size Auto last calibrated on (it re-times when the size changes 2×). */
+  private calibratedN = -1;
+  /** Why Auto picked the engine it did, at its last calibration. */
+  private picked = '';
+
+  constructor(
+    private readonly pool: EnginePool,
+    private readonly trainer: Trainer,
+    private readonly notice: (message: string) => void,
+  ) {}
+
+  /** The engine that trains now, what was asked for, and why. */
+  status(): EngineStatus {
+    const e = this.trainer.currentEngine;
+    return {
+      engine: e.id,
+      choice: this.choice,
+      precision: e.precision,
+      renderer: this.pool.webgl.renderer,
+      hardware: this.pool.webgl.hardware,
+      reason: this.reason,
+      engines: this.pool.describe(),
+    };
+  }
+
+  /** The settings' engine choice (sent with every settings change). */
+  async choose(choice: EngineChoice): Promise<void> {
+    const changed = choice !== this.choice;
+    this.choice = choice;
+    return this.settle(changed);
+  }
+
+  /**
+   * Makes the engine fit the choice, the settings and the data. `force`: re-time Auto even if
+   * the data size is close to the last calibration.
+   */
+  async settle(force = false): Promise<void> {
+    const params = this.trainer.params;
+    const current = this.trainer.currentEngine;
+    const choice = this.choice;
+    if (choice !== 'auto' && engineSupports(choice, params)) {
+      if (current.id === choice && !force) return;
+      try {
+        return await this.use(choice, `Chosen by you: ${engineName(choice)}.`);
+      } catch (e) {
+        return this.auto(true, `${engineName(choice)} is unavailable here (${message(e)}).`);
+      }
+    }
+    const why =
+      choice === 'auto'
+        ? ''
+        : `${engineName(choice)} trains full batches only, so with mini-batches of ${count(params.batchSize)} Auto picks instead.`;
+    return this.auto(force || !engineSupports(current.id, params), why);
+  }
+
+  /** Auto's pick: the fastest engine on these data that supports these settings. */
+  private async auto(force: boolean, prefix: string): Promise<void> {
+    const n = this.trainer.n;
+    const lead = prefix ? `${prefix} ` : '';
+    if (n === 0) {
+      if (this.trainer.currentEngine.id !== 'js-f64') await this.use('js-f64', '');
+      this.reason = `${lead}No training data yet: the float64 JavaScript engine waits.`;
+      return;
+    }
+    const close = this.calibratedN > 0 && n <= this.calibratedN * 2 && n >= this.calibratedN / 2;
+    if (!force && close && engineSupports(this.trainer.currentEngine.id, this.trainer.params)) {
+      this.reason = `${lead}${this.picked}`;
+      return;
+    }
+    this.calibratedN = n;
+    const { trainColumns, params, state } = this.trainer;
+    const picked = await this.pool.pickAuto(trainColumns, params, state.weights);
+    this.picked = picked.reason;
+    await this.use(picked.id, `${lead}${picked.reason}`);
+  }
+
+  /**
+   * Trains on `id` from now on. The engine is always re-seeded with the trainer's data, settings
+   * and weights — Auto's calibration ran epochs on the shared instance, so its weights are not
+   * the run's any more.
+   */
+  private async use(id: EngineId, why: string): Promise<void> {
+    this.trainer.hold();
+    try {
+      const engine = await this.pool.get(id);
+      this.trainer.setEngine(engine);
+      this.reason = why;
+    } catch (e) {
+      // The old engine may be gone (a TF.js engine is disposed before its successor is made):
+      // never let an epoch run on it — float64 JavaScript is always there.
+      this.trainer.setEngine(createJsEngine());
+      throw e;
+    } finally {
+      this.trainer.release();
+    }
+  }
+
+  /** An engine call threw: go on in float64 JavaScript from the last good weights, and say so. */
+  async recover(error: unknown, wasRunning: boolean): Promise<void> {
+    const what = message(error);
+    const failed = this.trainer.currentEngine.id;
+    const lost = failed === 'fused-webgl' || /context/i.test(what);
+    if (lost) this.pool.dropFused();
+    const { epoch } = this.trainer.state;
+    await this.use(
+      'js-f64',
+      `The ${engineName(failed)} engine failed (${what}); training goes on in float64 JavaScript.`,
+    );
+    this.notice(
+      `${lost ? 'The WebGL context was lost' : 'The training engine failed'} at epoch ${count(epoch)} (${what}). Training continues on the float64 JavaScript engine from the last good weights.`,
+    );
+    if (wasRunning) this.trainer.play();
+  }
+}
