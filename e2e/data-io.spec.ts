@@ -112,6 +112,11 @@ test('Export CSV, Export model and Export image download what they say', async (
   expect(await pointCounts(page)).toMatchObject({ total: 300, red: 150, blue: 150, test: 99 });
 
   await page.getByRole('button', { name: 'Step' }).click();
+  // The export describes what is on screen: wait until the step and the optimum are there.
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  await expect(page.getByLabel('Exact optimum', { exact: true })).toContainText(
+    'no finite optimum',
+  );
   const [modelDl] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export model' }).click(),

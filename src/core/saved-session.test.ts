@@ -6,6 +6,7 @@ import {
   MAX_SAVED_HISTORY,
   SAVE_VERSION,
   parseSavedSession,
+  SAVED_DATA,
   serializeSession,
   type SavedSession,
 } from './saved-session.ts';
@@ -234,6 +235,24 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
       w1: [0, 0.30000000000000004, 1.2345678901234567],
       w2: [0, -1e-300, -3e200],
       b: [0, 5e-324, 0],
+      l2: [null, null, null],
+      onData: '...',
+    });
+  });
+
+  it('keep which curve points were computed on the saved points, and with which L2', () => {
+    const stamped = HISTORY.map((h, i) => ({ ...h, l2: 0.5, data: i === 0 ? -1 : SAVED_DATA }));
+    const r = parseSavedSession(serializeSession({ ...SESSION, history: stamped }));
+    if (!r.ok) expect.fail(r.error);
+    expect(r.session.history).toEqual(stamped);
+    const o = JSON.parse(serializeSession({ ...SESSION, history: stamped })) as {
+      history: { onData: string };
+    };
+    expect(o.history.onData).toBe('011');
+    o.history.onData = '01x';
+    expect(parseSavedSession(JSON.stringify(o))).toEqual({
+      ok: false,
+      error: 'The saved session cannot be restored: history.onData is not 3 characters 0, 1 or ..',
     });
   });
 
@@ -346,7 +365,8 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
     const n = MAX_SAVED_HISTORY + 1;
     const json = editedHistory((h, o) => {
       o.epoch = n;
-      for (const key of Object.keys(h)) h[key] = column(n, 0);
+      for (const key of Object.keys(h))
+        (h as Record<string, unknown>)[key] = key === 'onData' ? '1'.repeat(n) : column(n, 0);
       h.epoch = Array.from({ length: n }, (_, i) => i);
     });
     expect(refused(json)).toBe(
@@ -354,7 +374,9 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
     );
     const atLimit = editedHistory((h, o) => {
       o.epoch = n;
-      for (const key of Object.keys(h)) h[key] = column(n - 1, 0);
+      for (const key of Object.keys(h))
+        (h as Record<string, unknown>)[key] =
+          key === 'onData' ? '1'.repeat(n - 1) : column(n - 1, 0);
       h.epoch = Array.from({ length: n - 1 }, (_, i) => i);
     });
     expect(parseSavedSession(atLimit).ok).toBe(true);
@@ -501,7 +523,7 @@ describe('parseSavedSession: properties of the loss curve', () => {
     fc.assert(
       fc.property(arb, ([s, pickColumn, pickEntry, value]) => {
         const o = JSON.parse(serializeSession(s)) as { history: Record<string, unknown[]> };
-        const keys = Object.keys(o.history);
+        const keys = Object.keys(o.history).filter((k) => Array.isArray(o.history[k]));
         const col = o.history[keys[pickColumn % keys.length]!]!;
         if (col.length > 0) col[pickEntry % col.length] = value;
         const r = parseSavedSession(JSON.stringify(o));

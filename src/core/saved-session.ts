@@ -86,8 +86,22 @@ function historyColumns(history: readonly HistoryPoint[]) {
     w1: col((h) => h.weights.w1),
     w2: col((h) => h.weights.w2),
     b: col((h) => h.weights.b),
+    // The L2 each point was computed with, and whether on the saved points ("1"), on points
+    // edited since ("0") or unknown ("."): a restored curve must not claim other data as the
+    // saved data.
+    l2: col((h) => h.l2 ?? null),
+    onData: history
+      .map((h) => (h.data === undefined ? '.' : h.data === SAVED_DATA ? '1' : '0'))
+      .join(''),
   };
 }
+
+/**
+ * The data version of the saved points in a saved history: a point with `data` equal to this
+ * was computed on them (a restored page numbers its first data 0 too); other values mean "on
+ * points since edited".
+ */
+export const SAVED_DATA = 0;
 
 /**
  * Serialises a session to JSON (only the known fields, points and history as columns).
@@ -266,7 +280,18 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
   const [w1, w2, b] = (['w1', 'w2', 'b'] as const).map(
     (k) => column(k, finite, 'a finite number') as number[],
   );
+  const l2 = get(o, 'l2') === undefined ? null : metric('l2', RULES.l2);
+  const onData = get(o, 'onData');
+  if (
+    onData !== undefined &&
+    (typeof onData !== 'string' || !new RegExp(`^[01.]{${n}}$`).test(onData))
+  )
+    throw new SaveError(`history.onData is not ${n} characters 0, 1 or .`);
   return ep.map((e, i) => ({
+    ...(l2 && Number.isFinite(l2[i]) ? { l2: l2[i]! } : {}),
+    ...(typeof onData === 'string' && onData[i] !== '.'
+      ? { data: onData[i] === '1' ? SAVED_DATA : -1 }
+      : {}),
     epoch: e,
     weights: { w1: w1![i]!, w2: w2![i]!, b: b![i]! },
     trainLoss: trainLoss[i]!,

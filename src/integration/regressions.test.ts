@@ -24,6 +24,15 @@ async function runFor(p: PageModel, n: number): Promise<void> {
 }
 
 describe('results are keyed by the inputs they were computed from', () => {
+  it('found by the model test: an optimum solved before the first data arrive is not theirs', async () => {
+    const p = new PageModel(smallSession('overlap'));
+    // The worker handles its settings and solves before the page's first data reach it.
+    await p.link.step('toWorker'); // set-settings
+    await p.link.step('tasks'); // the solve, on no data
+    await p.link.settle();
+    expect(p.view().optimum).toEqual(solveReference(trainCols(p), 0));
+  });
+
   it('an L2 typed and then Reset shows the optimum for that L2, never the previous one', async () => {
     const p = new PageModel(smallSession('overlap'));
     await p.link.settle();
@@ -200,6 +209,22 @@ describe('Reset, divergence and races', () => {
 });
 
 describe('time travel, crashes and reloads keep one history', () => {
+  it('found by the model test: the recipe while training starts its curve at epoch 0', async () => {
+    const p = new PageModel(smallSession('overlap'));
+    await p.link.settle();
+    p.client.play();
+    await runFor(p, 8); // run 1 has curve points not yet sent
+    p.recipe([
+      { type: 'hyper', patch: { epochs: 400 } },
+      { type: 'preset', patch: { id: 'tutorial', n: 30 } },
+    ]);
+    await p.link.settle();
+    const h = p.view().history;
+    expect(h[0]!.epoch).toBe(0);
+    expect(h.at(-1)!.epoch).toBe(400);
+    expect(h.every((q) => q.data === p.session.dataVersion)).toBe(true);
+  });
+
   it('a crash restart continues the curve without an epoch-0 point in the middle', async () => {
     const s = smallSession('overlap');
     const p = new PageModel({ ...s, hyper: { ...s.hyper, epochs: 3_000 } });

@@ -10,6 +10,7 @@ import type { HistoryPoint } from '../core/progress.ts';
 import {
   MAX_SAVED_HISTORY,
   parseSavedSession,
+  SAVED_DATA,
   SAVE_VERSION,
   serializeSession,
 } from '../core/saved-session.ts';
@@ -115,14 +116,14 @@ export function autosave(
       STORAGE_KEY,
       serializeSession({
         version: SAVE_VERSION,
-        preset: s.preset,
+        preset: keptPreset(s),
         hyper: s.hyper,
         engine: s.engine,
         points,
         weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
         epoch: finite ? epoch : 0,
         // The loss curve (a few hundred points), so time travel and the plot survive a reload.
-        history: finite ? savedHistory(history, epoch) : [],
+        history: finite ? savedHistory(history, epoch, s.dataVersion) : [],
       }),
     );
     return null;
@@ -131,19 +132,34 @@ export function autosave(
   }
 }
 
-/** The curve's points up to `epoch` (the newest MAX_SAVED_HISTORY), without their basis stamps. */
-function savedHistory(history: readonly HistoryPoint[], epoch: number): HistoryPoint[] {
+/**
+ * The curve's points up to `epoch` (the newest MAX_SAVED_HISTORY). Points computed on the points
+ * being saved are stamped SAVED_DATA (the version a restored page gives them), others -1.
+ */
+function savedHistory(
+  history: readonly HistoryPoint[],
+  epoch: number,
+  dataVersion: number,
+): HistoryPoint[] {
   return history
     .filter((h) => h.epoch <= epoch)
     .slice(-MAX_SAVED_HISTORY)
-    .map(({ data: _d, l2: _l, ...h }) => h);
+    .map((h) => ({ ...h, data: h.data === dataVersion ? SAVED_DATA : -1 }));
+}
+
+/**
+ * The preset as a link or a save records it: points edited since the preset was made (an undo
+ * step exists) are 'custom' — the preset's name alone would bring back the unedited data.
+ */
+function keptPreset(s: SessionState): SessionState['preset'] {
+  return s.past.length > 0 ? { ...s.preset, id: 'custom' } : s.preset;
 }
 
 /** The share link of a session, and whether its points had to be left out. */
 export function shareLink(base: string, s: SessionState): { url: string; pointsOmitted: boolean } {
   const points = s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
   const { query, pointsOmitted } = encodeUrlState({
-    preset: s.preset,
+    preset: keptPreset(s),
     hyper: s.hyper,
     engine: s.engine,
     points,

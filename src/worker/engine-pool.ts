@@ -4,6 +4,7 @@
  */
 import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
+import { engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
 import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
@@ -146,11 +147,7 @@ export class EnginePool {
     const rates: [EngineId, number][] = [
       ['js-f64', this.make.time(createJsEngine(), train, params, start, ms)],
     ];
-    if (
-      this.webgl.available &&
-      this.fused &&
-      (params.batchSize <= 0 || params.batchSize >= train.n)
-    ) {
+    if (this.webgl.available && this.fused && engineSupports('fused-webgl', params)) {
       rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
     }
     const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
@@ -159,7 +156,7 @@ export class EnginePool {
     const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
     const glNote = !this.webgl.available
       ? ` WebGL is unavailable (${this.webgl.error}).`
-      : params.batchSize > 0 && params.batchSize < train.n
+      : !engineSupports('fused-webgl', params)
         ? ' The fused WebGL kernel trains full batches only.'
         : this.webgl.hardware
           ? ''

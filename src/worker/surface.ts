@@ -71,6 +71,11 @@ export class SurfaceService {
         `on every ${plan.step}th point (${used.n.toLocaleString('en-US')} of ${cols.n.toLocaleString('en-US')})`,
       );
     const note = notes.join('; ');
+    if (cols.n === 0) {
+      // J is a mean over the training points: with none it is undefined, and no grid is drawn.
+      const error = 'There are no training points, so the loss is undefined.';
+      return { ...base, values: new Float32Array(0), ms: 0, setupMs: 0, note, error };
+    }
     try {
       const t0 = performance.now();
       const engine = await this.engine(id);

@@ -52,7 +52,7 @@ const finite = (w: Weights): boolean =>
 
 export class Trainer {
   /** The run id the page gave the current run; progress is posted under it. */
-  runId = 0;
+  private runId = -1;
   /** The version of the data being trained on (stamped on every loss-curve point). */
   dataVersion = 0;
   private train: Columns = toColumns({
@@ -84,6 +84,17 @@ export class Trainer {
     private engine: Engine,
     private readonly host: TrainerHost,
   ) {}
+
+  /**
+   * Starts run `id`: curve points and reports not yet sent belong to the old run and are dropped
+   * here, so nothing posted from now on under the new id can carry them.
+   */
+  beginRun(id: number): void {
+    this.runId = id;
+    this.pending = [];
+    this.pendingReports = [];
+    this.truncateFrom = null;
+  }
 
   /** While held, no epoch runs (an engine switch is under way); running stays as it was. */
   private held = false;

@@ -42,7 +42,9 @@ export interface WorkerCore {
 export function createWorkerCore(env: CoreEnv): WorkerCore {
   const pool = new EnginePool(env.engines);
   const surfaces = new SurfaceService();
-  const applied = { data: 0, settings: 0, run: 0 };
+  // -1: nothing applied yet (the page's versions start at 0; an answer for "no data" must never
+  // pass for an answer for its first data).
+  const applied = { data: -1, settings: -1, run: -1 };
   let diverged: WorkerState['diverged'] = null;
   let done = false;
   let last = '';
@@ -79,7 +81,9 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
     now: env.now,
     defer: env.defer,
     engineFailed(error, wasRunning) {
-      void selector.recover(error, wasRunning).then(sync);
+      // In the inbox's order: a message handled meanwhile (a recipe, a switch) must not run
+      // beside the hand-over.
+      inbox.push({ type: 'task', run: () => selector.recover(error, wasRunning).then(sync) });
     },
   };
   const trainer = new Trainer(createJsEngine(), host);
@@ -119,7 +123,7 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
         trainer.dataVersion = msg.data;
         if (msg.run !== undefined) {
           applied.run = msg.run;
-          trainer.runId = msg.run;
+          trainer.beginRun(msg.run);
           clearRun();
         }
         if (msg.resume) {
@@ -150,13 +154,13 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
         return trainer.step(msg.epochs);
       case 'reset':
         applied.run = msg.run;
-        trainer.runId = msg.run;
+        trainer.beginRun(msg.run);
         clearRun();
         return trainer.resetWeights();
       case 'run-recipe':
         races.stop();
         Object.assign(applied, { data: msg.data, settings: msg.settings, run: msg.run });
-        trainer.runId = msg.run;
+        trainer.beginRun(msg.run);
         trainer.dataVersion = msg.data;
         clearRun();
         trainer.setParams(msg.params);

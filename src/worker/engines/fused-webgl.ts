@@ -4,6 +4,7 @@
  * The optimizer state stays on the GPU between epochs and between runs; `run` reads θ back once.
  */
 import type { Columns } from '../../core/dataset.ts';
+import { engineSupports } from '../../core/settings.ts';
 import type { Weights } from '../../core/maths.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
 import { createContext, rendererName } from './fused-webgl-gl.ts';
@@ -107,7 +108,7 @@ class FusedEngine implements FusedWebGLEngine {
   }
 
   supports(params: TrainParams): boolean {
-    return params.batchSize <= 0 || params.batchSize >= this.kernel.n;
+    return engineSupports(this.id, params);
   }
 
   setData(train: Columns): void {
