@@ -1,0 +1,135 @@
+/**
+ * One truth between page and worker, in real Chromium: one test per family of defects that a
+ * person found by using the page quickly and out of order. The model-based test
+ * (src/integration/model.test.ts) carries the combinations; these check the real page.
+ */
+import overlap from '../src/core/__fixtures__/overlap-mle.json' with { type: 'json' };
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { longRun, openApp, readout } from './app.ts';
+
+test('an L2 typed and then Reset at once: the Exact optimum is the one for that L2', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  const info = page.getByLabel('Exact optimum', { exact: true });
+  await expect(info).toContainText('w1 =');
+  const before = await info.textContent();
+  // Type (no Enter) and click Reset: the field commits on blur, and Reset follows at once.
+  await page.getByLabel('L2 penalty').fill('0.5');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(info).toContainText('w1 =');
+  expect(await info.textContent()).not.toBe(before);
+  // The optimum shown is the optimum of the data and L2 on screen: jumping there, the trainer's
+  // own float64 gradient on those data (with that L2) vanishes.
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+  const w1 = Number(/w1 = (−?[\d.]+)/.exec((await info.textContent())!)![1]!.replace('−', '-'));
+  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+});
+
+test('new points, then Reset at once: never the previous data’s answer', async ({ page }) => {
+  await openApp(page);
+  const info = page.getByLabel('Exact optimum', { exact: true });
+  await expect(info).toContainText('no finite optimum');
+  await page.getByLabel('Dataset').selectOption('overlap');
+  await page.getByLabel('Seed').fill('9');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  // Either "solving…" or the new data's optimum — the separable tutorial's verdict never stays.
+  await expect(info).not.toContainText('no finite optimum');
+  await expect(info).toContainText('w1 =');
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+});
+
+test('the engine named is the one training: a full-batch engine with mini-batches', async ({
+  page,
+}) => {
+  await openApp(page);
+  const engine = page.getByLabel('Engine', { exact: true });
+  await engine.selectOption('fused-webgl');
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toContainText(
+    'Fused WebGL kernel',
+  );
+  await page.getByLabel('Batch size').fill('32');
+  await page.getByLabel('Batch size').press('Enter');
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toContainText(
+    'JavaScript float64',
+  );
+  await expect(page.locator('.engine-reason')).toContainText('trains full batches only');
+  await expect(engine.locator('option[value="fused-webgl"]')).toBeDisabled();
+  await expect(engine).toHaveValue('fused-webgl'); // the wish stays; the readout says the truth
+  await page.getByLabel('Batch size').fill('0');
+  await page.getByLabel('Batch size').press('Enter');
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toContainText(
+    'Fused WebGL kernel',
+  );
+  await expectNoAxeViolations(page);
+});
+
+test('switching TF.js engines while training trains on, with no error', async ({ page }) => {
+  await openApp(page);
+  await longRun(page);
+  const engine = page.getByLabel('Engine', { exact: true });
+  await engine.selectOption('tfjs-cpu');
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toContainText('TF.js CPU');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(50);
+  await engine.selectOption('tfjs-wasm');
+  await expect(page.getByRole('status', { name: 'Engine in use' })).toContainText('TF.js WASM', {
+    timeout: 30_000,
+  });
+  const at = await readout(page, 'Epoch');
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(at);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('log', { name: 'Notices' })).not.toContainText('failed');
+});
+
+test('Reset while training: a clean run, no report or rate of the old one', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Epochs', { exact: true }).fill('100000000');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('-5'); // slow: 1e-5
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readout(page, 'Epoch'), { timeout: 30_000 }).toBeGreaterThan(30_000);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  expect(await readout(page, 'Epochs per second')).toBeGreaterThanOrEqual(0);
+  await expect.poll(() => readout(page, 'Epoch'), { timeout: 30_000 }).toBeGreaterThan(30_000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(await readout(page, 'Epochs per second')).toBeGreaterThanOrEqual(0);
+  // The tutorial's printout of the new run only: 10,000, 20,000, … — none carried over.
+  const rows = await page
+    .getByRole('table', { name: 'Test accuracy every 10,000 epochs' })
+    .locator('tbody tr td:first-child')
+    .allTextContents();
+  const epochs = rows.map((r) => Number(r.replace(/,/g, '')));
+  expect(epochs.length).toBeGreaterThanOrEqual(3);
+  expect(epochs).toEqual(epochs.map((_, i) => (i + 1) * 10_000));
+});
+
+test('Play after a divergence clears the notice, so a later Restore cannot rewind', async ({
+  page,
+}) => {
+  await openApp(page);
+  // The scikit-learn fixture's overlapping classes, all training points: lr 10 bounces there.
+  const csv = [
+    'x1,x2,label,split',
+    ...overlap.x.map((p, i) => `${p[0]},${p[1]},${overlap.y[i]},train`),
+  ].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await longRun(page);
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('1'); // 10
+  await page.getByRole('button', { name: 'Play' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Training diverged' });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  // Play again at the same rate: the old notice goes (its Restore would rewind the new stretch);
+  // at lr 10 a fresh one follows within milliseconds, for a later epoch.
+  const first = await alert.textContent();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(alert).not.toHaveText(first!);
+  // A new learning rate clears it too.
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('-2'); // 0.01
+  await expect(alert).toHaveCount(0);
+});
