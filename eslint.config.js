@@ -2,17 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-/** Imports flow one way: core → worker / charts / ui → app. */
-const layer = (files, forbidden, message) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: forbidden.map((group) => ({ group: [group], message })) },
-    ],
-  },
-});
+import { allowedImports } from './scripts/eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
@@ -53,26 +43,12 @@ export default tseslint.config(
       ],
     },
   },
-  layer(
-    ['src/core/**'],
-    ['**/worker/**', '**/charts/**', '**/ui/**', '@tensorflow/*', 'd3', 'react', 'react-dom'],
-    'src/core is pure: no DOM, no TF.js, no React, no other layer (import d3 sub-packages only).',
-  ),
-  layer(
-    ['src/worker/**'],
-    ['**/charts/**', '**/ui/**', 'react', 'react-dom'],
-    'The worker imports only core (and TF.js).',
-  ),
-  layer(
-    ['src/charts/**'],
-    ['**/ui/**', '**/worker/**', '@tensorflow/*', 'react', 'react-dom'],
-    'Charts import only core and d3.',
-  ),
-  layer(
-    ['src/ui/**'],
-    ['@tensorflow/*', '**/worker/engines/**', '**/worker/worker*'],
-    'The page talks to the worker only through src/worker/protocol.ts; TF.js lives in the worker.',
-  ),
+  // Imports flow one way — core → worker / charts → ui → main — by allow-list (see the rule).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers: { rules: { 'allowed-imports': allowedImports } } },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
   {
     files: ['scripts/**', '*.config.{js,ts}', 'e2e/**'],
     languageOptions: { globals: { ...globals.node } },
