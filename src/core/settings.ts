@@ -23,10 +23,25 @@ export type Precision = 'float32' | 'float64';
 export const ENGINES = {
   'fused-webgl': { name: 'Fused WebGL kernel', precision: 'float32', fullBatchOnly: true },
   'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
-  'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false },
-  'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false },
-  'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false },
-} as const satisfies Record<string, { name: string; precision: Precision; fullBatchOnly: boolean }>;
+  'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false, tfjs: 'webgl' },
+  'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false, tfjs: 'wasm' },
+  'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false, tfjs: 'cpu' },
+} as const satisfies Record<string, EngineSpec>;
+
+/** An engine's description: what the page calls it, how exact it is, what it can train. */
+export interface EngineSpec {
+  name: string;
+  precision: Precision;
+  /** Trains full batches only (the fused kernel sums every point in each draw). */
+  fullBatchOnly: boolean;
+  /** The TF.js backend it runs on (TF.js engines only). */
+  tfjs?: 'webgl' | 'wasm' | 'cpu';
+}
+
+/** The engines that run on a TF.js backend. */
+export type TfjsEngineId = {
+  [K in keyof typeof ENGINES]: (typeof ENGINES)[K] extends { tfjs: string } ? K : never;
+}[keyof typeof ENGINES];
 
 export type EngineId = keyof typeof ENGINES;
 export const ENGINE_IDS = Object.keys(ENGINES) as EngineId[];

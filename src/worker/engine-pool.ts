@@ -4,7 +4,7 @@
  */
 import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
-import { engineSupports } from '../core/settings.ts';
+import { ENGINE_IDS, ENGINES, engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
 import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
@@ -20,7 +20,7 @@ export interface WebGLFacts {
   error: string;
 }
 
-const TFJS: readonly TfjsEngineId[] = ['tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+const TFJS = ENGINE_IDS.filter((id): id is TfjsEngineId => 'tfjs' in ENGINES[id]);
 
 /** What the pool needs of the GPU engine (the fused WebGL2 kernel in a browser). */
 export type GpuEngine = Engine &

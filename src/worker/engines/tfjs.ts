@@ -16,11 +16,16 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
 import { makeRng, shuffleInPlace } from '../../core/random.ts';
+import { ENGINES, type TfjsEngineId } from '../../core/settings.ts';
 import { DEFAULT_PARAMS, type Engine, type EngineId, type TrainParams } from './engine.ts';
 
-/** TF.js backend names, by engine id. */
-const BACKENDS = { 'tfjs-webgl': 'webgl', 'tfjs-wasm': 'wasm', 'tfjs-cpu': 'cpu' } as const;
-export type TfjsEngineId = keyof typeof BACKENDS;
+/** TF.js backend names, by engine id (from the engine registry). */
+export const BACKENDS: Record<TfjsEngineId, string> = {
+  'tfjs-webgl': ENGINES['tfjs-webgl'].tfjs,
+  'tfjs-wasm': ENGINES['tfjs-wasm'].tfjs,
+  'tfjs-cpu': ENGINES['tfjs-cpu'].tfjs,
+};
+export type { TfjsEngineId };
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Columns } from '../../core/dataset.ts';
 import { checkGridSpec, gridCoord, type GridSpec } from '../../core/loss-surface.ts';
-import { activateBackend, type TfjsEngineId } from '../engines/tfjs.ts';
+import { activateBackend, BACKENDS, type TfjsEngineId } from '../engines/tfjs.ts';
 import type { GridEngine } from './grid-engine.ts';
 import { finishGrid } from './grid-js.ts';
 
@@ -84,13 +84,6 @@ export function bceSums(d: GridTensors, spec: GridSpec, chunkFloats = CHUNK_FLOA
   }
 }
 
-/** TF.js backend names, by engine id. */
-const BACKEND: Record<TfjsEngineId, string> = {
-  'tfjs-webgl': 'webgl',
-  'tfjs-wasm': 'wasm',
-  'tfjs-cpu': 'cpu',
-};
-
 /**
  * Creates a TF.js grid engine, switching TF.js's global backend to that of `id`.
  *
@@ -98,8 +91,8 @@ const BACKEND: Record<TfjsEngineId, string> = {
  */
 export async function createTfjsGridEngine(id: TfjsEngineId): Promise<GridEngine> {
   if (!(await activateBackend(id)))
-    throw new Error(`TF.js backend '${BACKEND[id]}' is unavailable`);
-  const backend = BACKEND[id];
+    throw new Error(`TF.js backend '${BACKENDS[id]}' is unavailable`);
+  const backend = BACKENDS[id];
   const check = (): void => {
     const now = tf.getBackend();
     if (now !== backend)
