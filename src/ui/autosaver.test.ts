@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Autosaver } from './autosaver.ts';
+
+/** A fake clock: timers run when `advance` passes their time. */
+function fakeClock() {
+  let now = 0;
+  let id = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  return {
+    now: () => now,
+    setTimeout: (fn: () => void, ms: number) => {
+      timers.set(++id, { at: now + ms, fn });
+      return id as unknown as ReturnType<typeof setTimeout>;
+    },
+    clearTimeout: (t: ReturnType<typeof setTimeout>) => void timers.delete(t as unknown as number),
+    advance(ms: number) {
+      now += ms;
+      for (const [k, t] of [...timers]) {
+        if (t.at <= now) {
+          timers.delete(k);
+          t.fn();
+        }
+      }
+    },
+  };
+}
+
+describe('Autosaver', () => {
+  it('saves the latest value at most every interval', () => {
+    const clock = fakeClock();
+    const saved: number[] = [];
+    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    a.start();
+    a.changed(1);
+    clock.advance(0);
+    a.changed(2);
+    a.changed(3);
+    clock.advance(1_999);
+    expect(saved).toEqual([1]);
+    clock.advance(1);
+    expect(saved).toEqual([1, 3]);
+  });
+
+  it('saves after an unmount and a mount again (React StrictMode), not never', () => {
+    const clock = fakeClock();
+    const saved: string[] = [];
+    const a = new Autosaver<string>((v) => saved.push(v), 2_000, clock);
+    // StrictMode: mount, change, unmount (cleanup), mount again.
+    a.start();
+    a.changed('points');
+    a.stop();
+    a.start();
+    clock.advance(2_000);
+    expect(saved).toEqual(['points']);
+    a.changed('more points');
+    clock.advance(2_000);
+    expect(saved).toEqual(['points', 'more points']);
+  });
+
+  it('saves nothing while stopped', () => {
+    const clock = fakeClock();
+    const saved: number[] = [];
+    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    a.changed(1);
+    clock.advance(10_000);
+    expect(saved).toEqual([]);
+  });
+});
