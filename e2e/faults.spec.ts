@@ -35,8 +35,11 @@ test('a lost WebGL context mid-training hands over to float64 JS from the last g
 
 test('a crashed worker is restarted with the same data and the last weights', async ({
   page,
-  consoleErrors,
+  expectConsoleErrors,
 }) => {
+  // The crash itself may reach the console (the page handles the worker's error event, so
+  // Chromium logs nothing today); any other error still fails the test.
+  expectConsoleErrors(/simulated worker crash/);
   await openApp(page);
   await longRun(page);
   await page.getByRole('button', { name: 'Play' }).click();
@@ -53,8 +56,6 @@ test('a crashed worker is restarted with the same data and the last weights', as
   await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(from);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Pause' }).click();
-  // The crash itself is the only error the console saw.
-  expect(consoleErrors.every((e) => /simulated worker crash/.test(e))).toBe(true);
 });
 
 test('a learning rate that makes training diverge is caught, explained, and undone', async ({

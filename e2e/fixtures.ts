@@ -1,23 +1,73 @@
 /**
  * The shared test fixture: every page is watched for console errors, page errors and CSP
  * violations, and a test fails if any appear (unless it declares them expected).
+ *
+ * The watch is an automatic fixture: it covers every test that imports `test` from here, whether
+ * or not it asks for `consoleErrors`, and every page of the test's own context and of any context
+ * the test opens with `browser.newContext()`. A test that provokes an error on purpose declares it
+ * with `expectConsoleErrors(/pattern/)`; anything else fails the test once its body has run.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type WebError,
+} from '@playwright/test';
 
 interface Fixtures {
-  /** Messages of console errors and uncaught page errors seen so far. */
+  /** Messages of console errors, uncaught page errors and CSP reports seen so far. */
   consoleErrors: string[];
+  /** Allows errors matching `pattern` in this test; any other error still fails it. */
+  expectConsoleErrors: (pattern: RegExp) => void;
+  /** The watch itself (automatic): fails the test after its body on any unexpected error. */
+  consoleWatch: { errors: string[]; allowed: RegExp[] };
 }
 
+/** Chromium reports a CSP violation (enforced or report-only) as a console message naming it. */
+const CSP = /Content[- ]Security[- ]Policy/i;
+
 export const test = base.extend<Fixtures>({
-  consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
+  consoleWatch: [
+    async ({ browser, context }, use) => {
+      const watch = { errors: [] as string[], allowed: [] as RegExp[] };
+      const onConsole = (msg: ConsoleMessage) => {
+        if (msg.type() === 'error') watch.errors.push(msg.text());
+        else if (CSP.test(msg.text())) watch.errors.push(`${msg.type()}: ${msg.text()}`);
+      };
+      const onWebError = (err: WebError) => watch.errors.push(`pageerror: ${err.error().message}`);
+      const watched: BrowserContext[] = [];
+      const watchContext = (c: BrowserContext) => {
+        c.on('console', onConsole);
+        c.on('weberror', onWebError);
+        watched.push(c);
+      };
+      watchContext(context);
+      browser.on('context', watchContext); // contexts the test opens itself
+      await use(watch);
+      browser.off('context', watchContext);
+      for (const c of watched) {
+        c.off('console', onConsole);
+        c.off('weberror', onWebError);
+      }
+      const unexpected = watch.errors.filter((e) => !watch.allowed.some((p) => p.test(e)));
+      expect(
+        unexpected,
+        'console errors, page errors or CSP violations (declare expected ones with expectConsoleErrors)',
+      ).toEqual([]);
+    },
+    { auto: true },
+  ],
+  consoleErrors: async ({ consoleWatch }, use) => {
+    await use(consoleWatch.errors);
+  },
+  expectConsoleErrors: async ({ consoleWatch }, use) => {
+    await use((pattern) => {
+      // Without g or y, so that test() has no lastIndex to carry from one message to the next.
+      consoleWatch.allowed.push(new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')));
     });
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    await use(errors);
   },
 });
 

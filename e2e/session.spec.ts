@@ -3,6 +3,24 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openApp, plotPoint, pointCounts, readout } from './app.ts';
 
+/** The autosave as the app last wrote it, or null while there is none that parses. */
+async function autosaved(page: Page): Promise<{
+  preset?: { id?: string };
+  hyper?: { l2?: number };
+  points?: { x1?: number[] };
+  epoch?: number;
+} | null> {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('logreg-lab/session');
+    if (raw === null) return null;
+    try {
+      return JSON.parse(raw) as never;
+    } catch {
+      return null;
+    }
+  });
+}
+
 /** The points as data: what "Export CSV" downloads. */
 async function exportedCsv(page: Page): Promise<string> {
   const [dl] = await Promise.all([
@@ -69,10 +87,16 @@ test('a tampered link says what is wrong and starts from the defaults', async ({
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('lr');
   expect((await pointCounts(page)).total).toBe(300);
-  await page.goto('/#p=custom&pts=1,2,0,tr;3,4');
-  await expect(
-    page.getByRole('alert').filter({ hasText: 'This link could not be used' }),
-  ).toBeVisible();
+  // A second link in a page of its own: in the open page, a new fragment would not restart the app.
+  const second = await page.context().newPage();
+  await second.goto('/#p=custom&pts=1,2,0,tr;3,4');
+  const again = second.getByRole('alert').filter({ hasText: 'This link could not be used' });
+  await expect(again).toBeVisible();
+  await expect(again).toContainText(
+    "The link's points are damaged (not in the form count~points~checksum)",
+  );
+  await expect(again).not.toContainText("The link's lr");
+  expect((await pointCounts(second)).total).toBe(300);
 });
 
 test('a reload brings back the points, the settings and the weights', async ({ page }) => {
@@ -84,7 +108,10 @@ test('a reload brings back the points, the settings and the weights', async ({ p
   const w1 = await readout(page, 'w1');
   await page.getByLabel('L2 penalty').fill('0.05');
   await page.getByLabel('L2 penalty').press('Enter');
-  await page.waitForTimeout(2_500); // autosave is throttled to every 2 s
+  // The autosave is throttled (every 2 s): wait until it holds all of the above.
+  await expect
+    .poll(() => autosaved(page))
+    .toMatchObject({ hyper: { l2: 0.05 }, epoch: 100, points: { x1: { length: 301 } } });
   await page.reload();
   await expect(
     page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
@@ -107,10 +134,44 @@ test('corrupt saved data is reported and the app starts fresh', async ({ page })
 test('New session starts over from the tutorial preset', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('xor');
-  await page.waitForTimeout(2_500);
+  // Only once the xor data set is saved can New session show that it forgets the save.
+  await expect.poll(() => autosaved(page)).toMatchObject({ preset: { id: 'xor' } });
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
   expect((await pointCounts(page)).total).toBe(300);
+  await expect(page.getByText('Restored your last session.')).toHaveCount(0); // nothing was left
   await page.reload();
   await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('a reload after opening a link keeps the work done since (the link is read once)', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Link to this session').inputValue();
+  expect(new URL(link).hash).not.toBe('');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Opened the shared session from the link.' }),
+  ).toBeVisible();
+  await expect(fresh.getByLabel('Dataset')).toHaveValue('overlap');
+  await expect.poll(() => new URL(fresh.url()).hash).toBe('');
+  await fresh.getByLabel('L2 penalty').fill('0.2');
+  await fresh.getByLabel('L2 penalty').press('Enter');
+  await expect.poll(() => autosaved(fresh)).toMatchObject({ hyper: { l2: 0.2 } });
+  await fresh.reload();
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Restored your last session.' }),
+  ).toBeVisible();
+  await expect(fresh.getByLabel('L2 penalty')).toHaveValue('0.2');
+  await expect(fresh.getByLabel('Dataset')).toHaveValue('overlap');
+  await expect(fresh.getByText('Opened the shared session from the link.')).toHaveCount(0);
+  await other.close();
 });

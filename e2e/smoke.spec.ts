@@ -22,7 +22,12 @@ test('the page loads with the tutorial points drawn and no console errors', asyn
 test('the production build serves a Content-Security-Policy without inline script or eval', async ({
   page,
   request,
+  consoleErrors,
+  expectConsoleErrors,
 }) => {
+  // Refusing the injected inline script below is a CSP violation, and Chromium reports it.
+  const refused = /inline script.* violates the following Content Security Policy directive/i;
+  expectConsoleErrors(refused);
   const response = await request.get('/');
   const header = response.headers()['content-security-policy'] ?? '';
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -41,6 +46,8 @@ test('the production build serves a Content-Security-Policy without inline scrip
     return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
   });
   expect(ran).toBe(false);
+  // Refused by the policy, and reported as such (once per policy: the header and the meta tag).
+  await expect.poll(() => consoleErrors.filter((e) => refused.test(e)).length).toBeGreaterThan(0);
 });
 
 test('the page trains on the default preset when Play is pressed', async ({

@@ -217,7 +217,7 @@ describe('parsePointsCsv: safety and size', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('loads 1,000,000 rows quickly', () => {
+  it('loads 1,000,000 rows, every one of them exactly', () => {
     const rows = ['x1,x2,label,split'];
     const row = (i: number) => [
       i / 1000 - 500,
@@ -226,15 +226,18 @@ describe('parsePointsCsv: safety and size', () => {
       i % 3 ? 'train' : 'test',
     ];
     for (let i = 0; i < MAX_ROWS; i++) rows.push(row(i).join(','));
-    const text = rows.join('\n');
-    const t0 = performance.now();
-    const r = okPoints(text);
-    const ms = performance.now() - t0;
-    console.info(`parsePointsCsv: ${MAX_ROWS} rows (${text.length} chars) in ${ms.toFixed(0)} ms`);
+    const r = okPoints(rows.join('\n'));
+    expect(r).toMatchObject({ delimiter: ',', header: true, hasSplit: true });
     expect(r.points).toHaveLength(MAX_ROWS);
+    const wrong: number[] = [];
+    for (let i = 0; i < MAX_ROWS; i++) {
+      const [x1, x2, label, split] = row(i);
+      const p = r.points[i]!;
+      if (p.x1 !== x1 || p.x2 !== x2 || p.label !== label || p.split !== split) wrong.push(i);
+    }
+    expect(wrong.slice(0, 5), `${wrong.length} rows read wrongly`).toEqual([]);
     const [x1, x2, label, split] = row(MAX_ROWS - 1);
     expect(r.points[MAX_ROWS - 1]).toEqual({ x1, x2, label, split });
-    expect(ms).toBeLessThan(3000);
   });
 
   it('refuses 1,000,001 rows, stating the limit', () => {
@@ -246,10 +249,14 @@ describe('parsePointsCsv: safety and size', () => {
   });
 
   it('refuses a 5,000,000-row file after a cheap scan, without parsing it', () => {
+    // Every other line repeats the header, and every data row is the same point: parsing the
+    // rows would fail at line 3 (x1 is not a number) or on duplicates. Only the count, taken
+    // before any row is parsed, gives the row-limit error, with no line.
     const text = 'x1,x2,label\n1,2,0\n'.repeat(5_000_000);
-    const t0 = performance.now();
-    expect(failure(text).error).toContain('more than 1,000,000 data rows');
-    expect(performance.now() - t0).toBeLessThan(1000); // parsing it all takes several seconds
+    expect(failure(text)).toEqual({
+      error:
+        'The file has more than 1,000,000 data rows; at most 1,000,000 points can be imported.',
+    });
   });
 });
 
@@ -493,9 +500,7 @@ describe('parsePointsCsv: properties', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof(fuzzText, nearValid), (text) => {
-        const t0 = performance.now();
         const r = parsePointsCsv(text);
-        expect(performance.now() - t0).toBeLessThan(200);
         if (r.ok) {
           accepted++;
           agreesWithRows(text, r);
@@ -506,12 +511,12 @@ describe('parsePointsCsv: properties', () => {
     expect(accepted).toBeGreaterThan(100);
   });
 
-  it('never takes 200 ms on 10 KB of text', () => {
+  it('gives a verdict on 10 KB of arbitrary text: points that agree with it, or a stated error', () => {
     fc.assert(
       fc.property(fc.string({ unit: csvAlphabet, minLength: 9000, maxLength: 10_000 }), (text) => {
-        const t0 = performance.now();
-        parsePointsCsv(text);
-        expect(performance.now() - t0).toBeLessThan(200);
+        const r = parsePointsCsv(text);
+        if (r.ok) agreesWithRows(text, r);
+        else expect(r.error.length).toBeGreaterThan(0);
       }),
       { numRuns: 200, seed: 7 },
     );
