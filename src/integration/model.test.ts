@@ -9,9 +9,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toColumns, type Label, type Point } from '../core/dataset.ts';
-import { objective } from '../core/maths.ts';
+import { lossAndGradient, objective } from '../core/maths.ts';
 import { engineSupports, type EngineChoice } from '../core/settings.ts';
 import type { SessionAction } from '../ui/session.ts';
+import { replayedSnapshot } from '../ui/use-time-travel.ts';
 import { solveOptimum } from '../worker/optimum-service.ts';
 import { CHANNELS, type Channel } from './link.ts';
 import { MemoryStorage, PageModel, smallSession } from './page-model.ts';
@@ -279,6 +280,26 @@ const commands: fc.Arbitrary<Cmd>[] = [
       'loss grid',
       (r) =>
         r.page.client.surface({ id: 1, w1: [-3, 3], w2: [-3, 3], b: 0, size: 8, engine: 'auto' }),
+      k,
+    ),
+  ),
+  fc.tuple(fc.nat(500), n).map(([i, k]) =>
+    command(
+      `time travel to ${i}`,
+      (r) => {
+        // The replayed snapshot recomputes ∇J — only on the data and L2 the point was computed on.
+        const { session } = r.page;
+        const history = r.page.view().history;
+        const h = history[i % Math.max(1, history.length)];
+        if (!h) return;
+        const cols = toColumns(session.points.filter((p) => p.split === 'train'));
+        const basis = { data: session.dataVersion, l2: session.hyper.l2 };
+        const shown = replayedSnapshot(h, cols, basis);
+        if (h.data === basis.data && h.l2 === basis.l2 && cols.n > 0) {
+          const g = lossAndGradient(cols, h.weights, basis.l2);
+          expect(shown.gradient).toEqual({ g1: g.g1, g2: g.g2, gb: g.gb });
+        } else expect(shown.gradNorm).toBeNaN();
+      },
       k,
     ),
   ),

@@ -49,7 +49,7 @@ export function useTimeTravel(
  * A history point as a Snapshot, with its gradient recomputed — only on the data and L2 it was
  * recorded with (NaN, shown as "—", for a point of edited data, and for huge data sets).
  */
-function replayedSnapshot(h: HistoryPoint, cols: Columns, basis: Basis): Snapshot {
+export function replayedSnapshot(h: HistoryPoint, cols: Columns, basis: Basis): Snapshot {
   const lg =
     cols.n <= REPLAY_GRADIENT_MAX_N && onBasis(h, basis)
       ? lossAndGradient(cols, h.weights, basis.l2)
