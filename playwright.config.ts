@@ -3,6 +3,8 @@ import { chromiumArgs, findChromium } from './e2e/browser.ts';
 
 // E2E_PORT / E2E_DIST let two suites run side by side (each builds and serves its own copy).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The development server (`npm run dev`: React's StrictMode, no CSP) for the dev-mode checks. */
+const DEV_PORT = PORT + 1000;
 const DIST = process.env.E2E_DIST ?? 'dist';
 const executablePath = findChromium();
 
@@ -22,10 +24,26 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     launchOptions: { executablePath, args: chromiumArgs() },
   },
-  webServer: {
-    command: `npx vite build --logLevel warn --outDir ${DIST} && npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  projects: [
+    { name: 'production build', testIgnore: /dev-mode\.spec\.ts$/ },
+    {
+      name: 'npm run dev',
+      testMatch: /dev-mode\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${DEV_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn --outDir ${DIST} && npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${DEV_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

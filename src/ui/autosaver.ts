@@ -17,7 +17,12 @@ export class Autosaver<T> {
       now: () => number;
       setTimeout: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
       clearTimeout: (t: ReturnType<typeof setTimeout>) => void;
-    } = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout },
+    } = {
+      now: () => Date.now(),
+      // Wrapped: called as a method of this object, the browser's own would throw "Illegal invocation".
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (t) => clearTimeout(t),
+    },
   ) {}
 
   /** Mounted: changes are saved from now on (a change while stopped is saved now). */
