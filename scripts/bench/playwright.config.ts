@@ -10,5 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 900_000,
   reporter: [['line']],
-  webServer: { ...base.webServer!, cwd: '../..' } as typeof base.webServer,
+  // The production build only (the base config also starts the dev server for its dev-mode test).
+  projects: [{ name: 'bench' }],
+  webServer: { ...[base.webServer!].flat()[0]!, cwd: '../..' },
 });
