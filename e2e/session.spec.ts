@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openApp, plotPoint, pointCounts, readout } from './app.ts';
 
@@ -30,6 +30,17 @@ async function exportedCsv(page: Page): Promise<string> {
   return readFileSync((await dl.path())!, 'utf8');
 }
 
+/** Opens a share link in a fresh browser context (no saved session there) and waits for it. */
+async function openLink(browser: Browser, link: string) {
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Opened the shared session from the link.' }),
+  ).toBeVisible();
+  return { other, fresh };
+}
+
 test('a share link reproduces the session in a fresh browser', async ({ page, browser }) => {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('overlap');
@@ -42,12 +53,7 @@ test('a share link reproduces the session in a fresh browser', async ({ page, br
   const link = await page.getByLabel('Link to this session').inputValue();
   expect(link).toContain('#');
 
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
-  await fresh.goto(link);
-  await expect(
-    fresh.getByRole('status').filter({ hasText: 'Opened the shared session from the link.' }),
-  ).toBeVisible();
+  const { other, fresh } = await openLink(browser, link);
   await expect(fresh.getByLabel('Dataset')).toHaveValue('overlap');
   await expect(fresh.getByLabel('Seed')).toHaveValue('7');
   await expect(fresh.getByLabel('Optimizer')).toHaveValue('adam');
@@ -74,9 +80,7 @@ test('hand-placed points travel in the link', async ({ page, browser }) => {
   }
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByLabel('Link to this session').inputValue();
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
-  await fresh.goto(link);
+  const { other, fresh } = await openLink(browser, link);
   expect(await pointCounts(fresh)).toMatchObject({ total: 3, red: 2, blue: 1 });
   await other.close();
 });
@@ -155,12 +159,7 @@ test('a reload after opening a link keeps the work done since (the link is read 
   const link = await page.getByLabel('Link to this session').inputValue();
   expect(new URL(link).hash).not.toBe('');
 
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
-  await fresh.goto(link);
-  await expect(
-    fresh.getByRole('status').filter({ hasText: 'Opened the shared session from the link.' }),
-  ).toBeVisible();
+  const { other, fresh } = await openLink(browser, link);
   await expect(fresh.getByLabel('Dataset')).toHaveValue('overlap');
   await expect.poll(() => new URL(fresh.url()).hash).toBe('');
   await fresh.getByLabel('L2 penalty').fill('0.2');

@@ -3,6 +3,7 @@
  * exact Python literals for numbers and strings, and the data block both scripts start from.
  * Pure: strings in, strings out.
  */
+import type { Hyper } from './settings.ts';
 import type { Label } from './dataset.ts';
 import type { Weights } from './maths.ts';
 
@@ -13,21 +14,8 @@ export interface ExportPoint {
   label: Label;
 }
 
-/** The app's hyper-parameters, as the scripts use them. */
-export interface ExportHyper {
-  lr: number;
-  l2: number;
-  optimizer: 'sgd' | 'momentum' | 'adam';
-  momentum: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  /** Points per mini-batch; 0 = full batch (the tutorial). */
-  batchSize: number;
-  seed: number;
-  epochs: number;
-  reportEvery: number;
-}
+/** The app's hyper-parameters, as the scripts use them (the initial weights come separately). */
+export type ExportHyper = Omit<Hyper, 'init'>;
 
 /** Everything the two scripts are built from. */
 export interface PythonExportInput {

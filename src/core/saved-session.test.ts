@@ -10,25 +10,19 @@ import {
   serializeSession,
   type SavedSession,
 } from './saved-session.ts';
-import { ENGINE_CHOICES, INITS, OPTIMIZERS, RULES, type NumberRule } from './settings.ts';
+import {
+  DEFAULT_HYPER,
+  ENGINE_CHOICES,
+  INITS,
+  OPTIMIZERS,
+  RULES,
+  type NumberRule,
+} from './settings.ts';
 
 const SESSION: SavedSession = {
   version: 1,
   preset: { id: 'custom', n: 300, noise: 1, seed: 42 },
-  hyper: {
-    lr: 0.01,
-    l2: 0,
-    optimizer: 'sgd',
-    momentum: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-8,
-    batchSize: 0,
-    seed: 42,
-    epochs: 200_000,
-    init: 'zeros',
-    reportEvery: 10_000,
-  },
+  hyper: { ...DEFAULT_HYPER },
   engine: 'js-f64',
   points: [
     { x1: 0.1 + 0.2, x2: -1e-300, label: 0, split: 'train' },

@@ -93,4 +93,21 @@ describe('settings', () => {
     expect(new Set(rest).size).toBe(rest.length);
     expect([...rest].sort()).toEqual(Object.keys(ENGINES).sort());
   });
+
+  it('the defaults are the tutorial recipe: SGD at 0.01, full batch, 200,000 epochs from zeros', () => {
+    expect(DEFAULT_HYPER).toEqual({
+      lr: 0.01,
+      l2: 0,
+      optimizer: 'sgd',
+      momentum: 0.9,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-8,
+      batchSize: 0,
+      seed: 42,
+      epochs: 200_000,
+      init: 'zeros',
+      reportEvery: 10_000,
+    });
+  });
 });

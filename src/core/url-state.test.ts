@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
-import { ENGINE_CHOICES, INITS, OPTIMIZERS, RULES, type NumberRule } from './settings.ts';
+import {
+  DEFAULT_HYPER,
+  ENGINE_CHOICES,
+  INITS,
+  OPTIMIZERS,
+  RULES,
+  type NumberRule,
+} from './settings.ts';
 import {
   MAX_URL_POINTS,
   decodeUrlState,
@@ -10,23 +17,10 @@ import {
   type UrlState,
 } from './url-state.ts';
 
-/** The app's defaults (the worker's DEFAULT_HYPER, restated: core tests may not import it). */
+/** The app's defaults (settings.test.ts checks they are the tutorial's). */
 const DEFAULTS: UrlState = {
   preset: { id: 'tutorial', n: 300, noise: 1, seed: 42 },
-  hyper: {
-    lr: 0.01,
-    l2: 0,
-    optimizer: 'sgd',
-    momentum: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-8,
-    batchSize: 0,
-    seed: 42,
-    epochs: 200_000,
-    init: 'zeros',
-    reportEvery: 10_000,
-  },
+  hyper: { ...DEFAULT_HYPER },
   engine: 'auto',
 };
 

@@ -5,6 +5,10 @@
 import type { ExportPoint, PythonExportInput } from '../python-export.ts';
 import { DATA_BEGIN, DATA_END } from '../python-export.ts';
 import { tutorialPreset } from '../presets.ts';
+import { DEFAULT_HYPER } from '../settings.ts';
+
+/** The app's default hyper-parameters as an export carries them (no initial-weights kind). */
+const { init: _init, ...EXPORT_DEFAULTS } = DEFAULT_HYPER;
 
 /** Tricky floats: non-terminating binary fractions, tiny, huge, subnormal, −0, integral. */
 export const TRICKY: ExportPoint[] = [
@@ -23,19 +27,7 @@ export function makeInput(over: Partial<PythonExportInput> = {}): PythonExportIn
   return {
     train: [...tutorial.filter((p) => p.split === 'train'), ...TRICKY],
     test: tutorial.filter((p) => p.split === 'test'),
-    hyper: {
-      lr: 0.01,
-      l2: 0,
-      optimizer: 'sgd',
-      momentum: 0.9,
-      beta1: 0.9,
-      beta2: 0.999,
-      epsilon: 1e-8,
-      batchSize: 0,
-      seed: 42,
-      epochs: 200_000,
-      reportEvery: 10_000,
-    },
+    hyper: EXPORT_DEFAULTS,
     initial: { w1: 0, w2: 0, b: 0 },
     app: {
       epoch: 200_000,
