@@ -1,10 +1,18 @@
 /** Small helpers that read and drive the app the way a person would: by role and name. */
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the app and waits until the worker has picked an engine for the data. */
-export async function openApp(page: Page): Promise<void> {
+/**
+ * Opens the app and waits until the worker has picked an engine for the data. Most tests check
+ * numbers, not pacing, so they train at Speed "Max" (the app's own default, "Normal", makes the
+ * tutorial's run last ~10 s: `speed: 'normal'` keeps it).
+ */
+export async function openApp(
+  page: Page,
+  { speed = 'max' }: { speed?: 'max' | 'normal' } = {},
+): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.engine-reason')).toContainText(/Auto: fastest for \d/);
+  if (speed !== 'normal') await page.getByLabel('Speed').selectOption(speed);
 }
 
 /** Clicks "Run tutorial recipe" and waits until all 200,000 epochs have run. */

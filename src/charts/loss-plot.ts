@@ -32,6 +32,8 @@ export class LossPlot {
   /** Time travel: the epoch being replayed, marked by a vertical line. */
   private marker: number | null = null;
   private lanes: readonly LossLane[] = [];
+  /** Learning-rate changes: a dashed vertical line and the new rate at each. */
+  private marks: readonly { epoch: number; lr: number }[] = [];
   private width = 300;
   private height = 200;
 
@@ -43,6 +45,7 @@ export class LossPlot {
     this.svg.append('path').attr('class', 'curve test');
     this.svg.append('path').attr('class', 'curve gap');
     this.svg.append('g').attr('class', 'lanes');
+    this.svg.append('g').attr('class', 'lr-marks');
     this.svg.append('line').attr('class', 'marker');
     this.svg.append('text').attr('class', 'axis-label x').text('epoch');
     this.svg.append('text').attr('class', 'axis-label y').text('loss (BCE)');
@@ -61,6 +64,12 @@ export class LossPlot {
   }
 
   /** Marks the epoch being replayed (null: none). */
+  /** Marks the epochs where the learning rate changed, with the new rate. */
+  setMarks(marks: readonly { epoch: number; lr: number }[]): void {
+    this.marks = marks;
+    this.draw();
+  }
+
   setMarker(epoch: number | null): void {
     this.marker = epoch;
     this.draw();
@@ -143,6 +152,7 @@ export class LossPlot {
       .y((h) => y(gapOf(h)));
     this.svg.select('.curve.gap').attr('d', opt === null ? '' : (gapPath(pts) ?? ''));
     this.drawLanes(lanePts, x, y, lo);
+    this.drawMarks((e) => x(Math.max(minEpoch, e)), height);
     const m = this.marker;
     this.svg
       .select('.marker')
@@ -160,6 +170,28 @@ export class LossPlot {
       .attr('y', height - 4)
       .attr('text-anchor', 'end');
     this.svg.select('.axis-label.y').attr('x', 4).attr('y', 4).attr('dy', '0.7em');
+  }
+
+  private drawMarks(x: (e: number) => number, height: number): void {
+    const g = this.svg
+      .select('.lr-marks')
+      .selectAll<SVGGElement, { epoch: number; lr: number }>('g.lr-mark')
+      .data(this.marks)
+      .join((enter) => {
+        const m = enter.append('g').attr('class', 'lr-mark');
+        m.append('line');
+        m.append('text');
+        return m;
+      });
+    g.select('line')
+      .attr('x1', (m) => x(m.epoch))
+      .attr('x2', (m) => x(m.epoch))
+      .attr('y1', MARGIN.top)
+      .attr('y2', height - MARGIN.bottom);
+    g.select('text')
+      .attr('x', (m) => x(m.epoch) + 3)
+      .attr('y', MARGIN.top + 10)
+      .text((m) => `lr ${format('.2~g')(m.lr)}`);
   }
 
   private drawLanes(

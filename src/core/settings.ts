@@ -59,6 +59,32 @@ export function engineSupports(id: EngineId, params: Pick<TrainParams, 'batchSiz
   return !ENGINES[id].fullBatchOnly || params.batchSize <= 0;
 }
 
+/**
+ * How fast training runs in wall time — never what it computes: the same epochs, the same numbers.
+ * The log paces give each decade of epochs (1–10, 10–100, …) the same time, so the early epochs,
+ * where the boundary moves most, are slow enough to watch and the late ones fly; at Normal the
+ * tutorial's 200,000 epochs take about 10 s. Steady runs a fixed number of epochs a second; Max
+ * as fast as the engine goes.
+ */
+export const SPEEDS: Record<'slow' | 'normal' | 'fast' | 'steady' | 'max', SpeedSpec> = {
+  slow: { label: 'Slow (200,000 epochs in ~30 s)', secondsPerDecade: 30 / Math.log10(200_001) },
+  normal: { label: 'Normal (~10 s)', secondsPerDecade: 10 / Math.log10(200_001) },
+  fast: { label: 'Fast (~3 s)', secondsPerDecade: 3 / Math.log10(200_001) },
+  steady: { label: 'Steady, 100 epochs a second', epochsPerSecond: 100 },
+  max: { label: 'Max' },
+};
+
+/** A pace: log-time (seconds per decade of epochs), steady (epochs a second), or neither: Max. */
+export interface SpeedSpec {
+  label: string;
+  secondsPerDecade?: number;
+  epochsPerSecond?: number;
+}
+export type Speed = keyof typeof SPEEDS;
+export const SPEED_IDS = Object.keys(SPEEDS) as Speed[];
+/** The pace a new page trains at: the tutorial's run lasts about 10 s. */
+export const DEFAULT_SPEED: Speed = 'normal';
+
 /** Hyper-parameters an engine needs; all can change between two `run` calls. */
 export interface TrainParams {
   /** Learning rate, 1e-5 … 10. Default 0.01 (the tutorial's). */

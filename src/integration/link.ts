@@ -118,6 +118,12 @@ export function link(inputs: Inputs, engines: Partial<EngineFactories> = NODE_EN
         }),
       now,
       defer: (fn) => queues.tasks.push(() => alive && fn()),
+      // Time passes while a paced run waits: the fake clock jumps to when the timer would fire.
+      later: (fn, ms) =>
+        queues.tasks.push(() => {
+          clock += ms;
+          if (alive) fn();
+        }),
       crash: () => queues.toPage.push(() => alive && t.onCrash?.('simulated worker crash')),
       engines,
     });

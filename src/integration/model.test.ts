@@ -235,6 +235,9 @@ const commands: fc.Arbitrary<Cmd>[] = [
   fc
     .tuple(fc.constantFrom<EngineChoice>('auto', 'js-f64', 'fused-webgl'), n)
     .map(([engine, k]) => dispatch(`engine ${engine}`, { type: 'engine', engine }, k)),
+  fc
+    .tuple(fc.constantFrom('max', 'fast' as const), n)
+    .map(([speed, k]) => dispatch(`speed ${speed}`, { type: 'speed', speed }, k)),
   n.map((k) => command('play', (r) => r.page.client.play(), k)),
   n.map((k) => command('pause', (r) => r.page.client.pause(), k)),
   fc

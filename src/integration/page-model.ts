@@ -12,7 +12,7 @@ import {
   type SessionAction,
   type SessionState,
 } from '../ui/session.ts';
-import { inputsOf, syncData, syncSettings } from '../ui/session-sync.ts';
+import { inputsOf, syncData, syncSettings, syncSpeed } from '../ui/session-sync.ts';
 import type { ResumePoint } from '../ui/trainer-client.ts';
 import { viewOf, type TrainerView } from '../ui/trainer-view.ts';
 import type { EngineFactories } from '../worker/engine-pool.ts';
@@ -22,7 +22,13 @@ import { link, NODE_ENGINES, type Link } from './link.ts';
 export function smallSession(id: PresetId = 'overlap', n = 40, seed = 3): SessionState {
   const points = makePreset(id, { n, noise: 1, seed });
   const s = initialSession(points);
-  return { ...s, preset: { id, n, noise: 1, seed }, hyper: { ...s.hyper, epochs: 2_000 } };
+  // Max: the model-based test runs thousands of sequences (it also switches to a paced Speed).
+  return {
+    ...s,
+    preset: { id, n, noise: 1, seed },
+    hyper: { ...s.hyper, epochs: 2_000 },
+    speed: 'max',
+  };
 }
 
 /** A localStorage stand-in. */
@@ -54,6 +60,7 @@ export class PageModel {
   dispatch(action: SessionAction): void {
     this.session = sessionReducer(this.session, action);
     syncSettings(this.client, this.session);
+    syncSpeed(this.client, this.session);
     syncData(this.client, this.session);
   }
 

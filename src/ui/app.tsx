@@ -278,6 +278,8 @@ export function App() {
             }}
             onRecipe={runRecipe}
             onEngine={(engine) => dispatch({ type: 'engine', engine })}
+            speed={session.speed}
+            onSpeed={(speed) => dispatch({ type: 'speed', speed })}
           />
           {!view.running && (view.snapshot?.epoch ?? 0) >= session.hyper.epochs && (
             <p className="done-note" role="status">

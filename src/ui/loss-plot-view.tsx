@@ -7,6 +7,7 @@ export function LossPlotView({
   optimum,
   history,
   marker,
+  marks,
   lanes,
   logEpochs,
   summary,
@@ -16,6 +17,8 @@ export function LossPlotView({
   history: readonly HistoryPoint[];
   /** Time travel: the replayed epoch, marked by a vertical line; null when live. */
   marker: number | null;
+  /** Learning-rate changes: epoch and new rate. */
+  marks: readonly { epoch: number; lr: number }[];
   /** Learning-rate race curves. */
   lanes: readonly LossLane[];
   logEpochs: boolean;
@@ -43,6 +46,7 @@ export function LossPlotView({
   useEffect(() => plotRef.current?.setLogEpochs(logEpochs), [logEpochs]);
   useEffect(() => plotRef.current?.setOptimum(optimum), [optimum]);
   useEffect(() => plotRef.current?.setMarker(marker), [marker]);
+  useEffect(() => plotRef.current?.setMarks(marks), [marks]);
   useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);
   return (
     <div

@@ -63,14 +63,16 @@ export function ModelPanel({ view, basis, shown, travelEpoch, lanes, onJump }: P
       <div className="loss-panel">
         <LossPlotView
           optimum={optimumCurve}
+          marks={view.marks}
           history={view.history}
           marker={travelEpoch}
           lanes={lanes}
           logEpochs={logEpochs}
           summary={
-            last
+            (last
               ? `After ${last.epoch} epochs: train loss ${fmtNum(last.trainLoss)}, test loss ${fmtNum(last.testLoss)}.`
-              : 'No training yet.'
+              : 'No training yet.') +
+            view.marks.map((m) => ` Learning rate ${fmtNum(m.lr)} from epoch ${m.epoch}.`).join('')
           }
         />
         <Toggle label="Log epoch axis" checked={logEpochs} onChange={setLogEpochs} />

@@ -15,12 +15,18 @@ export function inputsOf(s: SessionState): Inputs {
     settings: s.settingsVersion,
     hyper: s.hyper,
     engine: s.engine,
+    speed: s.speed,
   };
 }
 
 /** Sends the settings if their version is new. */
 export function syncSettings(client: TrainerClient, s: SessionState): void {
   client.setSettings(s.settingsVersion, s.hyper, s.engine);
+}
+
+/** Sends the pace if it changed. */
+export function syncSpeed(client: TrainerClient, s: SessionState): void {
+  client.setSpeed(s.speed);
 }
 
 /** Sends the points if their version is new (an edit goes on training; a load restarts). */

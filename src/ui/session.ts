@@ -5,7 +5,13 @@
 import type { Label, Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import type { PlotPoint, SplitFilter } from '../charts/data-plot.ts';
-import { DEFAULT_HYPER, type EngineChoice, type Hyper } from '../core/settings.ts';
+import {
+  DEFAULT_HYPER,
+  DEFAULT_SPEED,
+  type EngineChoice,
+  type Hyper,
+  type Speed,
+} from '../core/settings.ts';
 
 /** What a click on the data plot does. */
 export type ClickMode = 'red' | 'blue' | 'classify';
@@ -23,6 +29,8 @@ export interface SessionState {
   settingsVersion: number;
   hyper: Hyper;
   engine: EngineChoice;
+  /** How fast training runs in wall time (Speed); Normal lasts ~10 s for the tutorial. */
+  speed: Speed;
   mode: ClickMode;
   newSplit: 'train' | 'test';
   show: SplitFilter;
@@ -47,6 +55,7 @@ export type SessionAction =
   | { type: 'redo' }
   | { type: 'hyper'; patch: Partial<Hyper> }
   | { type: 'engine'; engine: EngineChoice }
+  | { type: 'speed'; speed: Speed }
   | { type: 'mode'; mode: ClickMode }
   | { type: 'new-split'; split: 'train' | 'test' }
   | { type: 'show'; show: SplitFilter }
@@ -68,6 +77,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     settingsVersion: 0,
     hyper: { ...DEFAULT_HYPER },
     engine: 'auto',
+    speed: DEFAULT_SPEED,
     mode: 'red',
     newSplit: 'train',
     show: 'both',
@@ -115,6 +125,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         hyper: s.hyper,
         engine: s.engine,
         settingsVersion: s.settingsVersion,
+        speed: s.speed,
         mode: s.mode,
         show: s.show,
         preset: s.preset,
@@ -189,6 +200,8 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return a.engine === s.engine
         ? s
         : { ...s, engine: a.engine, settingsVersion: s.settingsVersion + 1 };
+    case 'speed':
+      return { ...s, speed: a.speed };
     case 'mode':
       return { ...s, mode: a.mode };
     case 'new-split':

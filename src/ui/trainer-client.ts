@@ -5,11 +5,12 @@
  * Components subscribe (useSyncExternalStore); tests drive it in Node over a fake transport.
  */
 import type { Weights } from '../core/maths.ts';
-import type { EngineChoice, Hyper } from '../core/settings.ts';
+import type { EngineChoice, Hyper, Speed } from '../core/settings.ts';
 import type {
   DataArrays,
   FromWorker,
   HistoryPoint,
+  LrMark,
   RaceRequest,
   Report,
   Snapshot,
@@ -37,6 +38,8 @@ export interface Inputs {
   settings: number;
   hyper: Hyper;
   engine: EngineChoice;
+  /** Wall-time pace (not versioned: no result depends on it). */
+  speed: Speed;
 }
 
 /** Everything the page shows from the worker. Replaced, never mutated. */
@@ -50,6 +53,8 @@ export interface ClientState {
   /** The current run's loss curve, epochs strictly increasing. */
   history: HistoryPoint[];
   reports: Report[];
+  /** Learning-rate changes during the current run, for the loss curve. */
+  marks: LrMark[];
   notices: string[];
   surface: SurfaceResult | null;
   race: RaceView | null;
@@ -88,6 +93,7 @@ export class TrainerClient {
       epochsPerSecond: 0,
       history: [],
       reports: [],
+      marks: [],
       notices: [],
       surface: null,
       race: null,
@@ -124,6 +130,13 @@ export class TrainerClient {
     this.send({ type: 'set-settings', settings, params: hyper, engine });
   }
 
+  /** A new pace for training (Speed). */
+  setSpeed(speed: Speed): void {
+    if (speed === this.inputs.speed) return;
+    this.inputs = { ...this.inputs, speed };
+    this.send({ type: 'set-speed', speed });
+  }
+
   /** New data, if its version is new; `restart`: a new run from new initial weights. */
   setData(data: number, train: DataArrays, test: DataArrays, restart: boolean): void {
     if (data === this.inputs.data) return;
@@ -138,6 +151,7 @@ export class TrainerClient {
 
   /** The tutorial recipe: these inputs, a new run, and play — one message. */
   runRecipe(inputs: Inputs): void {
+    this.setSpeed(inputs.speed);
     this.inputs = inputs;
     const { data, settings, train, test, hyper, engine } = inputs;
     const run = this.newRun();
@@ -168,7 +182,7 @@ export class TrainerClient {
 
   private newRun(): number {
     const run = this.state.run + 1;
-    this.update({ run, snapshot: null, history: [], reports: [], epochsPerSecond: 0 });
+    this.update({ run, snapshot: null, history: [], reports: [], marks: [], epochsPerSecond: 0 });
     return run;
   }
 
@@ -190,8 +204,9 @@ export class TrainerClient {
     t.onCrash = (message) => {
       if (this.transport === t) this.crashed(message);
     };
-    const { data, train, test, settings, hyper, engine } = this.inputs;
+    const { data, train, test, settings, hyper, engine, speed } = this.inputs;
     this.send({ type: 'set-settings', settings, params: hyper, engine });
+    this.send({ type: 'set-speed', speed });
     const resume = from && { weights: from.weights, epoch: from.epoch, running: from.running };
     this.send({
       type: 'load-data',
@@ -260,6 +275,7 @@ export function appendProgress(
   const lastEpoch = kept.at(-1)?.epoch ?? -1;
   const fresh = msg.history.filter((h) => h.epoch > lastEpoch);
   const reports = msg.from === undefined ? s.reports : s.reports.filter((r) => r.epoch < from);
+  const marks = msg.from === undefined ? s.marks : s.marks.filter((m) => m.epoch < from);
   return {
     snapshot: msg.snapshot,
     epochsPerSecond: msg.epochsPerSecond,
@@ -268,5 +284,6 @@ export function appendProgress(
       msg.reports.length || reports !== s.reports
         ? [...reports, ...msg.reports].slice(-MAX_REPORTS)
         : s.reports,
+    marks: msg.marks.length || marks !== s.marks ? [...marks, ...msg.marks] : s.marks,
   };
 }

@@ -8,6 +8,7 @@ import type {
   Diverged,
   EngineStatus,
   HistoryPoint,
+  LrMark,
   OptimumResult,
   Report,
   Snapshot,
@@ -24,6 +25,8 @@ export interface TrainerView {
   /** The loss curve of the current run, oldest first. */
   history: HistoryPoint[];
   reports: Report[];
+  /** Learning-rate changes during the current run. */
+  marks: LrMark[];
   notices: string[];
   /** The current run paused itself (too large a learning rate). */
   diverged: Diverged | null;
@@ -66,6 +69,7 @@ export function viewOf(s: ClientState, basis: Basis): TrainerView {
     running: w?.running ?? false,
     history: s.history,
     reports: s.reports,
+    marks: s.marks,
     notices: s.notices,
     diverged: sameRun ? w.diverged : null,
     done: sameRun ? w.done : false,

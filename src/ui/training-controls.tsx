@@ -1,5 +1,12 @@
 import { useId } from 'react';
-import { ENGINE_CHOICES, engineName, engineSupports } from '../core/settings.ts';
+import {
+  ENGINE_CHOICES,
+  engineName,
+  engineSupports,
+  SPEED_IDS,
+  SPEEDS,
+  type Speed,
+} from '../core/settings.ts';
 import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
 import { LearningRateSlider } from './learning-rate-slider.tsx';
 import { NumberField } from './number-field.tsx';
@@ -18,6 +25,9 @@ interface Props {
   onReset: () => void;
   onRecipe: () => void;
   onEngine: (e: EngineChoice) => void;
+  /** How fast training runs in wall time. */
+  speed: Speed;
+  onSpeed: (s: Speed) => void;
 }
 
 const OPTIMIZERS: [OptimizerId, string][] = [
@@ -35,6 +45,7 @@ export function TrainingControls(p: Props) {
   const optId = useId();
   const engId = useId();
   const initId = useId();
+  const speedId = useId();
   return (
     <div className="controls" role="group" aria-label="Training">
       <div className="buttons">
@@ -57,6 +68,24 @@ export function TrainingControls(p: Props) {
         fullBatch={p.hyper.optimizer === 'sgd' && p.hyper.batchSize === 0}
         onChange={(lr) => p.onHyper({ lr })}
       />
+      <div className="field speed-field">
+        <label htmlFor={speedId}>Speed</label>
+        <select
+          id={speedId}
+          value={p.speed}
+          aria-describedby={`${speedId}-hint`}
+          onChange={(e) => p.onSpeed(e.currentTarget.value as Speed)}
+        >
+          {SPEED_IDS.map((id) => (
+            <option key={id} value={id}>
+              {SPEEDS[id].label}
+            </option>
+          ))}
+        </select>
+        <span id={`${speedId}-hint`} className="field-hint">
+          Wall time only: every pace computes the same epochs and numbers.
+        </span>
+      </div>
       <div className="field-grid">
         <div className="field">
           <label htmlFor={optId}>Optimizer</label>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SessionState } from './session.ts';
-import { inputsOf, syncData, syncSettings } from './session-sync.ts';
+import { inputsOf, syncData, syncSettings, syncSpeed } from './session-sync.ts';
 import { TrainerClient, type ResumePoint, type Transport } from './trainer-client.ts';
 import { viewOf } from './trainer-view.ts';
 
@@ -42,7 +42,7 @@ export function useTrainer(session: SessionState, restored: ResumePoint | null) 
     return () => client.stop();
   }, [client]);
 
-  const { settingsVersion, hyper, engine, dataVersion, points } = session;
+  const { settingsVersion, hyper, engine, dataVersion, points, speed } = session;
   const latest = useRef(session);
   useEffect(() => {
     latest.current = session;
@@ -50,6 +50,9 @@ export function useTrainer(session: SessionState, restored: ResumePoint | null) 
   useEffect(() => {
     syncSettings(client, latest.current);
   }, [client, settingsVersion, hyper, engine]);
+  useEffect(() => {
+    syncSpeed(client, latest.current);
+  }, [client, speed]);
   useEffect(() => {
     if (dataVersion === client.dataVersion) return;
     // Only weights reported after this point are worth resuming from after a remount.

@@ -18,6 +18,7 @@ export function supersede(earlier: Item, later: Item): Item | null {
   if (earlier.type === 'set-settings' && later.type === 'set-settings') return later;
   if (earlier.type === 'set-settings' && later.type === 'run-recipe') return later;
   if (earlier.type === 'frame-ack' && later.type === 'frame-ack') return later;
+  if (earlier.type === 'set-speed' && later.type === 'set-speed') return later;
   if (
     earlier.type === 'loss-surface' &&
     later.type === 'loss-surface' &&
@@ -35,6 +36,7 @@ const PASSABLE = new Set<Item['type']>([
   'loss-surface',
   'load-data',
   'set-settings',
+  'set-speed',
   'play',
   'pause',
 ]);

@@ -22,6 +22,7 @@ import type {
   InitKind,
   OptimizerId,
   Precision,
+  Speed,
   TrainParams,
 } from '../core/settings.ts';
 
@@ -71,6 +72,8 @@ export type ToWorker =
     }
   /** Every hyper-parameter and the engine choice, as settings version `settings`. */
   | { type: 'set-settings'; settings: number; params: Hyper; engine: EngineChoice }
+  /** How fast training runs in wall time (never what it computes). */
+  | { type: 'set-speed'; speed: Speed }
   | { type: 'play' }
   | { type: 'pause' }
   /** The page has drawn the last progress message: the worker may send the next one. */
@@ -225,6 +228,12 @@ export interface Report {
   trainLoss: number;
 }
 
+/** A learning-rate change during a run: from `epoch` on, training used `lr` (marked on the loss curve). */
+export interface LrMark {
+  epoch: number;
+  lr: number;
+}
+
 /** The exact optimum, why there is none, or that the solver was not run (too many points). */
 export type OptimumResult = ReferenceResult | { status: 'skipped'; message: string };
 
@@ -298,6 +307,8 @@ export type FromWorker =
       history: HistoryPoint[];
       /** New every-`reportEvery`-epochs reports since the last message (the tutorial's printout). */
       reports: Report[];
+      /** Learning-rate changes since the last message: the epoch from which `lr` applies. */
+      marks: LrMark[];
     }
   | { type: 'notice'; message: string }
   | { type: 'measured'; result: MeasureResult }

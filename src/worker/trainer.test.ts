@@ -45,6 +45,7 @@ function harness(opts: { usPerEpoch?: number; engine?: Engine } = {}) {
     },
     now: () => clock,
     defer: (fn) => queue.push(fn),
+    later: (fn, ms) => queue.push(() => ((clock += ms), fn())),
     engineFailed: (e) => failures.push(e),
   };
   const trainer = new Trainer(engine, host);
@@ -62,6 +63,41 @@ const of = <T extends TrainerEvent['type']>(ms: TrainerEvent[], type: T) =>
   ms.filter((m): m is Extract<TrainerEvent, { type: T }> => m.type === type);
 
 describe('Trainer', () => {
+  it('marks a learning-rate change mid-run at the epoch it applies from', () => {
+    const h = harness();
+    start(h.trainer);
+    h.trainer.step(500);
+    h.trainer.setParams({ ...DEFAULT_HYPER, lr: 0.5 });
+    h.trainer.step(10);
+    const marks = of(h.messages, 'progress').flatMap((m) => m.marks);
+    expect(marks).toEqual([{ epoch: 500, lr: 0.5 }]);
+  });
+
+  it('paced at Normal, the tutorial run lasts ~10 s of wall time and ends on the same weights', () => {
+    const max = harness();
+    start(max.trainer);
+    max.trainer.play();
+    max.drain();
+    const paced = harness();
+    start(paced.trainer);
+    paced.trainer.setSpeed('normal');
+    const t0 = paced.time();
+    paced.trainer.play();
+    // Early epochs are slow: after 2 s of wall time the run is still in its first ~10 epochs.
+    const epochAt = (ms: number) => {
+      while (paced.time() - t0 < ms) paced.drain(1);
+      return paced.trainer.state.epoch;
+    };
+    expect(epochAt(2_000)).toBeLessThanOrEqual(12);
+    expect(epochAt(6_000)).toBeLessThan(2_000);
+    paced.drain();
+    const seconds = (paced.time() - t0) / 1000;
+    expect(seconds).toBeGreaterThan(9);
+    expect(seconds).toBeLessThan(11);
+    expect(paced.trainer.state.epoch).toBe(200_000);
+    expect(paced.trainer.state.weights).toEqual(max.trainer.state.weights);
+  });
+
   it('runs the whole budget and lands exactly on the float64 tutorial checkpoint', () => {
     const h = harness();
     start(h.trainer);
@@ -251,6 +287,7 @@ describe('Trainer on large data', () => {
       },
       now: () => clock,
       defer: (fn) => queue.push(fn),
+      later: (fn) => queue.push(fn),
       engineFailed: () => {},
     });
     const snap = trainer.snapshot.bind(trainer);

@@ -10,12 +10,15 @@ import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
 import { nextSampleEpoch } from './history.ts';
 import { LossWatch } from './loss-watch.ts';
+import { Pacer } from './pacer.ts';
+import type { Speed } from '../core/settings.ts';
 import type {
   DataArrays,
   Diverged,
   FromWorker,
   HistoryPoint,
   Hyper,
+  LrMark,
   Report,
   Snapshot,
 } from './protocol.ts';
@@ -33,6 +36,8 @@ export interface TrainerHost {
   now(): number;
   /** Runs `fn` soon, as a new task, so that incoming messages get in between. */
   defer(fn: () => void): void;
+  /** Runs `fn` after `ms` (a paced run waiting for its next epoch). */
+  later(fn: () => void, ms: number): void;
   /** An engine call threw (e.g. a lost WebGL context). Weights are those of the last good chunk. */
   engineFailed(error: unknown, wasRunning: boolean): void;
 }
@@ -70,6 +75,7 @@ export class Trainer {
   private lastPost = -Infinity;
   private pending: HistoryPoint[] = [];
   private pendingReports: Report[] = [];
+  private pendingMarks: LrMark[] = [];
   /** Recent cost of evaluating the metrics for a progress message, ms. */
   private evalMs = 0;
   /** A progress message is out and the page has not drawn it yet (backpressure). */
@@ -79,6 +85,8 @@ export class Trainer {
   private msPerEpoch = CHUNK_MS;
   private rate = { epochs: 0, since: 0, value: 0 };
   private readonly watch = new LossWatch();
+  /** Wall-time pace (Max unless the page asks for another). */
+  private readonly pacer = new Pacer();
 
   constructor(
     private engine: Engine,
@@ -93,6 +101,7 @@ export class Trainer {
     this.runId = id;
     this.pending = [];
     this.pendingReports = [];
+    this.pendingMarks = [];
     this.truncateFrom = null;
   }
 
@@ -165,6 +174,10 @@ export class Trainer {
   }
 
   setParams(next: Hyper): void {
+    // A new rate mid-run is marked on the loss curve at the epoch it applies from.
+    if (next.lr !== this.hyper.lr && this.epoch > 0) {
+      this.pendingMarks.push({ epoch: this.epoch, lr: next.lr });
+    }
     this.hyper = { ...next };
     this.engine.setParams(this.hyper);
     this.clearWatch();
@@ -203,7 +216,9 @@ export class Trainer {
     this.truncateFrom = null;
     this.pending = [];
     this.pendingReports = [];
+    this.pendingMarks = [];
     this.rate = { epochs: epoch, since: this.host.now(), value: 0 };
+    this.pacer.anchor(this.host.now(), epoch);
     this.engine.setWeights(this.weights);
   }
 
@@ -220,13 +235,21 @@ export class Trainer {
     this.weights = { ...w };
     this.epoch = epoch;
     this.rate = { epochs: epoch, since: this.host.now(), value: this.rate.value };
+    this.pacer.anchor(this.host.now(), epoch);
     this.engine.setWeights(this.weights);
     this.clearWatch();
     this.postProgress(true);
   }
 
+  /** A new pace (Speed); the numbers stay those of Max, only the wall time changes. */
+  setSpeed(speed: Speed): void {
+    this.pacer.set(speed, this.host.now(), this.epoch);
+    if (this.running) this.schedule();
+  }
+
   play(): void {
     if (this.epoch >= this.hyper.epochs) return this.postDone();
+    this.pacer.anchor(this.host.now(), this.epoch);
     this.running = true;
     this.rate = { epochs: this.epoch, since: this.host.now(), value: this.rate.value };
     this.schedule();
@@ -259,7 +282,10 @@ export class Trainer {
     if (!this.running || this.held) return;
     const end = this.host.now() + SLICE_MS;
     while (this.running && this.host.now() < end) {
-      if (!this.advance(Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch)))) break;
+      const room = this.pacer.allowed(this.host.now()) - this.epoch;
+      if (room < 1) break; // paced: the next epoch is not due yet
+      const want = Math.max(1, Math.round(CHUNK_MS / this.msPerEpoch));
+      if (!this.advance(Math.min(want, room))) break;
       if (this.epoch >= this.hyper.epochs) {
         this.running = false;
         if (this.lastRecorded !== this.epoch) this.record(); // the curve ends where training did
@@ -269,7 +295,14 @@ export class Trainer {
       }
     }
     this.postProgress(!this.running);
-    if (this.running) this.schedule();
+    if (!this.running) return;
+    const wait = this.pacer.waitMs(this.host.now(), this.epoch);
+    if (wait <= 0) return this.schedule();
+    this.scheduled = true;
+    this.host.later(() => {
+      this.scheduled = false;
+      this.tick();
+    }, wait);
   }
 
   /** Runs up to `want` epochs in one engine call, stopping at sample/report/budget epochs. */
@@ -401,6 +434,8 @@ export class Trainer {
     this.lastPost = now;
     const history = this.pending;
     const reports = this.pendingReports;
+    const marks = this.pendingMarks;
+    this.pendingMarks = [];
     this.pending = [];
     this.pendingReports = [];
     const t0 = this.host.now();
@@ -416,6 +451,7 @@ export class Trainer {
       epochsPerSecond: this.running ? Math.max(0, this.rate.value) : 0,
       history,
       reports,
+      marks,
     });
   }
 

@@ -22,6 +22,8 @@ export interface CoreEnv {
   now(): number;
   /** Runs `fn` soon, as a new task, so that incoming messages get in between. */
   defer(fn: () => void): void;
+  /** Runs `fn` after `ms` (setTimeout: a paced run waiting for its next epoch). */
+  later(fn: () => void, ms: number): void;
   /** Crashes the worker for real (fault injection): an uncaught error outside the message loop. */
   crash(): void;
   /** Engine factories (tests in Node bring their own GPU engine). */
@@ -80,6 +82,7 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
     },
     now: env.now,
     defer: env.defer,
+    later: env.later,
     engineFailed(error, wasRunning) {
       // In the inbox's order: a message handled meanwhile (a recipe, a switch) must not run
       // beside the hand-over.
@@ -142,6 +145,8 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
         if (msg.params.epochs > trainer.state.epoch) done = false;
         return selector.choose(msg.engine);
       }
+      case 'set-speed':
+        return trainer.setSpeed(msg.speed);
       case 'play':
         diverged = null;
         return trainer.play();

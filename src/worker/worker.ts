@@ -19,6 +19,7 @@ const core = createWorkerCore({
     tasks.push(fn);
     channel.port2.postMessage(0);
   },
+  later: (fn, ms) => void setTimeout(fn, ms),
   crash() {
     setTimeout(() => {
       throw new Error('simulated worker crash');
