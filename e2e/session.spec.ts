@@ -174,3 +174,20 @@ test('a reload after opening a link keeps the work done since (the link is read 
   await expect(fresh.getByText('Opened the shared session from the link.')).toHaveCount(0);
   await other.close();
 });
+
+test('after Share link a reload keeps the work done since (the address gets no link)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByLabel('Link to this session')).toHaveValue(/#/);
+  expect(new URL(page.url()).hash).toBe('');
+  await page.getByLabel('L2 penalty').fill('0.3');
+  await page.getByLabel('L2 penalty').press('Enter');
+  await expect.poll(() => autosaved(page)).toMatchObject({ hyper: { l2: 0.3 } });
+  await page.reload();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('L2 penalty')).toHaveValue('0.3');
+});

@@ -17,7 +17,9 @@ test('at the default Speed the tutorial run lasts seconds, the epoch rising all 
   const t0 = Date.now();
   const seen: number[] = [];
   while ((seen.at(-1) ?? 0) < 200_000 && Date.now() - t0 < 70_000) {
-    await page.waitForTimeout(400);
+    // A sample about every second: even in the first, slowest decade (1–10 epochs in ~1.9 s)
+    // the epoch grows by a factor of ~3 between two samples.
+    await page.waitForTimeout(900);
     seen.push(await epoch(page));
   }
   const seconds = (Date.now() - t0) / 1000;
@@ -26,9 +28,9 @@ test('at the default Speed the tutorial run lasts seconds, the epoch rising all 
   expect(seconds).toBeLessThan(60);
   // Rising all along: every sample until the end moved on from the one before.
   const before = seen.slice(0, seen.indexOf(200_000));
-  expect(before.length).toBeGreaterThan(8);
+  expect(before.length).toBeGreaterThan(5);
   before.forEach((e, i) => i > 0 && expect(e).toBeGreaterThan(before[i - 1]!));
-  // The early epochs are slow enough to watch: a second in, the run is still in its first
+  // The early epochs are slow enough to watch: two seconds in, the run is still in its first
   // thousand epochs.
   expect(seen[1]!).toBeLessThan(1_000);
   // Pacing changes wall time only: (1, 1) is still classified red with the tutorial's numbers.

@@ -148,11 +148,11 @@ function savedHistory(
 }
 
 /**
- * The preset as a link or a save records it: points edited since the preset was made (an undo
- * step exists) are 'custom' — the preset's name alone would bring back the unedited data.
+ * The preset as a link or a save records it: points edited since the preset was made are
+ * 'custom' — the preset's name alone would bring back the unedited data.
  */
 function keptPreset(s: SessionState): SessionState['preset'] {
-  return s.past.length > 0 ? { ...s.preset, id: 'custom' } : s.preset;
+  return s.edited ? { ...s.preset, id: 'custom' } : s.preset;
 }
 
 /** The share link of a session, and whether its points had to be left out. */

@@ -12,8 +12,9 @@ export function SessionButtons({
 }) {
   const [link, setLink] = useState('');
   const share = async () => {
+    // Shown and copied, never put into this page's address: a reload would then open the link
+    // and drop the work done since.
     const { url, pointsOmitted } = shareLink(location.href, session);
-    history.replaceState(null, '', url);
     setLink(url);
     let copied = false;
     try {

@@ -19,8 +19,11 @@ export type ClickMode = 'red' | 'blue' | 'classify';
 export interface SessionState {
   points: PlotPoint[];
   nextId: number;
-  past: PlotPoint[][];
-  future: PlotPoint[][];
+  /** Undo steps: every data change — edits, presets, Seed/Noise/Points, Clear, imports, the recipe. */
+  past: UndoEntry[];
+  future: UndoEntry[];
+  /** The points were edited since the preset made them (a link or a save keeps them as points). */
+  edited: boolean;
   /** Bumped when the points change; the page sends them to the worker then. */
   dataVersion: number;
   /** True when the last data change should restart training from new weights. */
@@ -41,6 +44,13 @@ export interface SessionState {
   loadCount: number;
   /** The preset the points came from ('custom' once cleared). */
   preset: { id: PresetId | 'custom' } & PresetOptions;
+}
+
+/** One undo step: the data as they were, and where they came from. */
+export interface UndoEntry {
+  points: PlotPoint[];
+  preset: SessionState['preset'];
+  edited: boolean;
 }
 
 export type SessionAction =
@@ -72,6 +82,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     nextId: points.length,
     past: [],
     future: [],
+    edited: false,
     dataVersion: 0,
     restart: true,
     settingsVersion: 0,
@@ -89,16 +100,23 @@ export function initialSession(points: readonly Point[]): SessionState {
 }
 
 /** Keeps the newest undo steps: at most UNDO_LIMIT of them and UNDO_POINTS points in all. */
-function trimPast(past: PlotPoint[][]): PlotPoint[][] {
+function trimPast(past: UndoEntry[]): UndoEntry[] {
   let total = 0;
   let keep = 0;
   for (let i = past.length - 1; i >= 0 && keep < UNDO_LIMIT; i--) {
-    total += past[i]!.length;
+    total += past[i]!.points.length;
     if (total > UNDO_POINTS && keep > 0) break;
     keep++;
   }
   return past.slice(past.length - keep);
 }
+
+/** The session's data as an undo step. */
+const entryOf = (s: SessionState): UndoEntry => ({
+  points: s.points,
+  preset: s.preset,
+  edited: s.edited,
+});
 
 /** Records `points` as an undoable edit. */
 function edit(
@@ -110,18 +128,38 @@ function edit(
     ...s,
     ...extra,
     points,
-    past: trimPast([...s.past, s.points]),
+    past: trimPast([...s.past, entryOf(s)]),
     future: [],
     dataVersion: s.dataVersion + 1,
     restart: false,
+    edited: true,
+  };
+}
+
+/** The session with an undo step's data back (new data for the worker; the axes re-fit when the
+ * data came from elsewhere). */
+function restore(s: SessionState, e: UndoEntry): SessionState {
+  const moved = e.preset !== s.preset;
+  return {
+    ...s,
+    points: e.points,
+    preset: e.preset,
+    edited: e.edited,
+    dataVersion: s.dataVersion + 1,
+    restart: false,
+    probe: moved ? null : s.probe,
+    loadCount: moved ? s.loadCount + 1 : s.loadCount,
+    nextId: e.points.reduce((m, p) => Math.max(m, p.id + 1), s.nextId),
   };
 }
 
 export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case 'load':
+      // New data is one more undo step: Ctrl+Z brings back what was there (hand-placed points
+      // included), whatever replaced it — a preset, Seed/Noise/Points, an import, the recipe.
       return {
-        ...initialSession(a.points),
+        ...initialSession([]),
         hyper: s.hyper,
         engine: s.engine,
         settingsVersion: s.settingsVersion,
@@ -132,6 +170,10 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         loadCount: s.loadCount + 1,
         dataVersion: s.dataVersion + 1,
         restart: true,
+        past: trimPast([...s.past, entryOf(s)]),
+        // Fresh ids: a point brought back by undo never shares one with a point of these data.
+        nextId: s.nextId + a.points.length,
+        points: a.points.map((p, i) => ({ ...p, id: s.nextId + i })),
       };
     case 'preset': {
       const { id, ...sizes } = s.preset;
@@ -171,25 +213,15 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       const prev = s.past.at(-1);
       if (!prev) return s;
       return {
-        ...s,
-        points: prev,
+        ...restore(s, prev),
         past: s.past.slice(0, -1),
-        future: [s.points, ...s.future],
-        dataVersion: s.dataVersion + 1,
-        restart: false,
+        future: [entryOf(s), ...s.future],
       };
     }
     case 'redo': {
       const [next, ...rest] = s.future;
       if (!next) return s;
-      return {
-        ...s,
-        points: next,
-        past: [...s.past, s.points],
-        future: rest,
-        dataVersion: s.dataVersion + 1,
-        restart: false,
-      };
+      return { ...restore(s, next), past: [...s.past, entryOf(s)], future: rest };
     }
     case 'hyper': {
       const hyper = { ...s.hyper, ...a.patch };
