@@ -140,6 +140,14 @@ test('New session starts over from the tutorial preset', async ({ page }) => {
   await page.getByLabel('Dataset').selectOption('xor');
   // Only once the xor data set is saved can New session show that it forgets the save.
   await expect.poll(() => autosaved(page)).toMatchObject({ preset: { id: 'xor' } });
+  // It asks first: declining keeps everything.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByLabel('Dataset')).toHaveValue('xor');
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('Start a new session?');
+    void d.accept();
+  });
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
   expect((await pointCounts(page)).total).toBe(300);
@@ -190,4 +198,28 @@ test('after Share link a reload keeps the work done since (the address gets no l
     page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
   ).toBeVisible();
   await expect(page.getByLabel('L2 penalty')).toHaveValue('0.3');
+});
+
+test('Ctrl+Z after a Seed change brings hand-placed points back', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  for (const [fx, fy] of [
+    [0.3, 0.6],
+    [0.7, 0.3],
+  ] as const) {
+    const at = await plotPoint(page, fx, fy);
+    await page.mouse.click(at.x, at.y);
+  }
+  expect((await pointCounts(page)).total).toBe(2);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  await page.getByLabel('Seed').fill('5');
+  await page.getByLabel('Seed').press('Enter');
+  expect((await pointCounts(page)).total).toBe(300);
+  // Out of the Seed field (there Ctrl+Z undoes the typing), as a person clicks elsewhere.
+  await page.getByRole('heading', { name: 'logreg-lab' }).click();
+  await page.keyboard.press('Control+z'); // back to seed 42
+  await page.keyboard.press('Control+z'); // back to the hand-placed points
+  await expect.poll(async () => (await pointCounts(page)).total).toBe(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await pointCounts(page)).total).toBe(300);
 });

@@ -29,6 +29,10 @@ export function SessionButtons({
     onMessage(`${copied ? 'Link copied. ' : ''}${what}`);
   };
   const newSession = () => {
+    const ok = window.confirm(
+      'Start a new session? Your points, settings and training here are replaced by the tutorial preset (Export CSV keeps your points).',
+    );
+    if (!ok) return;
     try {
       localStorage.removeItem(STORAGE_KEY);
     } catch {
