@@ -223,3 +223,21 @@ test('Ctrl+Z after a Seed change brings hand-placed points back', async ({ page 
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await pointCounts(page)).total).toBe(300);
 });
+
+test('a shared edited preset opens with the same points in a fresh browser', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  const at = await plotPoint(page, 0.1, 0.1);
+  await page.mouse.click(at.x, at.y); // the tutorial preset, plus one hand-placed red point
+  expect(await pointCounts(page)).toMatchObject({ total: 301, red: 151 });
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'reproduces this session' }),
+  ).toBeVisible();
+  const link = await page.getByLabel('Link to this session').inputValue();
+  const { other, fresh } = await openLink(browser, link);
+  expect(await pointCounts(fresh)).toMatchObject({ total: 301, red: 151, blue: 150 });
+  await other.close();
+});
