@@ -135,3 +135,21 @@ export async function seekSlider(
   }
   throw new Error(`no stop of "${label}" matched`);
 }
+
+/** Imports a scikit-learn fixture's points, all as training points, through "Import CSV". */
+export async function importFixtureAsTraining(
+  page: Page,
+  name: string,
+  fixture: { x: number[][]; y: number[] },
+): Promise<void> {
+  const csv = [
+    'x1,x2,label,split',
+    ...fixture.x.map((p, i) => `${p[0]},${p[1]},${fixture.y[i]},train`),
+  ].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(
+    page.getByRole('status').filter({ hasText: `Imported ${fixture.x.length} points` }),
+  ).toBeVisible();
+}

@@ -5,7 +5,7 @@
  */
 import overlap from '../src/core/__fixtures__/overlap-mle.json' with { type: 'json' };
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { longRun, openApp, readout } from './app.ts';
+import { importFixtureAsTraining, longRun, openApp, readout } from './app.ts';
 
 test('an L2 typed and then Reset at once: the Exact optimum is the one for that L2', async ({
   page,
@@ -112,13 +112,7 @@ test('Play after a divergence clears the notice, so a later Restore cannot rewin
 }) => {
   await openApp(page);
   // The scikit-learn fixture's overlapping classes, all training points: lr 10 bounces there.
-  const csv = [
-    'x1,x2,label,split',
-    ...overlap.x.map((p, i) => `${p[0]},${p[1]},${overlap.y[i]},train`),
-  ].join('\n');
-  await page
-    .getByLabel('Import CSV')
-    .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFixtureAsTraining(page, 'overlap.csv', overlap);
   await longRun(page);
   await page.getByRole('slider', { name: 'Learning rate' }).fill('1'); // 10
   await page.getByRole('button', { name: 'Play' }).click();

@@ -1,7 +1,7 @@
 /** The exact answer (issue #6, view 1), checked against the scikit-learn fixture. */
 import fixture from '../src/core/__fixtures__/separable-l2.json' with { type: 'json' };
 import { expect, test } from './fixtures.ts';
-import { openApp, readout, runRecipe } from './app.ts';
+import { importFixtureAsTraining, openApp, readout, runRecipe } from './app.ts';
 
 test('without L2 on separable data the app says there is no finite optimum', async ({ page }) => {
   await openApp(page);
@@ -16,14 +16,7 @@ test('with L2 the float64 optimum matches scikit-learn; ghost boundary, gap curv
 }) => {
   await openApp(page);
   // All 200 fixture points as training points, so the objective is the fixture's.
-  const csv = [
-    'x1,x2,label,split',
-    ...fixture.x.map((p, i) => `${p[0]},${p[1]},${fixture.y[i]},train`),
-  ].join('\n');
-  await page
-    .getByLabel('Import CSV')
-    .setInputFiles({ name: 'separable-l2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 200 points' })).toBeVisible();
+  await importFixtureAsTraining(page, 'separable-l2.csv', fixture);
   await page.getByLabel('L2 penalty').fill('0.01');
   await page.getByLabel('L2 penalty').press('Enter');
   const info = page.getByLabel('Exact optimum', { exact: true });

@@ -7,7 +7,7 @@ import type { Weights } from '../core/maths.ts';
 import { accuracy } from '../core/metrics.ts';
 import type { Engine } from './engines/engine.ts';
 import { createJsEngine } from './engines/js-f64.ts';
-import { DEFAULT_HYPER } from './defaults.ts';
+import { DEFAULT_HYPER } from '../core/settings.ts';
 import { sampleEpochs } from './history.ts';
 import type { DataArrays, Hyper } from './protocol.ts';
 import { Trainer, type TrainerEvent, type TrainerHost } from './trainer.ts';

@@ -22,7 +22,7 @@ import type {
   Report,
   Snapshot,
 } from './protocol.ts';
-import { DEFAULT_HYPER } from './defaults.ts';
+import { DEFAULT_HYPER } from '../core/settings.ts';
 
 /** What the trainer tells its host: progress for the page, and changes of its own state. */
 export type TrainerEvent =
