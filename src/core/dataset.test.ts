@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Label } from './dataset.ts';
-import { CLASS_NAMES, countByLabel, toColumns } from './dataset.ts';
+import { CLASS_NAMES, countByLabel, toColumns, trainingSplitProblem } from './dataset.ts';
 
 describe('toColumns', () => {
   it('copies coordinates and labels into parallel Float64Arrays', () => {
@@ -31,5 +31,22 @@ describe('countByLabel and CLASS_NAMES', () => {
     expect(countByLabel([{ label: 0 }, { label: 1 }, { label: 1 }])).toEqual({ 0: 1, 1: 2 });
     expect(CLASS_NAMES[0]).toBe('red');
     expect(CLASS_NAMES[1]).toBe('blue');
+  });
+});
+
+describe('trainingSplitProblem', () => {
+  const pt = (label: Label, split: 'train' | 'test') => ({ x1: 0, x2: 0, label, split });
+  it('is null when the training split has both classes', () => {
+    expect(trainingSplitProblem([pt(0, 'train'), pt(1, 'train'), pt(1, 'test')])).toBeNull();
+  });
+  it('names an empty training split, and says how many test points there are', () => {
+    expect(trainingSplitProblem([pt(0, 'test'), pt(1, 'test')])).toMatch(
+      /training split is empty: all 2 points are test/,
+    );
+    expect(trainingSplitProblem([])).toMatch(/no points/);
+  });
+  it('names the missing class, counting training points only', () => {
+    expect(trainingSplitProblem([pt(0, 'train'), pt(1, 'test')])).toMatch(/no blue \(class 1\)/);
+    expect(trainingSplitProblem([pt(1, 'train'), pt(0, 'test')])).toMatch(/no red \(class 0\)/);
   });
 });

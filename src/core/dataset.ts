@@ -69,3 +69,20 @@ export function countByLabel(points: readonly { label: Label }[]): Record<Label,
   for (const p of points) counts[p.label] += 1;
   return counts;
 }
+
+/**
+ * What keeps the training split from teaching a boundary, in words, or null when it has both
+ * classes. Training learns from the training points only: with none, or with one class only, the
+ * optimum says "always that class" (or there is nothing to fit).
+ */
+export function trainingSplitProblem(points: readonly Point[]): string | null {
+  const train = points.filter((p) => p.split === 'train');
+  if (train.length === 0)
+    return points.length === 0
+      ? 'There are no points to train on.'
+      : `The training split is empty: all ${points.length.toLocaleString('en-US')} points are test points, so there is nothing to train on.`;
+  const c = countByLabel(train);
+  const missing = c[0] === 0 ? 'red (class 0)' : c[1] === 0 ? 'blue (class 1)' : null;
+  if (!missing) return null;
+  return `The training split has no ${missing} points: with one class only there is no boundary to learn.`;
+}

@@ -56,6 +56,9 @@ export const DEFAULT_PRESET: { id: PresetId } & PresetOptions = {
   seed: 42,
 };
 
+/** Fewest points the Points field asks a preset for: two of each class. */
+export const MIN_PRESET_POINTS = 4;
+
 /** Largest number of points a preset makes. */
 export const MAX_PRESET_POINTS = 1_000_000;
 

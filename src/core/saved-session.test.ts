@@ -121,7 +121,7 @@ describe('serializeSession and parseSavedSession', () => {
     );
     expect(refused(edited((o) => (o.points.x1[1] = 'a')))).toContain('points.x1[1] is "a", not');
     expect(refused(edited((o) => (o.points.x1[2] = 2e6)))).toContain(
-      'points.x1[2] is 2000000, not a number in [-1000000, 1000000]',
+      'points.x1[2] is 2000000, not a number from -1,000,000 to 1,000,000',
     );
     expect(refused(edited((o) => set(o, 'points', [])))).toContain('points is [], not an object');
   });
@@ -140,7 +140,7 @@ describe('serializeSession and parseSavedSession', () => {
 
   it('refuse settings out of range, naming the field', () => {
     expect(refused(edited((o) => (o.hyper.lr = 0)))).toBe(
-      'The saved session cannot be restored: hyper.lr is 0, not a number in [0.00001, 10].',
+      'The saved session cannot be restored: hyper.lr is 0, not a number from 0.00001 to 10.',
     );
     expect(refused(edited((o) => (o.hyper.optimizer = 'rmsprop')))).toContain(
       'hyper.optimizer is "rmsprop"',
@@ -289,13 +289,13 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
 
   it('refuse an epoch that is negative, fractional or not a number, naming it', () => {
     expect(refused(editedHistory((h) => (h.epoch![0] = -1)))).toBe(
-      'The saved session cannot be restored: history.epoch[0] is -1, not an integer in [0, 9007199254740991].',
+      'The saved session cannot be restored: history.epoch[0] is -1, not a whole number from 0 to 9,007,199,254,740,991.',
     );
     expect(refused(editedHistory((h) => (h.epoch![1] = 10.5)))).toContain(
-      'history.epoch[1] is 10.5, not an integer',
+      'history.epoch[1] is 10.5, not a whole number',
     );
     expect(refused(editedHistory((h) => (h.epoch![2] = null)))).toContain(
-      'history.epoch[2] is null, not an integer',
+      'history.epoch[2] is null, not a whole number',
     );
   });
 
@@ -348,10 +348,10 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
       'history.objective[0] is true, not a finite number or null',
     );
     expect(refused(editedHistory((h) => (h.testAccuracy![0] = 1.5)))).toBe(
-      'The saved session cannot be restored: history.testAccuracy[0] is 1.5, not a number in [0, 1] or null.',
+      'The saved session cannot be restored: history.testAccuracy[0] is 1.5, not a number from 0 to 1 or null.',
     );
     expect(refused(editedHistory((h) => (h.trainAccuracy![1] = -0.1)))).toContain(
-      'history.trainAccuracy[1] is -0.1, not a number in [0, 1] or null',
+      'history.trainAccuracy[1] is -0.1, not a number from 0 to 1 or null',
     );
   });
 

@@ -72,11 +72,11 @@ describe('settings', () => {
         expect(refusal(k, v)).toMatch(new RegExp(`^${k} is `));
       }
     }
-    expect(refusal('lr', 0)).toBe('lr is 0, not a number in [0.00001, 10]');
+    expect(refusal('lr', 0)).toBe('lr is 0, not a number from 0.00001 to 10');
     expect(refusal('optimizer', 'rmsprop')).toBe(
       'optimizer is rmsprop, not one of sgd, momentum, adam',
     );
-    expect(refusal('epochs', 1.5)).toBe('epochs is 1.5, not an integer in [1, 100000000]');
+    expect(refusal('epochs', 1.5)).toBe('epochs is 1.5, not a whole number from 1 to 100,000,000');
   });
 
   it("engineSupports('fused-webgl', {batchSize: 32}) is false and true for batchSize 0", () => {

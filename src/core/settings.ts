@@ -3,7 +3,7 @@
  * defaults (the tutorial's), their valid ranges, and one schema that the share link, the saved
  * session and the page's validation all read — instead of a copy of the list in each.
  */
-import { MAX_PRESET_POINTS } from './datasets.ts';
+import { MAX_PRESET_POINTS, MIN_PRESET_POINTS } from './datasets.ts';
 
 /** Optimizers: plain SGD (the tutorial), SGD with momentum, Adam. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -150,22 +150,27 @@ const UNIT: NumberRule = { min: 0, max: 1, openMax: true };
 
 /** One hyper-parameter: its key in a share link, and its valid values. */
 export type SettingSpec =
-  { url: string; rule: NumberRule } | { url: string; choices: readonly string[] };
+  | { url: string; name: string; rule: NumberRule }
+  | { url: string; name: string; choices: readonly string[] };
 
 /** Every hyper-parameter, once: the share link, the saved session and the page read this. */
 export const HYPER_SCHEMA = {
-  lr: { url: 'lr', rule: { min: 1e-5, max: 10 } },
-  l2: { url: 'l2', rule: { min: 0, max: 100 } },
-  optimizer: { url: 'opt', choices: OPTIMIZERS },
-  momentum: { url: 'mom', rule: UNIT },
-  beta1: { url: 'b1', rule: UNIT },
-  beta2: { url: 'b2', rule: UNIT },
-  epsilon: { url: 'eps', rule: { min: 0, max: 1, openMin: true } },
-  batchSize: { url: 'bs', rule: { min: 0, max: MAX_PRESET_POINTS, integer: true } },
-  seed: { url: 'hs', rule: SEED },
-  epochs: { url: 'ep', rule: { min: 1, max: 1e8, integer: true } },
-  init: { url: 'init', choices: INITS },
-  reportEvery: { url: 're', rule: { min: 0, max: 1e8, integer: true } },
+  lr: { url: 'lr', name: 'Learning rate', rule: { min: 1e-5, max: 10 } },
+  l2: { url: 'l2', name: 'L2 penalty', rule: { min: 0, max: 100 } },
+  optimizer: { url: 'opt', name: 'Optimizer', choices: OPTIMIZERS },
+  momentum: { url: 'mom', name: 'Momentum', rule: UNIT },
+  beta1: { url: 'b1', name: 'Adam β1', rule: UNIT },
+  beta2: { url: 'b2', name: 'Adam β2', rule: UNIT },
+  epsilon: { url: 'eps', name: 'Adam ε', rule: { min: 0, max: 1, openMin: true } },
+  batchSize: {
+    url: 'bs',
+    name: 'Batch size',
+    rule: { min: 0, max: MAX_PRESET_POINTS, integer: true },
+  },
+  seed: { url: 'hs', name: 'Initial-weights seed', rule: SEED },
+  epochs: { url: 'ep', name: 'Epochs', rule: { min: 1, max: 1e8, integer: true } },
+  init: { url: 'init', name: 'Initial weights', choices: INITS },
+  reportEvery: { url: 're', name: 'Report every', rule: { min: 0, max: 1e8, integer: true } },
 } as const satisfies Record<keyof Hyper, SettingSpec>;
 
 export const HYPER_KEYS = Object.keys(HYPER_SCHEMA) as (keyof Hyper)[];
@@ -177,7 +182,7 @@ export type NumericHyper = {
 
 /** The valid range of every numeric setting (hyper-parameters and the preset's options). */
 export const RULES: Record<NumericHyper | 'n' | 'noise', NumberRule> = {
-  n: { min: 0, max: MAX_PRESET_POINTS, integer: true },
+  n: { min: MIN_PRESET_POINTS, max: MAX_PRESET_POINTS, integer: true },
   noise: { min: 0, max: 5, openMin: true },
   ...(Object.fromEntries(
     HYPER_KEYS.flatMap((k) => {
@@ -195,10 +200,17 @@ export function fitsRule(v: unknown, r: NumberRule): v is number {
   return (r.openMin ? v > r.min : v >= r.min) && (r.openMax ? v < r.max : v <= r.max);
 }
 
-/** The rule in words, e.g. "a number in [0.00001, 10]" or "an integer in [1, 100000000]". */
+/** A bound as people write it: "0.00001", "100,000,000". */
+const bound = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+/**
+ * The rule in words, e.g. "a number from 0.00001 to 10", "a whole number from 1 to 100,000,000",
+ * "a number above 0, up to 5".
+ */
 export function describeRule(r: NumberRule): string {
-  const range = `${r.openMin ? '(' : '['}${r.min}, ${r.max}${r.openMax ? ')' : ']'}`;
-  return `${r.integer ? 'an integer' : 'a number'} in ${range}`;
+  const kind = r.integer ? 'a whole number' : 'a number';
+  const from = r.openMin ? `above ${bound(r.min)}, up to` : `from ${bound(r.min)} to`;
+  return `${kind} ${from} ${bound(r.max)}${r.openMax ? ' (not included)' : ''}`;
 }
 
 /** Whether `v` is one of `choices`. */

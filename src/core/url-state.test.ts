@@ -116,13 +116,24 @@ describe('decodeUrlState', () => {
   });
 
   it('names the key and the value of a bad setting', () => {
-    expect(refused('lr=abc')).toBe('The link\'s lr is "abc", not a number in [0.00001, 10].');
-    expect(refused('n=1.5')).toBe('The link\'s n is "1.5", not an integer in [0, 1000000].');
-    expect(refused('noise=0')).toBe('The link\'s noise is "0", not a number in (0, 5].');
-    expect(refused('opt=rmsprop')).toBe(
-      'The link\'s opt is "rmsprop", not one of sgd, momentum, adam.',
+    expect(refused('lr=abc')).toBe(
+      'The link\'s Learning rate (lr) is "abc", not a number from 0.00001 to 10.',
     );
-    expect(refused('p=moons')).toContain('The link\'s p is "moons", not one of tutorial,');
+    expect(refused('n=1.5')).toBe(
+      'The link\'s Points (n) is "1.5", not a whole number from 4 to 1,000,000.',
+    );
+    expect(refused('noise=0')).toBe(
+      'The link\'s Noise (noise) is "0", not a number above 0, up to 5.',
+    );
+    expect(refused('re=-1')).toBe(
+      'The link\'s Report every (re) is "-1", not a whole number from 0 to 100,000,000.',
+    );
+    expect(refused('opt=rmsprop')).toBe(
+      'The link\'s Optimizer (opt) is "rmsprop", not one of sgd, momentum, adam.',
+    );
+    expect(refused('p=moons')).toContain(
+      'The link\'s Dataset (p) is "moons", not one of tutorial,',
+    );
   });
 
   it.each([
@@ -147,13 +158,13 @@ describe('decodeUrlState', () => {
     for (const v of values) {
       const prefix = key === 'p' ? '' : 'p=tutorial&';
       expect(refused(`${prefix}${key}=${encodeURIComponent(v)}`)).toContain(
-        `The link's ${key} is ${JSON.stringify(v)}, not `,
+        `(${key}) is ${JSON.stringify(v)}, not `,
       );
     }
   });
 
   it('refuses a repeated key and bad URL escapes', () => {
-    expect(refused('lr=0.1&lr=0.2')).toBe('The link gives lr twice.');
+    expect(refused('lr=0.1&lr=0.2')).toBe('The link gives Learning rate (lr) twice.');
     expect(refused('lr=%E0%A4%A')).toContain('not valid URL encoding');
   });
 

@@ -110,6 +110,19 @@ export function encodeUrlState(s: UrlState): { query: string; pointsOmitted: boo
 
 class LinkError extends Error {}
 
+/** What the page calls each key of a link (messages name the setting, not only its key). */
+const KEY_NAMES: Record<string, string> = {
+  p: 'Dataset',
+  n: 'Points',
+  noise: 'Noise',
+  seed: 'Seed',
+  eng: 'Engine',
+  ...Object.fromEntries(HYPER_SPECS.map(([, spec]) => [spec.url, spec.name])),
+};
+
+/** "Learning rate (lr)": a setting's name and its key in the link. */
+const named = (key: string): string => (KEY_NAMES[key] ? `${KEY_NAMES[key]} (${key})` : key);
+
 /** Shows a value for an error message: quoted, escaped, at most 40 characters. */
 function show(v: string): string {
   return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -129,7 +142,7 @@ function readParams(query: string): Map<string, string> {
       throw new LinkError(`The link is garbled: ${show(part)} is not valid URL encoding.`);
     }
     if (!KNOWN_KEYS.has(key)) continue;
-    if (params.has(key)) throw new LinkError(`The link gives ${key} twice.`);
+    if (params.has(key)) throw new LinkError(`The link gives ${named(key)} twice.`);
     params.set(key, value);
   }
   return params;
@@ -140,7 +153,7 @@ function readNumber(params: Map<string, string>, key: string, rule: NumberRule, 
   if (s === undefined) return dflt;
   const v = DECIMAL.test(s) ? Number(s) : NaN;
   if (fitsRule(v, rule)) return v === 0 ? 0 : v;
-  throw new LinkError(`The link's ${key} is ${show(s)}, not ${describeRule(rule)}.`);
+  throw new LinkError(`The link's ${named(key)} is ${show(s)}, not ${describeRule(rule)}.`);
 }
 
 function readChoice<T extends string>(
@@ -153,7 +166,7 @@ function readChoice<T extends string>(
   const s = params.get(key);
   if (s === undefined) return dflt;
   if (isValid(s)) return s;
-  throw new LinkError(`The link's ${key} is ${show(s)}, not one of ${choices.join(', ')}.`);
+  throw new LinkError(`The link's ${named(key)} is ${show(s)}, not one of ${choices.join(', ')}.`);
 }
 
 /** Decodes the `pts` field, all or nothing. */
