@@ -1,5 +1,5 @@
 /** Small helpers that read and drive the app the way a person would: by role and name. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Opens the app and waits until the worker has picked an engine for the data. Most tests check
@@ -40,9 +40,11 @@ export async function pointCounts(
   page: Page,
 ): Promise<{ total: number; red: number; blue: number; test: number }> {
   const s = (await page.locator('#data-plot-summary').textContent()) ?? '';
-  const m = /(\d+) points: (\d+) red .*?, (\d+) blue .*?; \d+ train, (\d+) test/.exec(s);
+  const m =
+    /([\d,]+) points: ([\d,]+) red .*?, ([\d,]+) blue .*?; [\d,]+ train, ([\d,]+) test/.exec(s);
   if (!m) throw new Error(`unexpected plot summary: ${s}`);
-  return { total: Number(m[1]), red: Number(m[2]), blue: Number(m[3]), test: Number(m[4]) };
+  const n = (i: number) => Number(m[i]!.replaceAll(',', ''));
+  return { total: n(1), red: n(2), blue: n(3), test: n(4) };
 }
 
 /** Client coordinates of the pixel at fraction (fx, fy) of the plot's inner area. */
@@ -152,4 +154,13 @@ export async function importFixtureAsTraining(
   await expect(
     page.getByRole('status').filter({ hasText: `Imported ${fixture.x.length} points` }),
   ).toBeVisible();
+}
+
+/**
+ * A button in the "Import, export, share" menu, with the menu opened first (as a person must).
+ */
+export async function menuItem(page: Page, name: string): Promise<Locator> {
+  const menu = page.getByRole('button', { name: 'Import, export, share' });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return page.getByRole('button', { name, exact: true });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { openApp, pointCounts, readout } from './app.ts';
+import { menuItem, openApp, pointCounts, readout } from './app.ts';
 
 const file = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({
   name,
@@ -99,7 +99,7 @@ test('Export CSV, Export model and Export image download what they say', async (
   await expect.poll(() => readout(page, 'Epoch')).toBe(100);
   const [csvDl] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    (await menuItem(page, 'Export CSV')).click(),
   ]);
   const csv = readFileSync((await csvDl.path())!, 'utf8');
   expect(csv.split('\n')[0]).toBe('x1,x2,label,split');
@@ -119,7 +119,7 @@ test('Export CSV, Export model and Export image download what they say', async (
   );
   const [modelDl] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export model' }).click(),
+    (await menuItem(page, 'Export model')).click(),
   ]);
   const model = JSON.parse(readFileSync((await modelDl.path())!, 'utf8'));
   expect(model.w1).toBeCloseTo(await readout(page, 'w1'), 3);
@@ -129,7 +129,7 @@ test('Export CSV, Export model and Export image download what they say', async (
 
   const [png] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export image (PNG)' }).click(),
+    (await menuItem(page, 'Export image (PNG)')).click(),
   ]);
   expect(
     readFileSync((await png.path())!)
@@ -138,11 +138,25 @@ test('Export CSV, Export model and Export image download what they say', async (
   ).toBe('PNG');
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export image (SVG)' }).click(),
+    (await menuItem(page, 'Export image (SVG)')).click(),
   ]);
   const svgText = readFileSync((await svg.path())!, 'utf8');
   expect(svgText).toContain('<svg');
   expect(svgText).toContain('class="level boundary"');
+  // The image explains itself on a slide: axis titles, the formula with its numbers, a legend.
+  expect(svgText).toContain('>x1</text>');
+  expect(svgText).toContain('>x2</text>');
+  expect(svgText).toMatch(
+    /p\(blue\) = σ\([\d.e−]+·x1 [+−] [\d.e−]+·x2 [+−] [\d.e−]+\) · epoch 100 ·/,
+  );
+  expect(svgText).toContain('· epoch 100 ·');
+  for (const entry of [
+    'red = class 0',
+    'blue = class 1',
+    'hollow = test point',
+    'boundary w·x + b = 0',
+  ])
+    expect(svgText).toContain(entry);
 });
 
 test('a 1,000,000-row file loads, is drawn and trains', async ({ page }) => {

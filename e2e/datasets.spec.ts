@@ -34,7 +34,9 @@ test('the same seed always gives the same points, another seed other points', as
   expect(await firstMark()).toBe(at7);
   await seed.fill('-3');
   await seed.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Seed: -3 is outside');
+  await expect(page.getByRole('alert')).toContainText(
+    'Seed: “-3” is below 0 (allowed: 0 to 4,294,967,295, whole numbers).',
+  );
   expect(await firstMark()).toBe(at7); // nothing lost
 });
 

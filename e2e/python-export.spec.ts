@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { openApp, readout, runRecipe } from './app.ts';
+import { menuItem, openApp, readout, runRecipe } from './app.ts';
 
 /** The contents of every download that a click starts, by suggested file name. */
 async function downloadsOf(page: Page, click: () => Promise<void>, count: number) {
@@ -54,7 +54,7 @@ test('Export as Python downloads two scripts with the app’s points, settings a
 
   const { 'logreg-lab-points.csv': csv } = await downloadsOf(
     page,
-    () => page.getByRole('button', { name: 'Export CSV' }).click(),
+    async () => (await menuItem(page, 'Export CSV')).click(),
     1,
   );
   const rows = csv!
@@ -66,7 +66,7 @@ test('Export as Python downloads two scripts with the app’s points, settings a
 
   const files = await downloadsOf(
     page,
-    () => page.getByRole('button', { name: 'Export as Python', exact: true }).click(),
+    async () => (await menuItem(page, 'Export as Python')).click(),
     2,
   );
   expect(Object.keys(files).sort()).toEqual(['logreg_pytorch.py', 'logreg_sklearn.py']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { openApp, plotPoint, pointCounts, readout } from './app.ts';
+import { menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 /** The autosave as the app last wrote it, or null while there is none that parses. */
 async function autosaved(page: Page): Promise<{
@@ -25,7 +25,7 @@ async function autosaved(page: Page): Promise<{
 async function exportedCsv(page: Page): Promise<string> {
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    (await menuItem(page, 'Export CSV')).click(),
   ]);
   return readFileSync((await dl.path())!, 'utf8');
 }
@@ -49,7 +49,7 @@ test('a share link reproduces the session in a fresh browser', async ({ page, br
   await page.getByRole('slider', { name: 'Learning rate' }).fill('-1');
   await page.getByLabel('Optimizer').selectOption('adam');
   const before = await exportedCsv(page);
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await (await menuItem(page, 'Share link')).click();
   const link = await page.getByLabel('Link to this session').inputValue();
   expect(link).toContain('#');
 
@@ -78,7 +78,7 @@ test('hand-placed points travel in the link', async ({ page, browser }) => {
     await page.mouse.click(at.x, at.y);
     if (shift) await page.keyboard.up('Shift');
   }
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await (await menuItem(page, 'Share link')).click();
   const link = await page.getByLabel('Link to this session').inputValue();
   const { other, fresh } = await openLink(browser, link);
   expect(await pointCounts(fresh)).toMatchObject({ total: 3, red: 2, blue: 1 });
@@ -142,13 +142,13 @@ test('New session starts over from the tutorial preset', async ({ page }) => {
   await expect.poll(() => autosaved(page)).toMatchObject({ preset: { id: 'xor' } });
   // It asks first: declining keeps everything.
   page.once('dialog', (d) => void d.dismiss());
-  await page.getByRole('button', { name: 'New session' }).click();
+  await (await menuItem(page, 'New session')).click();
   await expect(page.getByLabel('Dataset')).toHaveValue('xor');
   page.once('dialog', (d) => {
     expect(d.message()).toContain('Start a new session?');
     void d.accept();
   });
-  await page.getByRole('button', { name: 'New session' }).click();
+  await (await menuItem(page, 'New session')).click();
   await expect(page.getByLabel('Dataset')).toHaveValue('tutorial');
   expect((await pointCounts(page)).total).toBe(300);
   await expect(page.getByText('Restored your last session.')).toHaveCount(0); // nothing was left
@@ -163,7 +163,7 @@ test('a reload after opening a link keeps the work done since (the link is read 
 }) => {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('overlap');
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await (await menuItem(page, 'Share link')).click();
   const link = await page.getByLabel('Link to this session').inputValue();
   expect(new URL(link).hash).not.toBe('');
 
@@ -187,7 +187,7 @@ test('after Share link a reload keeps the work done since (the address gets no l
   page,
 }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await (await menuItem(page, 'Share link')).click();
   await expect(page.getByLabel('Link to this session')).toHaveValue(/#/);
   expect(new URL(page.url()).hash).toBe('');
   await page.getByLabel('L2 penalty').fill('0.3');
@@ -232,7 +232,7 @@ test('a shared edited preset opens with the same points in a fresh browser', asy
   const at = await plotPoint(page, 0.1, 0.1);
   await page.mouse.click(at.x, at.y); // the tutorial preset, plus one hand-placed red point
   expect(await pointCounts(page)).toMatchObject({ total: 301, red: 151 });
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await (await menuItem(page, 'Share link')).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'reproduces this session' }),
   ).toBeVisible();

@@ -65,7 +65,9 @@ test('a learning-rate change mid-run bends the loss curve at that epoch, marked 
   await expect(mark.locator('text')).toHaveText('lr 1');
   await expect(page.locator('#loss-plot-summary')).toContainText('Learning rate 1 from epoch');
   const markedAt = Number(
-    /from epoch (\d+)/.exec((await page.locator('#loss-plot-summary').textContent())!)![1],
+    /from epoch ([\d,]+)/
+      .exec((await page.locator('#loss-plot-summary').textContent())!)![1]!
+      .replaceAll(',', ''),
   );
   expect(markedAt).toBeGreaterThanOrEqual(at);
   // The slope changes: over the next stretch the loss falls much further than it did before.

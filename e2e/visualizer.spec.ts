@@ -249,7 +249,7 @@ test.describe('classifying a point', () => {
     );
     await page.getByLabel('Classify x1').fill('abc');
     await page.getByRole('button', { name: 'Classify point' }).click();
-    await expect(page.getByRole('alert')).toContainText('must be finite numbers');
+    await expect(page.getByRole('alert')).toContainText('Classify x1: “abc” is not a number');
   });
 });
 

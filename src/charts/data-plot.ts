@@ -10,7 +10,7 @@ import { symbol } from 'd3-shape';
 import type { Weights } from '../core/maths.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks } from './plot-canvas.ts';
-import { drawGhost, drawLaneLines, drawModelLines, type LaneLine } from './plot-model.ts';
+import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
@@ -35,12 +35,14 @@ export interface Overlay {
   /** The keyboard crosshair, in data coordinates. */
   cursor: [number, number] | null;
   focusedId: number | null;
+  /** The readout of the point under the pointer or the crosshair, drawn beside it. */
+  tip?: { x1: number; x2: number; lines: readonly string[] } | null;
 }
 
 /** Which split the plot shows: the tutorial draws train and test separately. */
 export type SplitFilter = 'both' | 'train' | 'test';
 
-const MARGIN = { top: 12, right: 14, bottom: 36, left: 44 };
+const MARGIN = { top: 12, right: 14, bottom: 40, left: 50 };
 const SYMBOL_AREA = 52;
 /** Above this many visible points, marks go on a canvas instead of one SVG node each. */
 export const SVG_MARKS_MAX = 2_000;
@@ -83,6 +85,12 @@ export class DataPlot {
     this.svg = select(host).append('svg').attr('class', 'plot-svg').attr('aria-hidden', 'true');
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
+    this.svg.append('text').attr('class', 'axis-title axis-title-x').text('x1');
+    this.svg
+      .append('text')
+      .attr('class', 'axis-title axis-title-y')
+      .attr('text-anchor', 'middle')
+      .text('x2');
     this.gGhost = this.svg.append('g').attr('class', 'optimum');
     this.gLanes = this.svg.append('g').attr('class', 'race-lanes');
     this.gField = this.svg.append('g').attr('class', 'model');
@@ -217,6 +225,7 @@ export class DataPlot {
       .attr('r', 9)
       .attr('cx', (d) => this.x(d.x1))
       .attr('cy', (d) => this.y(d.x2));
+    drawTip(this.gOverlay, o.tip ?? null, this.x, this.y, this.width);
   }
 
   /** Data coordinates under a client-space position (for clicks and drags). */
@@ -262,6 +271,14 @@ export class DataPlot {
       .select<SVGGElement>('.axis-y')
       .attr('transform', `translate(${MARGIN.left},0)`)
       .call(axisLeft(this.y).ticks(Math.max(2, Math.floor(ih / 50))));
+    this.svg
+      .select('.axis-title-x')
+      .attr('x', MARGIN.left + iw / 2)
+      .attr('y', this.height - 4)
+      .attr('text-anchor', 'middle');
+    this.svg
+      .select('.axis-title-y')
+      .attr('transform', `translate(13,${MARGIN.top + ih / 2}) rotate(-90)`);
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     this.canvas.style.left = `${MARGIN.left}px`;
     this.canvas.style.top = `${MARGIN.top}px`;

@@ -9,6 +9,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { HistoryPoint } from '../core/progress.ts';
+import { drawInspect, keyStep, lossReadout, nearestIndex } from './loss-inspect.ts';
 
 /** An extra curve (a learning-rate race lane): its colour and its (epoch, objective) points. */
 export interface LossLane {
@@ -36,8 +37,24 @@ export class LossPlot {
   private marks: readonly { epoch: number; lr: number }[] = [];
   private width = 300;
   private height = 200;
+  /** The point read out (hover or keyboard), as an index into the drawn points; null: none. */
+  private inspected: number | null = null;
+  /** What the last draw used, for reading points back under the pointer. */
+  private drawn: {
+    pts: readonly HistoryPoint[];
+    x: { (e: number): number; invert(px: number): number };
+    y: (v: number) => number;
+  } | null = null;
+  private readonly off: (() => void)[] = [];
 
-  constructor(private readonly host: HTMLElement) {
+  /**
+   * @param onInspect Told the readout of the point picked by hover or keyboard (null: none), so
+   *   the page can say it to a screen reader.
+   */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly onInspect: (text: string | null) => void = () => {},
+  ) {
     this.svg = select(host).append('svg').attr('class', 'loss-svg').attr('aria-hidden', 'true');
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
@@ -49,6 +66,47 @@ export class LossPlot {
     this.svg.append('line').attr('class', 'marker');
     this.svg.append('text').attr('class', 'axis-label x').text('epoch');
     this.svg.append('text').attr('class', 'axis-label y').text('loss (BCE)');
+    this.svg.append('g').attr('class', 'inspect-layer');
+    const on = (el: EventTarget, type: string, fn: (e: Event) => void) => {
+      el.addEventListener(type, fn);
+      this.off.push(() => el.removeEventListener(type, fn));
+    };
+    on(this.svg.node()!, 'pointermove', (e) => this.hover(e as PointerEvent));
+    on(this.svg.node()!, 'pointerleave', () => this.inspect(null));
+    on(host, 'keydown', (e) => this.key(e as KeyboardEvent));
+    on(host, 'focus', () => this.inspect(this.drawn ? this.drawn.pts.length - 1 : null));
+    on(host, 'blur', () => this.inspect(null));
+  }
+
+  private hover(e: PointerEvent): void {
+    if (!this.drawn) return;
+    const px = e.clientX - this.svg.node()!.getBoundingClientRect().left;
+    const i = nearestIndex(this.drawn.pts, this.drawn.x.invert(px));
+    this.inspect(i < 0 ? null : i);
+  }
+
+  private key(e: KeyboardEvent): void {
+    const i = keyStep(e.key, this.inspected, this.drawn?.pts.length ?? 0);
+    if (i === null) return;
+    e.preventDefault();
+    this.inspect(i);
+  }
+
+  private inspect(i: number | null): void {
+    this.inspected = i;
+    this.drawInspected();
+    const h = i === null ? null : this.drawn?.pts[i];
+    this.onInspect(h ? lossReadout(h) : null);
+  }
+
+  private drawInspected(): void {
+    const d = this.drawn;
+    const h = d && this.inspected !== null ? (d.pts[this.inspected] ?? null) : null;
+    drawInspect(this.svg.select('.inspect-layer'), h, d?.x ?? (() => 0), d?.y ?? (() => 0), {
+      top: MARGIN.top,
+      bottom: this.height - MARGIN.bottom,
+      right: this.width - MARGIN.right,
+    });
   }
 
   /** Replaces the curve's points (cheap: a few hundred points at most). */
@@ -97,6 +155,7 @@ export class LossPlot {
 
   /** Removes the chart. */
   destroy(): void {
+    for (const f of this.off) f();
     this.svg.remove();
   }
 
@@ -129,10 +188,17 @@ export class LossPlot {
     const lo = Math.min(0.5, ...losses) * 0.8;
     const hi = Math.max(1, ...losses) * 1.2;
     const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
+    const ticks = Math.max(2, Math.floor(width / 90));
+    // A linear axis formats each tick on its own: d3's shared SI prefix would write 0 as "0k".
+    const xAxis = this.logEpochs
+      ? axisBottom(x).ticks(ticks, '~s')
+      : axisBottom(x)
+          .ticks(ticks)
+          .tickFormat((v) => epochTick(Number(v)));
     this.svg
       .select<SVGGElement>('.axis-x')
       .attr('transform', `translate(0,${height - MARGIN.bottom})`)
-      .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90)), '~s'));
+      .call(xAxis);
     this.svg
       .select<SVGGElement>('.axis-y')
       .attr('transform', `translate(${MARGIN.left},0)`)
@@ -170,6 +236,9 @@ export class LossPlot {
       .attr('y', height - 4)
       .attr('text-anchor', 'end');
     this.svg.select('.axis-label.y').attr('x', 4).attr('y', 4).attr('dy', '0.7em');
+    this.drawn = { pts, x, y: (v) => y(Math.max(lo, v)) };
+    if (this.inspected !== null && this.inspected >= pts.length) this.inspected = null;
+    this.drawInspected();
   }
 
   private drawMarks(x: (e: number) => number, height: number): void {
@@ -214,4 +283,9 @@ export class LossPlot {
       .attr('stroke-dasharray', (_, i) => this.lanes[i]?.dash ?? 'none')
       .attr('d', (p) => path(p) ?? '');
   }
+}
+
+/** An epoch on the axis: "0", "500", "50k", "1.5M". */
+export function epochTick(v: number): string {
+  return v === 0 ? '0' : format('~s')(v);
 }

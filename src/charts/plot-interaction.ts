@@ -1,12 +1,18 @@
 /**
  * Mouse, touch, pen and keyboard on the data plot. Pointer events cover all three kinds of
- * pointer; the keyboard drives a crosshair so that everything a click does, a key does too.
+ * pointer; the keyboard drives a crosshair so that everything a click does, a key does too
+ * (Enter clicks; Space is left to the page, where it plays and pauses).
  */
 import { quadtree, type Quadtree } from 'd3-quadtree';
 import type { DataPlot, PlotPoint } from './data-plot.ts';
 
 /** What the plot asks its owner to do; the owner (React) holds the state. */
 export interface PlotHandlers {
+  /**
+   * Whether clicks edit the data (add, drag, delete). When not (Classify), every click — on a
+   * point or not — only asks for a classification, and nothing is dragged or deleted.
+   */
+  edits(): boolean;
   /** A click (or Enter) at data coordinates; `other` = shift held (the other colour). */
   onClick(x1: number, x2: number, other: boolean): void;
   /** A point dragged to (x1, x2); `commit` on release. */
@@ -14,6 +20,8 @@ export interface PlotHandlers {
   onDelete(id: number): void;
   /** The keyboard crosshair or the point under it changed. */
   onCursor(cursor: [number, number] | null, focusedId: number | null): void;
+  /** The pointer is over a point (its readout is shown), or over none. */
+  onHover(id: number | null): void;
 }
 
 /** Pixel radius within which a pointer grabs a point. */
@@ -35,8 +43,12 @@ export class PlotInteraction {
     this.listen(svg, 'pointermove', (e) => this.move(e as PointerEvent));
     this.listen(svg, 'pointerup', (e) => this.up(e as PointerEvent));
     this.listen(svg, 'pointercancel', (e) => this.up(e as PointerEvent));
+    this.listen(svg, 'pointerleave', () => this.handlers.onHover(null));
     this.listen(focusTarget, 'keydown', (e) => this.key(e as KeyboardEvent));
-    this.listen(focusTarget, 'focus', () => this.setCursor(this.cursor ?? centre(plot)));
+    // The crosshair is for the keyboard: a mouse click focuses the plot too, and must not draw it.
+    this.listen(focusTarget, 'focus', () => {
+      if (focusTarget.matches(':focus-visible')) this.setCursor(this.cursor ?? centre(plot));
+    });
     this.listen(focusTarget, 'blur', () => this.handlers.onCursor(null, null));
   }
 
@@ -74,9 +86,17 @@ export class PlotInteraction {
   private down(e: PointerEvent): void {
     if (e.button !== 0) return;
     const p = this.hit(e.clientX, e.clientY);
-    if (p && e.altKey) {
+    this.handlers.onHover(p?.id ?? null);
+    if (!this.handlers.edits()) {
+      // Classify: a click on a point classifies that point, anywhere else that spot.
+      const [x1, x2] = p ? [p.x1, p.x2] : this.plot.toData(e.clientX, e.clientY);
+      this.handlers.onClick(x1, x2, false);
+      return;
+    }
+    if (e.altKey) {
+      // Alt-click deletes the point under it; a miss does nothing (it never adds a point).
       e.preventDefault();
-      this.handlers.onDelete(p.id);
+      if (p) this.handlers.onDelete(p.id);
       return;
     }
     if (p) {
@@ -90,7 +110,12 @@ export class PlotInteraction {
   }
 
   private move(e: PointerEvent): void {
-    if (!this.drag || e.pointerId !== this.drag.pointerId) return;
+    if (!this.drag) {
+      if (e.pointerType === 'mouse')
+        this.handlers.onHover(this.hit(e.clientX, e.clientY)?.id ?? null);
+      return;
+    }
+    if (e.pointerId !== this.drag.pointerId) return;
     const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
     this.drag.moved = true;
     this.handlers.onMove(this.drag.id, x1, x2, false);
@@ -123,15 +148,16 @@ export class PlotInteraction {
       const ny = Math.min(box.y1, Math.max(box.y0, cy + dir[1] * stepBase));
       return this.setCursor([nx, ny]);
     }
-    if (e.key === 'Enter' || e.key === ' ') {
+    if (e.key === 'Enter') {
       e.preventDefault();
-      return this.handlers.onClick(cx, cy, e.shiftKey);
+      const p = this.handlers.edits() ? null : this.pointAtCursor();
+      return this.handlers.onClick(p?.x1 ?? cx, p?.x2 ?? cy, e.shiftKey);
     }
     if (e.key === 'n' || e.key === 'N') {
       e.preventDefault();
       return this.jumpToPoint(e.key === 'N' ? -1 : 1);
     }
-    if (e.key === 'Delete' || e.key === 'Backspace') {
+    if ((e.key === 'Delete' || e.key === 'Backspace') && this.handlers.edits()) {
       const p = this.pointAtCursor();
       if (p) {
         e.preventDefault();

@@ -123,6 +123,8 @@ export interface LaneLine {
   /** SVG stroke-dasharray ('none' for solid). */
   dash: string;
   weights: Weights | null;
+  /** Words for the legend, e.g. "race lane 2: learning rate 0.1". */
+  label: string;
 }
 
 /** The learning-rate race's boundaries, one line per lane in its colour (none for `[]`). */
@@ -142,4 +144,44 @@ export function drawLaneLines(g: Group, lanes: readonly LaneLine[], box: Box, x:
     .attr('y1', (d) => y(d.seg[0][1]))
     .attr('x2', (d) => x(d.seg[1][0]))
     .attr('y2', (d) => y(d.seg[1][1]));
+}
+
+/**
+ * A point's readout: text lines on a white card beside the point (left of it near the right
+ * edge). Text goes in with `.text()`, never as HTML.
+ */
+export function drawTip(
+  g: Group,
+  tip: { x1: number; x2: number; lines: readonly string[] } | null,
+  x: Scale,
+  y: Scale,
+  width: number,
+): void {
+  const card = g
+    .selectAll<SVGGElement, NonNullable<typeof tip>>('g.tip')
+    .data(tip ? [tip] : [])
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'tip');
+      e.append('rect').attr('class', 'tip-card').attr('rx', 4);
+      e.append('text').attr('class', 'tip-text');
+      return e;
+    });
+  if (!tip) return;
+  const text = card.select<SVGTextElement>('text.tip-text');
+  text
+    .selectAll('tspan')
+    .data(tip.lines)
+    .join('tspan')
+    .attr('x', 8)
+    .attr('dy', 16)
+    .text((d) => d);
+  const box = text.node()?.getBBox?.() ?? { width: 200, height: 16 * tip.lines.length };
+  const w = box.width + 16;
+  const h = 16 * tip.lines.length + 10;
+  const px = x(tip.x1);
+  const py = y(tip.x2);
+  const left = px + 14 + w > width ? px - 14 - w : px + 14;
+  const top = Math.max(0, py - h - 8);
+  card.attr('transform', `translate(${left},${top})`);
+  card.select('rect').attr('width', w).attr('height', h);
 }

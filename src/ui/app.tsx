@@ -1,22 +1,25 @@
 import { useMemo, useReducer, useRef, useState } from 'react';
-import { countByLabel, toColumns, type Point } from '../core/dataset.ts';
+import { countByLabel, toColumns, trainingSplitProblem, type Point } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
-import { DEFAULT_HYPER } from '../core/settings.ts';
+import { DEFAULT_HYPER, engineName } from '../core/settings.ts';
+import { ActionsMenu } from './actions-menu.tsx';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
 import { DataIo, importCsvFile } from './data-io.tsx';
-import { ModelPanel } from './model-panel.tsx';
+import { LivePanel, ModelExplain } from './model-panel.tsx';
 import { buildModelDocument } from './model-document.ts';
 import { SessionButtons } from './session-buttons.tsx';
-import { DatasetControls } from './dataset-controls.tsx';
+import { NoticeArea, type PageMessage } from './notice-area.tsx';
+import { legendEntries, PlotLegend } from './plot-legend.tsx';
+import { RunBar } from './run-bar.tsx';
+import { DatasetControls, presetAbout } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
-import { DivergedBanner } from './diverged-banner.tsx';
-import { fmtNum } from './format.ts';
-import { Notices } from './notices.tsx';
+import { fmtInt } from './format.ts';
+import { pointReadout, probeLabel } from './point-readout.ts';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { sessionReducer, type SessionState } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
@@ -50,16 +53,20 @@ export function App() {
   const [showParams, setShowParams] = useState(true);
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
-  const [ioMessage, setIoMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(
-    start.message,
-  );
+  const [ioMessage, setIoMessage] = useState<PageMessage | null>(start.message);
   const plotHost = useRef<HTMLDivElement>(null);
+  const playRef = useRef<HTMLButtonElement>(null);
   const onImported = (points: Point[], source: string) => {
     dispatch({ type: 'import', points });
-    setIoMessage({
-      kind: 'info',
-      text: `Imported ${points.length.toLocaleString('en-US')} points from “${source}”.`,
-    });
+    const problem = trainingSplitProblem(points);
+    setIoMessage(
+      problem
+        ? {
+            kind: 'error',
+            text: `Imported ${fmtInt(points.length)} points from “${source}”, but ${problem[0]!.toLowerCase()}${problem.slice(1)} Add points by clicking the plot, or press Ctrl+Z to undo the import.`,
+          }
+        : { kind: 'info', text: `Imported ${fmtInt(points.length)} points from “${source}”.` },
+    );
   };
   const dropFile = async (file: File) => {
     const r = await importCsvFile(file);
@@ -106,7 +113,10 @@ export function App() {
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
 
+  const [hoverId, setHoverId] = useState<number | null>(null);
   const handlers: PlotHandlers = {
+    edits: () => session.mode !== 'classify',
+    onHover: setHoverId,
     onClick(x1, x2, other) {
       if (session.mode === 'classify') return dispatch({ type: 'probe', at: { x1, x2 } });
       const base = session.mode === 'red' ? 0 : 1;
@@ -117,19 +127,20 @@ export function App() {
     onCursor: (at, focusedId) => setCursor({ at, focusedId }),
   };
 
+  const tipId = hoverId ?? cursor.focusedId;
+  const tipPoint = tipId === null ? null : (session.points.find((p) => p.id === tipId) ?? null);
+  const tipLines = tipPoint ? pointReadout(tipPoint, model) : null;
+  const tipKey = tipLines?.join('\n') ?? '';
   const overlay = useMemo(
     () => ({
       probe:
-        session.probe && prediction
-          ? {
-              ...session.probe,
-              text: `p(blue) ${fmtNum(prediction.p, 3)} → ${prediction.label === 1 ? 'blue' : 'red'}`,
-            }
-          : null,
+        session.probe && prediction ? { ...session.probe, text: probeLabel(prediction) } : null,
       cursor: cursor.at,
       focusedId: cursor.focusedId,
+      tip: tipPoint && tipLines ? { x1: tipPoint.x1, x2: tipPoint.x2, lines: tipLines } : null,
     }),
-    [session.probe, prediction?.p, prediction?.label, cursor], // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session.probe, prediction?.p, prediction?.label, prediction?.logit, cursor, tipKey],
   );
 
   const playPause = () => (view.running ? client.pause() : client.play());
@@ -153,16 +164,59 @@ export function App() {
 
   const counts = countByLabel(session.points);
   const nTest = session.points.filter((p) => p.split === 'test').length;
-  const summary = `${session.points.length} points: ${counts[0]} red (class 0), ${counts[1]} blue (class 1); ${session.points.length - nTest} train, ${nTest} test.`;
+  const summary = `${fmtInt(session.points.length)} points: ${fmtInt(counts[0])} red (class 0), ${fmtInt(counts[1])} blue (class 1); ${fmtInt(session.points.length - nTest)} train, ${fmtInt(nTest)} test.`;
   const e = view.engine;
+  const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
+  const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;
+  const exportDecor = () => ({
+    formula: shown?.weights ?? null,
+    epoch: shown?.epoch ?? 0,
+    legend: legendEntries({
+      contours: contours && !!model,
+      ghost: !!ghost,
+      maxMargin: !!maxMargin,
+      arrow: !!model && (model.w1 !== 0 || model.w2 !== 0),
+      lanes: races.lines,
+    }),
+  });
+
+  const fullBatch = session.hyper.optimizer === 'sgd' && session.hyper.batchSize === 0;
+  const epoch = view.snapshot?.epoch ?? 0;
+  const menuMessage = (kind: PageMessage['kind'], text: string) => setIoMessage({ kind, text });
 
   return (
     <div className="app">
+      <a
+        className="skip-link"
+        href="#run"
+        onClick={(ev) => {
+          ev.preventDefault();
+          playRef.current?.focus();
+        }}
+      >
+        Skip to Play and the learning rate
+      </a>
       <header className="app-header">
         <h1>logreg-lab</h1>
         <p className="tagline">
-          Watch binary logistic regression learn: p(blue) = σ(w·x + b), boundary where w·x + b = 0.
+          Watch logistic regression learn: p(blue) = σ(w·x + b), boundary where w·x + b = 0.
         </p>
+        <ActionsMenu>
+          <DataIo
+            points={session.points}
+            onImport={onImported}
+            modelDocument={modelDocument}
+            plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
+            exportDecor={exportDecor}
+            onMessage={menuMessage}
+          >
+            <PythonExportButton
+              input={() => pythonExportInput(session, view)}
+              onMessage={menuMessage}
+            />
+          </DataIo>
+          <SessionButtons session={session} onMessage={(text) => menuMessage('info', text)} />
+        </ActionsMenu>
       </header>
       <main className="workspace">
         <section className="plot-panel" aria-label="Data">
@@ -171,33 +225,6 @@ export function App() {
             onPreset={(patch) => dispatch({ type: 'preset', patch })}
             onClear={() => dispatch({ type: 'clear' })}
           />
-          <DataIo
-            points={session.points}
-            onImport={onImported}
-            modelDocument={modelDocument}
-            plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
-            onMessage={(kind, text) => setIoMessage({ kind, text })}
-          >
-            <PythonExportButton
-              input={() => pythonExportInput(session, view)}
-              onMessage={(kind, text) => setIoMessage({ kind, text })}
-            />
-          </DataIo>
-          <SessionButtons
-            session={session}
-            onMessage={(text) => setIoMessage({ kind: 'info', text })}
-          />
-          {ioMessage && (
-            <p
-              className={`io-message ${ioMessage.kind}`}
-              role={ioMessage.kind === 'error' ? 'alert' : 'status'}
-            >
-              {ioMessage.text}{' '}
-              <button type="button" onClick={() => setIoMessage(null)} aria-label="Dismiss message">
-                ×
-              </button>
-            </p>
-          )}
           <PlotToolbar
             mode={session.mode}
             show={session.show}
@@ -208,10 +235,8 @@ export function App() {
           />
           <div ref={plotHost}>
             <DataPlotView
-              ghost={
-                showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null
-              }
-              maxMargin={showOptimum ? (view.maxMargin?.weights ?? null) : null}
+              ghost={ghost}
+              maxMargin={maxMargin}
               lanes={races.lines}
               onDropFile={(file) => void dropFile(file)}
               contours={contours}
@@ -224,18 +249,32 @@ export function App() {
               handlers={handlers}
             />
           </div>
-          <p className="legend">
-            <span className="swatch red" aria-hidden="true" />
-            red = class 0 <span className="swatch blue" aria-hidden="true" />
-            blue = class 1 · filled = train, hollow = test · solid line: p = 0.5, dashed: p = 0.25 /
-            0.75
-          </p>
-          <Toggle label="Show p = 0.25 and 0.75 lines" checked={contours} onChange={setContours} />
-          <Toggle label="Show the exact optimum" checked={showOptimum} onChange={setShowOptimum} />
+          <PlotLegend
+            contours={contours && !!model}
+            ghost={!!ghost}
+            maxMargin={!!maxMargin}
+            arrow={!!model && (model.w1 !== 0 || model.w2 !== 0)}
+            lanes={races.lines}
+          />
+          <p className="about">{presetAbout(session.preset.id)}</p>
+          <div className="toggles">
+            <Toggle
+              label="Show p = 0.25 and 0.75 lines"
+              checked={contours}
+              onChange={setContours}
+            />
+            <Toggle
+              label="Show the exact optimum"
+              checked={showOptimum}
+              onChange={setShowOptimum}
+            />
+          </div>
           <p id="data-plot-keys" className="hint">
-            Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.
-            Keyboard: arrows move the crosshair, Enter clicks, N jumps to the next point, Delete
-            removes it; Ctrl+Z / Ctrl+Shift+Z undo and redo.
+            {session.mode === 'classify'
+              ? 'Click or tap anywhere — or on a point — to classify it; points are not edited in this mode.'
+              : 'Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.'}{' '}
+            Keyboard: arrows move the crosshair, Enter clicks there, N jumps to the next point,
+            Delete removes it; Space plays or pauses; Ctrl+Z / Ctrl+Shift+Z undo and redo.
           </p>
           <ClassifyForm
             probe={session.probe}
@@ -260,55 +299,67 @@ export function App() {
             />
           )}
         </section>
-        <section className="side-panel" aria-label="Model and training">
-          <TrainingControls
-            hyper={session.hyper}
+        <RunBar
+          running={view.running}
+          lr={session.hyper.lr}
+          maxStableLr={maxStableLr}
+          fullBatch={fullBatch}
+          speed={session.speed}
+          playRef={playRef}
+          onPlayPause={playPause}
+          onStep={() => client.step(stepEpochs)}
+          onReset={() => {
+            setResets((r) => r + 1);
+            client.reset();
+          }}
+          onRecipe={runRecipe}
+          onLr={(lr) => dispatch({ type: 'hyper', patch: { lr } })}
+          onSpeed={(speed) => dispatch({ type: 'speed', speed })}
+        >
+          <NoticeArea
+            message={ioMessage}
+            onDismissMessage={() => setIoMessage(null)}
+            doneAt={!view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null}
+            diverged={view.diverged}
             maxStableLr={maxStableLr}
-            running={view.running}
-            stepEpochs={stepEpochs}
-            engine={session.engine}
-            engines={e?.engines ?? []}
-            onHyper={(patch) => dispatch({ type: 'hyper', patch })}
-            onPlayPause={playPause}
-            onStep={() => client.step(stepEpochs)}
-            onStepEpochs={setStepEpochs}
-            onReset={() => {
-              setResets((r) => r + 1);
-              client.reset();
+            onRestore={() => {
+              const d = view.diverged!;
+              setTravel(null);
+              client.setWeights(d.lastFinite, d.lastFiniteEpoch);
             }}
-            onRecipe={runRecipe}
-            onEngine={(engine) => dispatch({ type: 'engine', engine })}
-            speed={session.speed}
-            onSpeed={(speed) => dispatch({ type: 'speed', speed })}
+            notices={view.notices}
+            onDismissNotice={(i) => client.dismissNotice(i)}
           />
-          {!view.running && (view.snapshot?.epoch ?? 0) >= session.hyper.epochs && (
-            <p className="done-note" role="status">
-              Done: the epoch budget ({session.hyper.epochs.toLocaleString('en-US')}) is reached.
-              Raise Epochs to go on, or Reset.
-            </p>
-          )}
-          {view.diverged && (
-            <DivergedBanner
-              d={view.diverged}
-              maxStableLr={maxStableLr}
-              onRestore={() => {
-                const d = view.diverged!;
-                setTravel(null);
-                client.setWeights(d.lastFinite, d.lastFiniteEpoch);
-              }}
-            />
-          )}
-          <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
-          <ModelPanel
+        </RunBar>
+        <section className="side-panel" aria-label="Model and training">
+          <LivePanel
             view={view}
             basis={{ data: session.dataVersion, l2: session.hyper.l2 }}
             shown={shown}
             travelEpoch={travelPoint?.epoch ?? null}
             lanes={races.curves}
+          />
+          <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
+          <ModelExplain
+            view={view}
+            shown={shown}
             onJump={(weights) => {
               setTravel(null);
               client.setWeights(weights);
             }}
+          />
+          <TrainingControls
+            hyper={session.hyper}
+            stepEpochs={stepEpochs}
+            engine={session.engine}
+            engines={e?.engines ?? []}
+            engineInUse={e ? `${engineName(e.engine)} (${e.precision})` : 'starting…'}
+            engineNote={
+              e && session.engine !== 'auto' && e.engine !== session.engine ? e.reason : null
+            }
+            onHyper={(patch) => dispatch({ type: 'hyper', patch })}
+            onStepEpochs={setStepEpochs}
+            onEngine={(engine) => dispatch({ type: 'engine', engine })}
           />
           <Toggle
             label="Show the learning-rate race"
@@ -326,7 +377,6 @@ export function App() {
               onStop={races.stop}
             />
           )}
-          <Notices notices={view.notices} onDismiss={(i) => client.dismissNotice(i)} />
           <Diagnostics engine={e} onFault={client.simulateFault} />
         </section>
       </main>

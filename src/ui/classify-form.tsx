@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Prediction } from '../core/metrics.ts';
-import { fmtNum } from './format.ts';
+import { parseNumberInput } from '../core/number-input.ts';
+import { classificationText } from './point-readout.ts';
 
 interface Props {
   probe: { x1: number; x2: number } | null;
@@ -8,6 +9,9 @@ interface Props {
   onClassify: (x1: number, x2: number) => void;
   onClear: () => void;
 }
+
+/** Coordinates far beyond any plot are still classified; only non-numbers are refused. */
+const COORDINATE = { min: -1e12, max: 1e12 };
 
 /** Type coordinates to classify, and read the live classification of the marked point. */
 export function ClassifyForm({ probe, prediction, onClassify, onClear }: Props) {
@@ -17,14 +21,12 @@ export function ClassifyForm({ probe, prediction, onClassify, onClear }: Props) 
   const [error, setError] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const a = Number(x1);
-    const b = Number(x2);
-    if (x1.trim() === '' || x2.trim() === '' || !Number.isFinite(a) || !Number.isFinite(b)) {
-      setError(`Both coordinates must be finite numbers (got "${x1}", "${x2}").`);
-      return;
-    }
+    const a = parseNumberInput(x1, COORDINATE);
+    const b = parseNumberInput(x2, COORDINATE);
+    if (!a.ok) return setError(`Classify x1: ${a.why}`);
+    if (!b.ok) return setError(`Classify x2: ${b.why}`);
     setError('');
-    onClassify(a, b);
+    onClassify(a.value, b.value);
   };
   return (
     <form className="classify" onSubmit={submit} aria-label="Classify a point">
@@ -61,7 +63,7 @@ export function ClassifyForm({ probe, prediction, onClassify, onClear }: Props) 
       )}
       <p className="classification" role="status" aria-label="Classification">
         {probe && prediction
-          ? `(${fmtNum(probe.x1)}, ${fmtNum(probe.x2)}): p(blue) = ${fmtNum(prediction.p)} → ${prediction.label === 1 ? 'blue' : 'red'} (class ${prediction.label}), logit ${fmtNum(prediction.logit)}`
+          ? classificationText(probe.x1, probe.x2, prediction)
           : 'No point classified yet.'}
       </p>
     </form>

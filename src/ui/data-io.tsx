@@ -1,10 +1,10 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { parsePointsCsv, pointsToCsv } from '../core/csv.ts';
 import type { Point } from '../core/dataset.ts';
 import { assignSplit } from '../core/split.ts';
 import type { PlotPoint } from '../charts/data-plot.ts';
 import { download } from './download.ts';
-import { plotToPng, plotToSvg } from './export-image.ts';
+import { plotToPng, plotToSvg, type ExportDecor } from './export-image.ts';
 
 interface Props {
   points: readonly PlotPoint[];
@@ -13,6 +13,8 @@ interface Props {
   modelDocument: () => unknown;
   /** The element hosting the data plot (for "Export image"). */
   plotHost: () => HTMLElement | null;
+  /** The formula and legend an exported image carries (built on demand). */
+  exportDecor: () => ExportDecor;
   /** Messages about imports and exports, shown to the person (text only). */
   onMessage: (kind: 'error' | 'info', text: string) => void;
   /** More export buttons, placed at the end of the group. */
@@ -36,8 +38,8 @@ export async function importCsvFile(
 }
 
 /** Import CSV (file picker), Export CSV, Export model, Export image (PNG and SVG). */
-export function DataIo({ points, onImport, modelDocument, plotHost, onMessage, children }: Props) {
-  const inputId = useId();
+export function DataIo(p: Props) {
+  const { points, onImport, modelDocument, plotHost, exportDecor, onMessage, children } = p;
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
@@ -67,8 +69,11 @@ export function DataIo({ points, onImport, modelDocument, plotHost, onMessage, c
     if (!host) return;
     try {
       if (kind === 'svg')
-        download(new Blob([plotToSvg(host)], { type: 'image/svg+xml' }), 'logreg-lab-plot.svg');
-      else download(await plotToPng(host), 'logreg-lab-plot.png');
+        download(
+          new Blob([plotToSvg(host, exportDecor())], { type: 'image/svg+xml' }),
+          'logreg-lab-plot.svg',
+        );
+      else download(await plotToPng(host, exportDecor()), 'logreg-lab-plot.png');
     } catch (e) {
       onMessage(
         'error',
@@ -79,14 +84,14 @@ export function DataIo({ points, onImport, modelDocument, plotHost, onMessage, c
 
   return (
     <div className="data-io" role="group" aria-label="Import and export">
-      <label htmlFor={inputId} className="file-button">
+      <button type="button" disabled={busy} onClick={() => inputRef.current?.click()}>
         Import CSV
-      </label>
+      </button>
       <input
         ref={inputRef}
-        id={inputId}
-        className="visually-hidden-file"
         type="file"
+        hidden
+        aria-label="Import CSV file"
         accept=".csv,.tsv,.txt,text/csv,text/plain"
         disabled={busy}
         onChange={(e) => {

@@ -57,6 +57,8 @@ export function DataPlotView({
       onMove: (...a) => handlersRef.current.onMove(...a),
       onDelete: (...a) => handlersRef.current.onDelete(...a),
       onCursor: (...a) => handlersRef.current.onCursor(...a),
+      onHover: (...a) => handlersRef.current.onHover(...a),
+      edits: () => handlersRef.current.edits(),
     });
     const observer = new ResizeObserver(() => plot.resize());
     observer.observe(host);
@@ -109,6 +111,10 @@ export function DataPlotView({
     >
       <p id="data-plot-summary" className="visually-hidden">
         {summary}
+      </p>
+      {/* The point under the crosshair, read out to a screen reader as the plot shows it. */}
+      <p className="visually-hidden" role="status" aria-label="Point readout">
+        {overlay.tip?.lines.join('. ') ?? ''}
       </p>
     </div>
   );

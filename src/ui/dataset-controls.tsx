@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { MAX_PRESET_POINTS, PRESETS, type PresetId, type PresetOptions } from '../core/datasets.ts';
+import { PRESETS, type PresetId, type PresetOptions } from '../core/datasets.ts';
+import { RULES } from '../core/settings.ts';
 import { NumberField } from './number-field.tsx';
 
 interface Props {
@@ -8,13 +9,14 @@ interface Props {
   onClear: () => void;
 }
 
+/** What the data set on screen is, in a sentence. */
+export function presetAbout(id: PresetId | 'custom'): string {
+  return id === 'custom' ? 'Your own points: click the plot to place them.' : PRESETS[id].about;
+}
+
 /** "Dataset": a preset, its number of points, noise and seed (same seed, same points), and Clear. */
 export function DatasetControls({ preset, onPreset, onClear }: Props) {
   const id = useId();
-  const about =
-    preset.id === 'custom'
-      ? 'Your own points: click the plot to place them.'
-      : PRESETS[preset.id].about;
   return (
     <div className="dataset" role="group" aria-label="Data set">
       <div className="field">
@@ -35,8 +37,8 @@ export function DatasetControls({ preset, onPreset, onClear }: Props) {
       <NumberField
         label="Points"
         value={preset.n}
-        min={0}
-        max={MAX_PRESET_POINTS}
+        min={RULES.n.min}
+        max={RULES.n.max}
         integer
         onCommit={(n) => onPreset({ n })}
       />
@@ -58,9 +60,6 @@ export function DatasetControls({ preset, onPreset, onClear }: Props) {
       <button type="button" onClick={onClear}>
         Clear
       </button>
-      <p className="about" id={`${id}-about`}>
-        {about}
-      </p>
     </div>
   );
 }

@@ -6,13 +6,22 @@ interface Props {
 }
 
 /**
- * What runs where, and two buttons that break it on purpose, so a person (and the e2e tests) can
- * see that a lost WebGL context or a crashed worker costs no training progress.
+ * What runs where and why (the renderer, Auto's measurement, every engine's state), and two
+ * buttons that break it on purpose, so a person (and the e2e tests) can see that a lost WebGL
+ * context or a crashed worker costs no training progress.
  */
 export function Diagnostics({ engine, onFault }: Props) {
   return (
     <details className="diagnostics">
       <summary>Diagnostics</summary>
+      {engine && (
+        <p className="engine-reason">
+          {engine.renderer
+            ? `WebGL: ${engine.hardware ? 'hardware GPU' : 'software'} (${engine.renderer}). `
+            : 'WebGL: unavailable. '}
+          {engine.reason}
+        </p>
+      )}
       <ul className="engine-list" aria-label="Engines">
         {engine?.engines.map((e) => (
           <li key={e.id}>

@@ -27,3 +27,10 @@ export function fmtRate(lr: number): string {
   if (lr >= 0.01) return Number(lr.toPrecision(2)).toString();
   return minus(lr.toExponential(1));
 }
+
+/** "σ(w1·x1 − w2·x2 + b)" with signs folded in: never "+ −". */
+export function fmtFormula(w: { w1: number; w2: number; b: number }): string {
+  const term = (v: number, name: string) =>
+    `${v < 0 ? '−' : '+'} ${fmtNum(Math.abs(v))}${name ? `·${name}` : ''}`;
+  return `p(blue) = σ(${fmtNum(w.w1)}·x1 ${term(w.w2, 'x2')} ${term(w.b, '')})`;
+}

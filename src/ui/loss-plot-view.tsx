@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryPoint } from '../core/progress.ts';
 import { LossPlot, type LossLane } from '../charts/loss-plot.ts';
 
@@ -26,10 +26,11 @@ export function LossPlotView({
 }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<LossPlot | null>(null);
+  const [readout, setReadout] = useState<string | null>(null);
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const plot = new LossPlot(host);
+    const plot = new LossPlot(host, setReadout);
     plotRef.current = plot;
     const observer = new ResizeObserver(() => plot.resize());
     observer.observe(host);
@@ -49,16 +50,57 @@ export function LossPlotView({
   useEffect(() => plotRef.current?.setMarks(marks), [marks]);
   useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);
   return (
-    <div
-      className="loss-host"
-      ref={hostRef}
-      role="img"
-      aria-label="Loss plot"
-      aria-describedby="loss-plot-summary"
-    >
-      <p id="loss-plot-summary" className="visually-hidden">
-        {summary}
-      </p>
-    </div>
+    <>
+      <div
+        className="loss-host"
+        ref={hostRef}
+        role="application"
+        aria-roledescription="line chart"
+        aria-label="Loss plot"
+        aria-describedby="loss-plot-summary loss-plot-keys"
+        tabIndex={0}
+      >
+        <p id="loss-plot-summary" className="visually-hidden">
+          {summary}
+        </p>
+        <p id="loss-plot-keys" className="visually-hidden">
+          Left and right arrows read the recorded epochs one by one; Home and End jump to the first
+          and the last.
+        </p>
+        <p className="visually-hidden" role="status" aria-label="Loss readout">
+          {readout ?? ''}
+        </p>
+      </div>
+      <LossLegend gap={optimum !== null} marks={marks.length > 0} lanes={lanes.length > 0} />
+    </>
+  );
+}
+
+/** What each line of the loss plot is. */
+function LossLegend({ gap, marks, lanes }: { gap: boolean; marks: boolean; lanes: boolean }) {
+  const items: [string, string, string][] = [
+    ['train', 'train loss', 'none'],
+    ['test', 'test loss', '5 3'],
+    ...(gap
+      ? ([['gap', 'J − J*: gap to the exact optimum', '2 3']] as [string, string, string][])
+      : []),
+    ...(marks ? ([['lr', 'learning rate changed', '2 3']] as [string, string, string][]) : []),
+  ];
+  return (
+    <ul className="legend loss-legend" aria-label="Loss plot legend">
+      {items.map(([key, text, dash]) => (
+        <li key={key}>
+          <svg width="26" height="14" aria-hidden="true" className={`loss-swatch ${key}`}>
+            {key === 'lr' ? (
+              <line x1="13" x2="13" y1="1" y2="13" strokeDasharray={dash} />
+            ) : (
+              <line x1="1" x2="25" y1="7" y2="7" strokeDasharray={dash} />
+            )}
+          </svg>
+          {text}
+        </li>
+      ))}
+      {lanes && <li>coloured: race lanes (see the race table)</li>}
+    </ul>
   );
 }

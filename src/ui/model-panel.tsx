@@ -4,12 +4,11 @@ import type { Weights } from '../core/maths.ts';
 import type { Snapshot } from '../core/progress.ts';
 import type { LossLane } from '../charts/loss-plot.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
-import { fmtNum } from './format.ts';
+import { fmtInt, fmtNum } from './format.ts';
 import { LossPlotView } from './loss-plot-view.tsx';
 import { ModelFormula, ModelInWords, Readouts } from './readouts.tsx';
 import { ReportsTable } from './reports-table.tsx';
 import { Toggle } from './toggle.tsx';
-import { engineName } from '../core/settings.ts';
 import type { Basis, TrainerView } from './trainer-view.ts';
 
 interface Props {
@@ -25,11 +24,9 @@ interface Props {
   onJump: (w: Weights) => void;
 }
 
-/** The model as it trains: formula, words, readouts, the engine and why, loss curves, reports. */
-export function ModelPanel({ view, basis, shown, travelEpoch, lanes, onJump }: Props) {
+/** What training does right now: the epoch, losses, accuracies and weights, and the loss curves. */
+export function LivePanel({ view, basis, shown, travelEpoch, lanes }: Omit<Props, 'onJump'>) {
   const [logEpochs, setLogEpochs] = useState(true);
-  const e = view.engine;
-  const engineLabel = e ? `${engineName(e.engine)} (${e.precision})` : 'starting…';
   const last = view.history.at(-1);
   const opt = view.optimum;
   const objective = opt?.status === 'optimum' ? opt.objective : null;
@@ -43,23 +40,11 @@ export function ModelPanel({ view, basis, shown, travelEpoch, lanes, onJump }: P
         // Not a live region: during "Watch the run again" it changes every frame; the slider's
         // value text says the epoch to a screen reader.
         <p className="replaying">
-          Time travel: showing the model at epoch {travelEpoch.toLocaleString('en-US')} (training
-          has reached {(view.snapshot?.epoch ?? 0).toLocaleString('en-US')}).
+          Time travel: showing the model at epoch {fmtInt(travelEpoch)} (training has reached{' '}
+          {fmtInt(view.snapshot?.epoch ?? 0)}).
         </p>
       )}
-      <ModelFormula snapshot={shown} />
-      <ModelInWords snapshot={shown} />
-      <OptimumInfo optimum={opt} solving={view.solving} onJump={onJump} />
-      {view.maxMargin && <SeparableInfo margin={view.maxMargin} weights={shown?.weights ?? null} />}
-      <Readouts snapshot={shown} epochsPerSecond={view.epochsPerSecond} engineLabel={engineLabel} />
-      {e && (
-        <p className="engine-reason">
-          {e.renderer
-            ? `WebGL: ${e.hardware ? 'hardware GPU' : 'software'} (${e.renderer}). `
-            : 'WebGL: unavailable. '}
-          {e.reason}
-        </p>
-      )}
+      <Readouts snapshot={shown} epochsPerSecond={view.epochsPerSecond} />
       <div className="loss-panel">
         <LossPlotView
           optimum={optimumCurve}
@@ -70,13 +55,27 @@ export function ModelPanel({ view, basis, shown, travelEpoch, lanes, onJump }: P
           logEpochs={logEpochs}
           summary={
             (last
-              ? `After ${last.epoch} epochs: train loss ${fmtNum(last.trainLoss)}, test loss ${fmtNum(last.testLoss)}.`
+              ? `After ${fmtInt(last.epoch)} epochs: train loss ${fmtNum(last.trainLoss)}, test loss ${fmtNum(last.testLoss)}.`
               : 'No training yet.') +
-            view.marks.map((m) => ` Learning rate ${fmtNum(m.lr)} from epoch ${m.epoch}.`).join('')
+            view.marks
+              .map((m) => ` Learning rate ${fmtNum(m.lr)} from epoch ${fmtInt(m.epoch)}.`)
+              .join('')
           }
         />
         <Toggle label="Log epoch axis" checked={logEpochs} onChange={setLogEpochs} />
       </div>
+    </>
+  );
+}
+
+/** The model in symbols and words, the exact optimum (or why there is none), and the reports. */
+export function ModelExplain({ view, shown, onJump }: Pick<Props, 'view' | 'shown' | 'onJump'>) {
+  return (
+    <>
+      <ModelFormula snapshot={shown} />
+      <ModelInWords snapshot={shown} />
+      <OptimumInfo optimum={view.optimum} solving={view.solving} onJump={onJump} />
+      {view.maxMargin && <SeparableInfo margin={view.maxMargin} weights={shown?.weights ?? null} />}
       <ReportsTable reports={view.reports} />
     </>
   );

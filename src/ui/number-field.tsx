@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
+import { parseNumberInput } from '../core/number-input.ts';
 
 interface Props {
   label: string;
   value: number;
   min: number;
   max: number;
-  step?: number | 'any';
   integer?: boolean;
   hint?: string;
   onCommit: (v: number) => void;
@@ -13,18 +13,10 @@ interface Props {
 
 /**
  * A labelled number input that applies only valid values and says, in words, what is wrong with
- * an invalid one (with the bad value), keeping the last valid value in force meanwhile.
+ * an invalid one — echoing exactly what was typed (a text input: a browser's number input would
+ * hand over "" for "abc") — keeping the last valid value in force meanwhile.
  */
-export function NumberField({
-  label,
-  value,
-  min,
-  max,
-  step = 'any',
-  integer,
-  hint,
-  onCommit,
-}: Props) {
+export function NumberField({ label, value, min, max, integer, hint, onCommit }: Props) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState('');
@@ -38,13 +30,10 @@ export function NumberField({
   }
 
   const commit = (raw: string) => {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v))
-      return setError(`${label}: "${raw}" is not a number.`);
-    if (v < min || v > max) return setError(`${label}: ${raw} is outside ${min} … ${max}.`);
-    if (integer && !Number.isInteger(v)) return setError(`${label}: ${raw} is not a whole number.`);
+    const r = parseNumberInput(raw, { min, max, integer });
+    if (!r.ok) return setError(`${label}: ${r.why}`);
     setError('');
-    if (v !== value) onCommit(v);
+    if (r.value !== value) onCommit(r.value);
   };
 
   return (
@@ -52,11 +41,10 @@ export function NumberField({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={min}
-        max={max}
-        step={step}
+        autoComplete="off"
+        spellCheck={false}
         value={text}
         aria-invalid={error ? true : undefined}
         aria-describedby={error || hint ? `${id}-msg` : undefined}

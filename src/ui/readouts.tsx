@@ -4,7 +4,6 @@ import { fmtInt, fmtNum, fmtPct } from './format.ts';
 interface Props {
   snapshot: Snapshot | null;
   epochsPerSecond: number;
-  engineLabel: string;
 }
 
 /** One labelled readout; `<output>` is labelable, and aria-live is off so it does not chatter. */
@@ -20,7 +19,7 @@ function Readout({ name, value, id }: { name: string; value: string; id: string 
 }
 
 /** The numbers of the current model, updated live. */
-export function Readouts({ snapshot: s, epochsPerSecond, engineLabel }: Props) {
+export function Readouts({ snapshot: s, epochsPerSecond }: Props) {
   const w = s?.weights;
   const items: [string, string, string][] = [
     ['Epoch', fmtInt(s?.epoch), 'ro-epoch'],
@@ -33,7 +32,6 @@ export function Readouts({ snapshot: s, epochsPerSecond, engineLabel }: Props) {
     ['w2', fmtNum(w?.w2, 5), 'ro-w2'],
     ['b', fmtNum(w?.b, 5), 'ro-b'],
     ['Gradient norm', fmtNum(s?.gradNorm, 3), 'ro-grad'],
-    ['Engine in use', engineLabel, 'ro-engine'],
   ];
   return (
     <div className="readouts">
@@ -71,9 +69,9 @@ export function ModelInWords({ snapshot }: { snapshot: Snapshot | null }) {
   const norm = Math.hypot(w.w1, w.w2);
   return (
     <p className="in-words">
-      The model says blue where {fmtNum(w.w1)}·x1 + {fmtNum(w.w2)}·x2 &gt; {fmtNum(-w.b)}, red
-      elsewhere. The boundary is a line; one unit across it the odds change{' '}
-      {fmtNum(Math.exp(norm), 3)}-fold.
+      The model says blue where {fmtNum(w.w1)}·x1 {w.w2 < 0 ? '−' : '+'} {fmtNum(Math.abs(w.w2))}
+      ·x2 &gt; {fmtNum(-w.b)}, red elsewhere. The boundary is a line; one unit across it the odds
+      change {fmtNum(Math.exp(norm), 3)}-fold.
     </p>
   );
 }

@@ -42,7 +42,7 @@ export function SessionButtons({
   };
   return (
     <div className="session-buttons">
-      <button type="button" onClick={() => void share()}>
+      <button type="button" data-keep-open onClick={() => void share()}>
         Share link
       </button>
       <button type="button" onClick={newSession}>

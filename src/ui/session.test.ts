@@ -23,6 +23,29 @@ describe('sessionReducer', () => {
     expect(s.restart).toBe(false);
   });
 
+  it('never lets a click add a point the plot hides (Show and New points join agree)', () => {
+    const shown = (s: SessionState) =>
+      s.points.filter((p) => s.show === 'both' || p.split === s.show).length;
+    const actions: SessionAction[] = [
+      { type: 'show', show: 'test' },
+      { type: 'new-split', split: 'train' },
+      { type: 'show', show: 'train' },
+      { type: 'new-split', split: 'test' },
+      { type: 'show', show: 'both' },
+    ];
+    let s = start();
+    for (const a of actions) {
+      s = run(s, a);
+      const before = shown(s);
+      s = run(s, { type: 'add', x1: 0.5, x2: 0.5, label: 0 });
+      expect(shown(s), JSON.stringify(a)).toBe(before + 1);
+    }
+    expect(run(start(), { type: 'show', show: 'test' }).newSplit).toBe('test');
+    expect(
+      run(start(), { type: 'show', show: 'test' }, { type: 'new-split', split: 'train' }).show,
+    ).toBe('both');
+  });
+
   it('ignores non-finite coordinates instead of adding NaN points', () => {
     const s = start();
     expect(run(s, { type: 'add', x1: Number.NaN, x2: 0, label: 0 })).toBe(s);

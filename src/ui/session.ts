@@ -236,10 +236,16 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return { ...s, speed: a.speed };
     case 'mode':
       return { ...s, mode: a.mode };
+    // A click must never add a point the plot does not show: showing one split makes new points
+    // join it, and making them join a hidden split shows both.
     case 'new-split':
-      return { ...s, newSplit: a.split };
+      return {
+        ...s,
+        newSplit: a.split,
+        show: s.show === 'both' || s.show === a.split ? s.show : 'both',
+      };
     case 'show':
-      return { ...s, show: a.show };
+      return { ...s, show: a.show, newSplit: a.show === 'both' ? s.newSplit : a.show };
     case 'probe':
       return { ...s, probe: a.at };
   }

@@ -1,33 +1,20 @@
 import { useId } from 'react';
-import {
-  ENGINE_CHOICES,
-  engineName,
-  engineSupports,
-  SPEED_IDS,
-  SPEEDS,
-  type Speed,
-} from '../core/settings.ts';
+import { ENGINE_CHOICES, engineName, engineSupports } from '../core/settings.ts';
 import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
-import { LearningRateSlider } from './learning-rate-slider.tsx';
 import { NumberField } from './number-field.tsx';
 
 interface Props {
   hyper: Hyper;
-  maxStableLr: number;
-  running: boolean;
   stepEpochs: number;
   engine: EngineChoice;
   engines: EngineInfo[];
   onHyper: (patch: Partial<Hyper>) => void;
-  onPlayPause: () => void;
-  onStep: () => void;
   onStepEpochs: (n: number) => void;
-  onReset: () => void;
-  onRecipe: () => void;
   onEngine: (e: EngineChoice) => void;
-  /** How fast training runs in wall time. */
-  speed: Speed;
-  onSpeed: (s: Speed) => void;
+  /** The engine training now, e.g. "JavaScript float64 (float64)". */
+  engineInUse: string;
+  /** Why the engine in use is not the one chosen (shown under it), or null. */
+  engineNote: string | null;
 }
 
 const OPTIMIZERS: [OptimizerId, string][] = [
@@ -40,52 +27,13 @@ const OPTIMIZERS: [OptimizerId, string][] = [
 export const engineLabel = (id: EngineChoice): string =>
   id === 'auto' ? 'Auto (fastest here)' : engineName(id);
 
-/** Play/Pause, Step, Reset, the tutorial recipe, and every hyper-parameter. */
+/** Every hyper-parameter but the learning rate (which is in the run bar), and the engine. */
 export function TrainingControls(p: Props) {
   const optId = useId();
   const engId = useId();
   const initId = useId();
-  const speedId = useId();
   return (
-    <div className="controls" role="group" aria-label="Training">
-      <div className="buttons">
-        <button type="button" className="primary" onClick={p.onPlayPause} aria-keyshortcuts="Space">
-          {p.running ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={p.onStep} disabled={p.running}>
-          Step
-        </button>
-        <button type="button" onClick={p.onReset}>
-          Reset
-        </button>
-        <button type="button" onClick={p.onRecipe}>
-          Run tutorial recipe
-        </button>
-      </div>
-      <LearningRateSlider
-        value={p.hyper.lr}
-        maxStableLr={p.maxStableLr}
-        fullBatch={p.hyper.optimizer === 'sgd' && p.hyper.batchSize === 0}
-        onChange={(lr) => p.onHyper({ lr })}
-      />
-      <div className="field speed-field">
-        <label htmlFor={speedId}>Speed</label>
-        <select
-          id={speedId}
-          value={p.speed}
-          aria-describedby={`${speedId}-hint`}
-          onChange={(e) => p.onSpeed(e.currentTarget.value as Speed)}
-        >
-          {SPEED_IDS.map((id) => (
-            <option key={id} value={id}>
-              {SPEEDS[id].label}
-            </option>
-          ))}
-        </select>
-        <span id={`${speedId}-hint`} className="field-hint">
-          Wall time only: every pace computes the same epochs and numbers.
-        </span>
-      </div>
+    <div className="controls" role="group" aria-label="Training settings">
       <div className="field-grid">
         <div className="field">
           <label htmlFor={optId}>Optimizer</label>
@@ -170,6 +118,13 @@ export function TrainingControls(p: Props) {
               );
             })}
           </select>
+        </div>
+        <div className="field engine-in-use">
+          <label htmlFor={`${engId}-in-use`}>Engine in use</label>
+          <output id={`${engId}-in-use`} aria-live="off">
+            {p.engineInUse}
+          </output>
+          {p.engineNote && <span className="field-hint">{p.engineNote}</span>}
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { RACE_COLOURS, RACE_DASHES } from '../charts/palette.ts';
 import type { RaceEngineId, RaceLane } from '../worker/protocol.ts';
+import { fmtRate } from './format.ts';
 import type { RaceView } from './race-view.ts';
 import type { TrainerClient } from './trainer-client.ts';
 
@@ -20,6 +21,7 @@ export function useRace(view: RaceView | null, client: Pick<TrainerClient, 'race
         colour: colour(i),
         dash: dash(i),
         weights: l.divergedAt === null ? l.weights : null,
+        label: `race lane ${i + 1}: learning rate ${fmtRate(l.lr)}${l.divergedAt === null ? '' : ' (diverged)'}`,
       })) ?? [],
     [race],
   );

@@ -10,8 +10,7 @@ interface Actions {
 function ownsKeys(t: HTMLElement | null): boolean {
   if (!t) return false;
   if (t.isContentEditable) return true;
-  if (t.closest('input, textarea, select, button, a[href], summary, [role="application"]'))
-    return true;
+  if (t.closest('input, textarea, select, button, a[href], summary')) return true;
   return false;
 }
 

@@ -1,0 +1,182 @@
+/** The small things a new user tripped on (issue 11, item 6), each checked as they found it. */
+import { expect, test } from './fixtures.ts';
+import { markCentre, menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
+
+test('Classify never edits data: a click on a point classifies it, a small drag moves nothing', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('radio', { name: 'Classify' }).check();
+  const mark = page.locator('path.point.red.train').first();
+  const before = await mark.getAttribute('transform');
+  const at = await markCentre(page, 'path.point.red.train >> nth=0');
+  await page.mouse.move(at.x, at.y);
+  // The hover readout names the point's coordinates…
+  const tip = (await page.locator('.plot-svg g.tip').textContent())!;
+  const [, x1, x2] = /x1 = ([^,]+), x2 = ([^:]+):/.exec(tip)!;
+  await page.mouse.down();
+  await page.mouse.move(at.x + 3, at.y + 3, { steps: 3 });
+  await page.mouse.up();
+  expect(await mark.getAttribute('transform')).toBe(before);
+  expect((await pointCounts(page)).total).toBe(300);
+  // …and exactly those are classified (w = 0 still: on the boundary, not "blue").
+  await expect(page.getByRole('status', { name: 'Classification' })).toHaveText(
+    `(${x1}, ${x2}): p(blue) = 0.5 → on the boundary (neither class), logit 0`,
+  );
+  // Alt-click does not delete in Classify mode.
+  await page.keyboard.down('Alt');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Alt');
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('an alt-click that misses every point adds nothing', async ({ page }) => {
+  await openApp(page);
+  const empty = await plotPoint(page, 0.9, 0.9);
+  await page.keyboard.down('Alt');
+  await page.mouse.click(empty.x, empty.y);
+  await page.keyboard.up('Alt');
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('with Show = Test a click adds a test point, which shows', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('radio', { name: 'Test', exact: true }).check();
+  await expect(page.getByRole('radio', { name: 'Test set' })).toBeChecked();
+  const visible = () => page.locator('path.point').count();
+  const shown = await visible();
+  const at = await plotPoint(page, 0.9, 0.9);
+  await page.mouse.click(at.x, at.y);
+  expect(await visible()).toBe(shown + 1);
+  expect(await pointCounts(page)).toMatchObject({ total: 301, test: 100 });
+  // Sending new points to the hidden split shows both splits.
+  await page.getByRole('radio', { name: 'Training set' }).check();
+  await expect(page.getByRole('radio', { name: 'Train and test' })).toBeChecked();
+});
+
+test('number fields echo what was typed and say what is wrong; the plot keeps its points', async ({
+  page,
+}) => {
+  await openApp(page);
+  const cases: [string, string, string][] = [
+    ['Points', 'abc', 'Points: “abc” is not a number (allowed: 4 to 1,000,000, whole numbers).'],
+    ['Points', '1e309', 'Points: “1e309” is too large'],
+    ['Points', '0', 'Points: “0” is below 4'],
+    ['Points', '1e-400', 'Points: “1e-400” is too small: it rounds to 0'],
+    ['Noise', '1,5', 'Noise: “1,5” uses a comma: write decimals with a dot (1.5).'],
+    ['Epochs', '2.5', 'Epochs: “2.5” is not a whole number (allowed: 1 to 100,000,000'],
+  ];
+  for (const [field, typed, said] of cases) {
+    await page.getByLabel(field, { exact: true }).fill(typed);
+    await page.getByLabel(field, { exact: true }).press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: said })).toBeVisible();
+    await expect(page.getByLabel(field, { exact: true })).toHaveValue(typed);
+    expect((await pointCounts(page)).total).toBe(300);
+  }
+  await page.getByLabel('Points', { exact: true }).fill('1,200');
+  await page.getByLabel('Points', { exact: true }).press('Enter');
+  // Counts are written one way everywhere: with thousands separators.
+  await expect(page.locator('#data-plot-summary')).toContainText('1,200 points: 600 red (class 0)');
+});
+
+test('an import whose training split is empty or one-class says so (and can be undone)', async ({
+  page,
+}) => {
+  await openApp(page);
+  const file = (name: string, rows: string[]) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['x1,x2,label,split', ...rows].join('\n')),
+  });
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles(file('all-test.csv', ['0,0,0,test', '1,1,1,test', '2,2,1,test']));
+  await expect(page.getByRole('alert')).toContainText(
+    'Imported 3 points from “all-test.csv”, but the training split is empty: all 3 points are test points',
+  );
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles(file('reds.csv', ['0,0,0,train', '1,1,0,train', '2,2,1,test']));
+  await expect(page.getByRole('alert')).toContainText(
+    'the training split has no blue (class 1) points: with one class only there is no boundary to learn',
+  );
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('Import CSV is one button: Enter opens the file picker, and only it shows the focus', async ({
+  page,
+}) => {
+  await openApp(page);
+  const importButton = await menuItem(page, 'Import CSV');
+  await importButton.focus();
+  const outline = (name: string) =>
+    page
+      .getByRole('button', { name, exact: true })
+      .evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(await outline('Export CSV')).toBe('none');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.keyboard.press('Enter'),
+  ]);
+  expect(chooser.isMultiple()).toBe(false);
+});
+
+test('the crosshair is for the keyboard: a mouse click draws none, Tab does', async ({ page }) => {
+  await openApp(page);
+  const at = await plotPoint(page, 0.9, 0.9);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.locator('circle.cursor')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('application', { name: 'Data plot' })).toBeFocused();
+  await expect(page.locator('circle.cursor')).toHaveCount(1);
+});
+
+test('a skip link reaches Play in two key presses; Space plays on the plot as everywhere', async ({
+  page,
+}) => {
+  await openApp(page, { speed: 'normal' });
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to Play and the learning rate' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeFocused();
+  // Space on the data plot plays and pauses (it adds no point: Enter does that).
+  await page.getByRole('application', { name: 'Data plot' }).focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect((await pointCounts(page)).total).toBe(300);
+});
+
+test('numbers read right: "0" on a linear epoch axis, no "+ −" in words, named link settings', async ({
+  page,
+}) => {
+  await openApp(page);
+  // Blue lies below red here, so w2 < 0.
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'down.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'x1,x2,label,split\n0,1,0,train\n0,2,0,train\n0,-1,1,train\n0,-2,1,train\n',
+    ),
+  });
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  expect(await readout(page, 'w2')).toBeLessThan(0);
+  const words = page.getByText('The model says blue where');
+  await expect(words).toContainText(/·x1 − [\d.]+\s*·x2 >/);
+  await expect(words).not.toContainText('+ −');
+  await page.getByLabel('Log epoch axis').uncheck();
+  await expect(page.locator('.loss-svg .axis-x .tick text').first()).toHaveText('0');
+  await expect(page.locator('.loss-svg .axis-x')).not.toContainText('0k');
+
+  await page.goto('/?fresh#re=-1');
+  await expect(page.getByRole('alert')).toContainText(
+    `The link's Report every (re) is "-1", not a whole number from 0 to 100,000,000.`,
+  );
+});

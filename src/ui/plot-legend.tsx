@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import {
+  drawSwatch,
+  legendEntries as entries,
+  SWATCH,
+  type LegendEntry,
+  type LegendMark,
+} from '../charts/legend.ts';
+import type { LaneLine } from '../charts/plot-model.ts';
+
+/** What the data plot shows now (the legend lists exactly that). */
+export interface LegendOptions {
+  contours: boolean;
+  ghost: boolean;
+  maxMargin: boolean;
+  /** A model with w ≠ 0 is drawn (boundary, field, arrow). */
+  arrow: boolean;
+  lanes: readonly LaneLine[];
+}
+
+/** The entries for what is on the plot. */
+export function legendEntries(o: LegendOptions): LegendEntry[] {
+  return entries({
+    model: o.arrow,
+    contours: o.contours,
+    ghost: o.ghost,
+    maxMargin: o.maxMargin,
+    lanes: o.lanes,
+  });
+}
+
+function Swatch({ mark }: { mark: LegendMark }) {
+  const ref = useRef<SVGGElement>(null);
+  useEffect(() => {
+    const g = ref.current;
+    if (!g) return;
+    g.replaceChildren();
+    drawSwatch(g, mark);
+  }, [mark]);
+  return (
+    <svg width={SWATCH.width} height={SWATCH.height} aria-hidden="true" className="legend-swatch">
+      <g ref={ref} />
+    </svg>
+  );
+}
+
+/** The legend under the data plot: one entry per kind of mark on it, and train/test explained. */
+export function PlotLegend(o: LegendOptions) {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {legendEntries(o).map((e) => (
+        <li key={e.key}>
+          <Swatch mark={e.mark} />
+          {e.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
