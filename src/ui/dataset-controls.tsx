@@ -52,8 +52,8 @@ export function DatasetControls({ preset, onPreset, onClear }: Props) {
       <NumberField
         label="Seed"
         value={preset.seed}
-        min={0}
-        max={2 ** 31}
+        min={RULES.seed.min}
+        max={RULES.seed.max}
         integer
         onCommit={(seed) => onPreset({ seed })}
       />
