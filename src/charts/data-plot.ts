@@ -162,6 +162,14 @@ export class DataPlot {
     drawLaneLines(this.gLanes, lanes, this.box(), this.x, this.y);
   }
 
+  private threshold: number | null = null;
+
+  /** Draws the decision threshold's line p = t (null: none). */
+  setThreshold(t: number | null): void {
+    this.threshold = t;
+    this.drawModel();
+  }
+
   /** Shows or hides the p = 0.25 and p = 0.75 contour lines. */
   setContours(show: boolean): void {
     this.showContours = show;
@@ -329,7 +337,7 @@ export class DataPlot {
     const m = this.model;
     this.drawn = m ? { ...m } : null;
     this.drawField(m);
-    drawModelLines(this.gField, m, this.box(), this.x, this.y, this.showContours);
+    drawModelLines(this.gField, m, this.box(), this.x, this.y, this.showContours, this.threshold);
   }
 
   private drawField(m: Weights | null): void {

@@ -4,7 +4,7 @@
  * image carries the same entries, drawn into the SVG (so the picture works on a slide).
  */
 import { symbol } from 'd3-shape';
-import { BOUNDARY, CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
+import { BOUNDARY, CLASS_COLOURS, CLASS_SYMBOLS, fieldLut, THRESHOLD } from './palette.ts';
 
 /** How an entry's swatch looks. */
 export type LegendMark =
@@ -26,6 +26,8 @@ export interface LegendState {
   contours: boolean;
   ghost: boolean;
   maxMargin: boolean;
+  /** The decision threshold's line, when drawn (t ≠ 0.5). */
+  threshold?: number | null;
   /** The race's lanes: ink, dash and words. */
   lanes: readonly { colour: string; dash: string; label: string }[];
 }
@@ -52,6 +54,9 @@ export function legendEntries(s: LegendState): LegendEntry[] {
       line('boundary', 'boundary w·x + b = 0 (p = 0.5)', BOUNDARY, 2, 'none'),
     );
     if (s.contours) out.push(line('contours', 'p = 0.25 and p = 0.75', BOUNDARY, 1, '4 4'));
+    const t = s.threshold;
+    if (t !== undefined && t !== null && t > 0 && t < 1 && t !== 0.5)
+      out.push(line('threshold', `threshold p = ${Number(t.toFixed(3))}`, THRESHOLD, 2, '8 3 2 3'));
     out.push({ key: 'arrow', text: 'w: points toward blue', mark: { kind: 'arrow' } });
   }
   if (s.ghost) out.push(line('ghost', 'exact optimum’s boundary', '#666666', 2, '8 5'));

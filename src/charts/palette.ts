@@ -13,6 +13,9 @@ export const BLUE = '#2166ac';
 /** Ink of the decision boundary p = 0.5. */
 export const BOUNDARY = '#111111';
 
+/** Ink of the decision threshold's line p = t (neither class's colour), 7 : 1 on white. */
+export const THRESHOLD = '#5a3d00';
+
 /** Class index → ink. */
 export const CLASS_COLOURS = [RED, BLUE] as const;
 /** Class index → mark shape: red circles, blue squares. */

@@ -22,8 +22,10 @@ export function drawModelLines(
   x: Scale,
   y: Scale,
   showContours: boolean,
+  /** The decision threshold's line p = t (null, 0.5, 0 or 1: none). */
+  threshold: number | null = null,
 ): void {
-  drawLevels(g, m, box, x, y, showContours);
+  drawLevels(g, m, box, x, y, showContours, threshold);
   drawNormal(g, m, box, x, y);
 }
 
@@ -34,9 +36,14 @@ function drawLevels(
   x: Scale,
   y: Scale,
   showContours: boolean,
+  threshold: number | null,
 ): void {
+  const t = threshold;
   const lines: { cls: string; c: number }[] = m
     ? [
+        ...(t !== null && t > 0 && t < 1 && t !== 0.5
+          ? [{ cls: 'threshold', c: m.b - Math.log(t / (1 - t)) }]
+          : []),
         { cls: 'boundary', c: m.b },
         ...(showContours
           ? [

@@ -62,6 +62,8 @@ export interface SavedSession {
    * finite weights. A metric may be NaN (e.g. the test metrics without test points).
    */
   history?: HistoryPoint[];
+  /** The decision threshold (absent in older saves: 0.5). */
+  threshold?: number;
 }
 
 class SaveError extends Error {}
@@ -124,6 +126,7 @@ export function serializeSession(s: SavedSession): string {
     weights: { w1: s.weights.w1, w2: s.weights.w2, b: s.weights.b },
     epoch: s.epoch,
     history: s.history && historyColumns(s.history),
+    threshold: s.threshold,
   });
 }
 
@@ -321,6 +324,8 @@ function readSession(data: unknown): SavedSession {
   };
   const history = get(o, 'history');
   if (history !== undefined) session.history = readHistory(history, session.epoch);
+  if (get(o, 'threshold') !== undefined)
+    session.threshold = number(o, 'threshold', { min: 0, max: 1 }, '');
   return session;
 }
 

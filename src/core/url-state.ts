@@ -38,7 +38,12 @@ export interface UrlState {
   hyper: Hyper;
   engine: EngineChoice;
   points?: Point[];
+  /** The decision threshold (absent: 0.5). */
+  threshold?: number;
 }
+
+/** The decision threshold's range: a probability. */
+export const THRESHOLD_RULE: NumberRule = { min: 0, max: 1 };
 
 /** Most hand-placed points a link holds; {@link encodeUrlState} leaves more out. */
 export const MAX_URL_POINTS = 2000;
@@ -46,7 +51,7 @@ export const MAX_URL_POINTS = 2000;
 /** Each hyper-parameter's key in the link and its valid values. */
 const HYPER_SPECS = HYPER_KEYS.map((k): [keyof Hyper, SettingSpec] => [k, HYPER_SCHEMA[k]]);
 const KNOWN_KEYS = new Set([
-  ...'p n noise seed eng pts'.split(' '),
+  ...'p n noise seed eng pts th'.split(' '),
   ...HYPER_SPECS.map(([, spec]) => spec.url),
 ]);
 const CLASS_CODES = ['r', 'b', 'R', 'B'] as const;
@@ -98,6 +103,7 @@ export function encodeUrlState(s: UrlState): { query: string; pointsOmitted: boo
     ...HYPER_SPECS.filter(([, spec]) => 'choices' in spec).map(hyperPair),
     ...HYPER_SPECS.filter(([, spec]) => 'rule' in spec).map(hyperPair),
     ['eng', s.engine],
+    ['th', s.threshold ?? 0.5],
   ];
   const points = preset.id === 'custom' ? (s.points ?? []) : [];
   const pointsOmitted = points.length > MAX_URL_POINTS;
@@ -117,6 +123,7 @@ const KEY_NAMES: Record<string, string> = {
   noise: 'Noise',
   seed: 'Seed',
   eng: 'Engine',
+  th: 'Threshold',
   ...Object.fromEntries(HYPER_SPECS.map(([, spec]) => [spec.url, spec.name])),
 };
 
@@ -265,9 +272,12 @@ export function decodeUrlState(
       defaults.engine,
       ENGINE_CHOICES,
     );
+    const threshold = readNumber(params, 'th', THRESHOLD_RULE, defaults.threshold ?? 0.5);
     const warnings: string[] = [];
     const points = readPoints(params, preset.id === 'custom', defaults, warnings);
-    const state: UrlState = points ? { preset, hyper, engine, points } : { preset, hyper, engine };
+    const state: UrlState = points
+      ? { preset, hyper, engine, points, threshold }
+      : { preset, hyper, engine, threshold };
     return { ok: true, state, warnings };
   } catch (e) {
     if (e instanceof LinkError) return { ok: false, error: e.message };

@@ -36,6 +36,10 @@ import { inputsOf } from './session-sync.ts';
 import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+import { useDecisions } from './use-decisions.ts';
+import { DecisionsPanel } from './decisions-panel.tsx';
+import { UncertaintyPanel } from './uncertainty-panel.tsx';
+import { probabilityInterval } from '../core/uncertainty.ts';
 
 /** The whole page. */
 export function App() {
@@ -51,6 +55,7 @@ export function App() {
   const [contours, setContours] = useState(true);
   const [showOptimum, setShowOptimum] = useState(true);
   const [showParams, setShowParams] = useState(true);
+  const [showDecisions, setShowDecisions] = useState(false);
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
   const [ioMessage, setIoMessage] = useState<PageMessage | null>(start.message);
@@ -112,6 +117,21 @@ export function App() {
   );
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
+  const decisions = useDecisions(
+    showDecisions,
+    session.points,
+    model,
+    trainCols,
+    view.optimum,
+    view.solving,
+    session.hyper.l2,
+  );
+  const doubt = decisions.doubt;
+  const threshold = showDecisions ? session.threshold : null;
+  const probeInterval =
+    showDecisions && doubt.kind === 'ok' && session.probe
+      ? probabilityInterval(doubt.u, doubt.at, session.probe.x1, session.probe.x2)
+      : null;
 
   const [hoverId, setHoverId] = useState<number | null>(null);
   const handlers: PlotHandlers = {
@@ -177,6 +197,7 @@ export function App() {
       maxMargin: !!maxMargin,
       arrow: !!model && (model.w1 !== 0 || model.w2 !== 0),
       lanes: races.lines,
+      threshold,
     }),
   });
 
@@ -240,6 +261,7 @@ export function App() {
               lanes={races.lines}
               onDropFile={(file) => void dropFile(file)}
               contours={contours}
+              threshold={threshold}
               loadCount={session.loadCount}
               points={session.points}
               filter={session.show}
@@ -255,6 +277,7 @@ export function App() {
             maxMargin={!!maxMargin}
             arrow={!!model && (model.w1 !== 0 || model.w2 !== 0)}
             lanes={races.lines}
+            threshold={threshold}
           />
           <p className="about">{presetAbout(session.preset.id)}</p>
           <div className="toggles">
@@ -279,6 +302,7 @@ export function App() {
           <ClassifyForm
             probe={session.probe}
             prediction={prediction}
+            interval={probeInterval}
             onClassify={(x1, x2) => dispatch({ type: 'probe', at: { x1, x2 } })}
             onClear={() => dispatch({ type: 'probe', at: null })}
           />
@@ -361,6 +385,22 @@ export function App() {
             onStepEpochs={setStepEpochs}
             onEngine={(engine) => dispatch({ type: 'engine', engine })}
           />
+          <Toggle
+            label="Show decisions and doubt"
+            checked={showDecisions}
+            onChange={setShowDecisions}
+          />
+          {showDecisions && (
+            <>
+              <DecisionsPanel
+                threshold={session.threshold}
+                onThreshold={(t) => dispatch({ type: 'threshold', t })}
+                train={decisions.train}
+                test={decisions.test}
+              />
+              <UncertaintyPanel doubt={doubt} />
+            </>
+          )}
           <Toggle
             label="Show the learning-rate race"
             checked={races.show}

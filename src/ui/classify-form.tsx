@@ -2,10 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Prediction } from '../core/metrics.ts';
 import { parseNumberInput } from '../core/number-input.ts';
 import { classificationText } from './point-readout.ts';
+import { fmtNum } from './format.ts';
 
 interface Props {
   probe: { x1: number; x2: number } | null;
   prediction: Prediction | null;
+  /** The 95 % interval of p(blue) at the point (at the exact MLE), when known. */
+  interval?: { low: number; high: number } | null;
   onClassify: (x1: number, x2: number) => void;
   onClear: () => void;
 }
@@ -14,7 +17,7 @@ interface Props {
 const COORDINATE = { min: -1e12, max: 1e12 };
 
 /** Type coordinates to classify, and read the live classification of the marked point. */
-export function ClassifyForm({ probe, prediction, onClassify, onClear }: Props) {
+export function ClassifyForm({ probe, prediction, interval, onClassify, onClear }: Props) {
   const id = useId();
   const [x1, setX1] = useState('1');
   const [x2, setX2] = useState('1');
@@ -63,7 +66,10 @@ export function ClassifyForm({ probe, prediction, onClassify, onClear }: Props) 
       )}
       <p className="classification" role="status" aria-label="Classification">
         {probe && prediction
-          ? classificationText(probe.x1, probe.x2, prediction)
+          ? classificationText(probe.x1, probe.x2, prediction) +
+            (interval
+              ? `; 95 % interval of p(blue) at the exact fit: ${fmtNum(interval.low, 3)} … ${fmtNum(interval.high, 3)}`
+              : '')
           : 'No point classified yet.'}
       </p>
     </form>

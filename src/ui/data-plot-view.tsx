@@ -14,6 +14,8 @@ interface Props {
   /** A file dropped onto the plot (CSV import). */
   onDropFile?: (file: File) => void;
   contours: boolean;
+  /** The decision threshold's line p = t, or null for none. */
+  threshold?: number | null;
   /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
   loadCount: number;
   points: readonly PlotPoint[];
@@ -31,6 +33,7 @@ export function DataPlotView({
   lanes,
   onDropFile,
   contours,
+  threshold = null,
   loadCount,
   points,
   filter,
@@ -82,6 +85,7 @@ export function DataPlotView({
   }, [model]);
   useEffect(() => plotRef.current?.setOverlay(overlay), [overlay, points, filter]);
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
+  useEffect(() => plotRef.current?.setThreshold(threshold), [threshold]);
   useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
   useEffect(() => plotRef.current?.setMaxMargin(maxMargin), [maxMargin]);
   useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);

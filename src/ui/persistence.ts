@@ -27,6 +27,8 @@ export interface Start {
   preset: SessionState['preset'];
   hyper: Hyper;
   engine: EngineChoice;
+  /** The decision threshold. */
+  threshold: number;
   /** Where training goes on from: the saved weights, epoch and loss curve. */
   resume: ResumePoint | null;
   /** The URL's fragment was a share link (read once: it is then removed from the address). */
@@ -48,6 +50,7 @@ function fromPreset(preset: Start['preset'], points?: Point[]): Point[] {
 export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | null): Start {
   const fresh: Start = {
     ...DEFAULTS,
+    threshold: 0.5,
     points: fromPreset(DEFAULTS.preset),
     resume: null,
     fromLink: false,
@@ -58,12 +61,13 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   if (query) {
     const link = decodeUrlState(query, DEFAULTS);
     if (link.ok) {
-      const { preset, hyper, engine, points } = link.state;
+      const { preset, hyper, engine, points, threshold = 0.5 } = link.state;
       const text = ['Opened the shared session from the link.', ...link.warnings].join(' ');
       return {
         preset,
         hyper,
         engine,
+        threshold,
         points: fromPreset(preset, points),
         resume: null,
         fromLink: true,
@@ -84,6 +88,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         preset: s.preset,
         hyper: s.hyper,
         engine: s.engine,
+        threshold: s.threshold ?? 0.5,
         points: s.points,
         resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
         fromLink: fresh.fromLink,
@@ -97,7 +102,13 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
 
 /** The session a start opens on. */
 export function sessionFrom(st: Start): SessionState {
-  return { ...initialSession(st.points), preset: st.preset, hyper: st.hyper, engine: st.engine };
+  return {
+    ...initialSession(st.points),
+    preset: st.preset,
+    hyper: st.hyper,
+    engine: st.engine,
+    threshold: st.threshold,
+  };
 }
 
 /** Saves the session; returns an error message when the browser refuses (quota, blocked). */
@@ -122,6 +133,7 @@ export function autosave(
         points,
         weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
         epoch: finite ? epoch : 0,
+        threshold: s.threshold,
         // The loss curve (a few hundred points), so time travel and the plot survive a reload.
         history: finite ? savedHistory(history, epoch, s.dataVersion) : [],
       }),
@@ -163,6 +175,7 @@ export function shareLink(base: string, s: SessionState): { url: string; pointsO
     hyper: s.hyper,
     engine: s.engine,
     points,
+    threshold: s.threshold,
   });
   return { url: `${base.replace(/#.*$/, '')}#${query}`, pointsOmitted };
 }

@@ -16,6 +16,8 @@ export interface LegendOptions {
   /** A model with w ≠ 0 is drawn (boundary, field, arrow). */
   arrow: boolean;
   lanes: readonly LaneLine[];
+  /** The decision threshold's line (null: not drawn). */
+  threshold?: number | null;
 }
 
 /** The entries for what is on the plot. */
@@ -26,6 +28,7 @@ export function legendEntries(o: LegendOptions): LegendEntry[] {
     ghost: o.ghost,
     maxMargin: o.maxMargin,
     lanes: o.lanes,
+    threshold: o.threshold ?? null,
   });
 }
 

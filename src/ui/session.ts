@@ -38,6 +38,8 @@ export interface SessionState {
   newSplit: 'train' | 'test';
   show: SplitFilter;
   probe: { x1: number; x2: number } | null;
+  /** Decisions: a point is called blue when p(blue) ≥ threshold (0.5 unless moved). */
+  threshold: number;
   /** The points as they were when the current drag began (one drag = one undo step). */
   dragOrigin: PlotPoint[] | null;
   /** Counts loads of new data (presets, the recipe): the plot re-fits its axes on each. */
@@ -69,7 +71,8 @@ export type SessionAction =
   | { type: 'mode'; mode: ClickMode }
   | { type: 'new-split'; split: 'train' | 'test' }
   | { type: 'show'; show: SplitFilter }
-  | { type: 'probe'; at: { x1: number; x2: number } | null };
+  | { type: 'probe'; at: { x1: number; x2: number } | null }
+  | { type: 'threshold'; t: number };
 
 const UNDO_LIMIT = 200;
 /** Undo keeps at most this many points across all its steps (1M-point presets are big). */
@@ -93,6 +96,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     newSplit: 'train',
     show: 'both',
     probe: null,
+    threshold: 0.5,
     dragOrigin: null,
     loadCount: 0,
     preset: { ...DEFAULT_PRESET },
@@ -248,5 +252,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return { ...s, show: a.show, newSplit: a.show === 'both' ? s.newSplit : a.show };
     case 'probe':
       return { ...s, probe: a.at };
+    case 'threshold':
+      return Number.isFinite(a.t) ? { ...s, threshold: Math.min(1, Math.max(0, a.t)) } : s;
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * Decisions and doubt (issue 12, views 1 and 3): at the exact optimum of overlapping data, the
+ * page's confusion counts, rates, ROC AUC, average precision and standard errors equal those
+ * scikit-learn and NumPy computed independently (scripts/fixtures/decisions.py).
+ */
+import fixture from '../src/core/__fixtures__/decisions.json' with { type: 'json' };
+import source from '../src/core/__fixtures__/overlap-mle.json' with { type: 'json' };
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { menuItem, openApp, readout } from './app.ts';
+
+/** The fixture's points, the first 200 for training and the last 100 for test, at its optimum. */
+async function atTheFixturesOptimum(page: Page): Promise<void> {
+  const csv = [
+    'x1,x2,label,split',
+    ...source.x.map((p, i) => `${p[0]},${p[1]},${source.y[i]},${i < 200 ? 'train' : 'test'}`),
+  ].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 300 points' })).toBeVisible();
+  await expect(page.getByLabel('Exact optimum', { exact: true })).toContainText('J* =');
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'w1')).toBeCloseTo(fixture.optimum.w1, 4);
+  await page.getByLabel('Show decisions and doubt').check();
+}
+
+/** A number as the page shows it: 4 significant digits. */
+const sig4 = (v: number) => Number(v.toPrecision(4));
+
+test('confusion counts, rates, AUCs and standard errors equal scikit-learn’s and NumPy’s', async ({
+  page,
+}) => {
+  await openApp(page);
+  await atTheFixturesOptimum(page);
+  for (const t of ['0.5', '0.3'] as const) {
+    await page.getByRole('slider', { name: 'Threshold' }).fill(t);
+    for (const split of ['train', 'test'] as const) {
+      const want = fixture[split].at[t];
+      const table = page.getByRole('table', { name: `Confusion matrix (${split})` });
+      const cell = (row: string, col: string) =>
+        table
+          .getByRole('row', { name: new RegExp(`^${row}`) })
+          .getByRole('cell')
+          .nth(col === 'red' ? 0 : 1);
+      await expect(cell('Actual red', 'red')).toHaveText(String(want.tn));
+      await expect(cell('Actual red', 'blue')).toHaveText(String(want.fp));
+      await expect(cell('Actual blue', 'red')).toHaveText(String(want.fn));
+      await expect(cell('Actual blue', 'blue')).toHaveText(String(want.tp));
+      const rates = page
+        .getByRole('table', { name: 'Rates at the threshold' })
+        .getByRole('row', { name: split === 'train' ? /^Training/ : /^Test/ });
+      await expect(rates).toContainText(`${(want.precision * 100).toFixed(1)} %`);
+      await expect(rates).toContainText(`${(want.recall * 100).toFixed(1)} %`);
+      await expect(rates).toContainText(`${(want.f1 * 100).toFixed(1)} %`);
+    }
+  }
+  for (const split of ['train', 'test'] as const) {
+    expect(await readout(page, `ROC AUC (${split})`)).toBe(sig4(fixture[split].roc_auc));
+    expect(await readout(page, `Average precision (${split})`)).toBe(
+      sig4(fixture[split].average_precision),
+    );
+  }
+  for (const k of ['w1', 'w2', 'b'] as const)
+    expect(await readout(page, `SE ${k}`)).toBe(sig4(fixture.se[k]));
+  // The threshold's line is on the plot, and named in the legend.
+  await expect(page.locator('.plot-svg line.level.threshold')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Legend', exact: true })).toContainText(
+    'threshold p = 0.3',
+  );
+  await expectNoAxeViolations(page);
+});
+
+test('moving the threshold moves the counts; a click on the ROC curve sets it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await atTheFixturesOptimum(page);
+  const fp = page
+    .getByRole('table', { name: 'Confusion matrix (train)' })
+    .getByRole('row', { name: /^Actual red/ })
+    .getByRole('cell')
+    .nth(1);
+  const slider = page.getByRole('slider', { name: 'Threshold' });
+  await slider.fill('0.9');
+  const fewer = Number(await fp.textContent());
+  await slider.fill('0.1');
+  await expect.poll(async () => Number(await fp.textContent())).toBeGreaterThan(fewer);
+  // The top-right of the ROC chart is a low threshold; the bottom-left a high one.
+  await page.getByRole('img', { name: 'ROC curve' }).scrollIntoViewIfNeeded();
+  const roc = (await page.getByRole('img', { name: 'ROC curve' }).boundingBox())!;
+  await page.mouse.click(roc.x + roc.width * 0.25, roc.y + roc.height * 0.3);
+  await expect.poll(async () => Number(await slider.inputValue())).toBeGreaterThan(0.1);
+});
+
+test('standard errors say why they are absent on separable data and with L2', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Show decisions and doubt').check();
+  const doubt = page.getByRole('region', { name: 'Uncertainty' });
+  await expect(doubt).toContainText('No finite maximum-likelihood estimate');
+  await page.getByLabel('L2 penalty').fill('0.1');
+  await page.getByLabel('L2 penalty').press('Enter');
+  await expect(doubt).toContainText('With an L2 penalty the estimate is shrunk');
+});
+
+test('the threshold travels in a share link', async ({ page, browser }) => {
+  await openApp(page);
+  await page.getByLabel('Show decisions and doubt').check();
+  await page.getByRole('slider', { name: 'Threshold' }).fill('0.3');
+  await (await menuItem(page, 'Share link')).click();
+  const link = await page.getByLabel('Link to this session').inputValue();
+  expect(link).toContain('th=0.3');
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await fresh.getByLabel('Show decisions and doubt').check();
+  await expect(fresh.getByRole('slider', { name: 'Threshold' })).toHaveValue('0.3');
+  await other.close();
+});
