@@ -1,6 +1,6 @@
 /** The small things a new user tripped on (issue 11, item 6), each checked as they found it. */
 import { expect, test } from './fixtures.ts';
-import { markCentre, menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
+import { longRun, markCentre, menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 test('Classify never edits data: a click on a point classifies it, a small drag moves nothing', async ({
   page,
@@ -179,4 +179,78 @@ test('numbers read right: "0" on a linear epoch axis, no "+ −" in words, named
   await expect(page.getByRole('alert')).toContainText(
     `The link's Report every (re) is "-1", not a whole number from 0 to 100,000,000.`,
   );
+});
+
+test.describe('found by a new user in the first try-out', () => {
+  test('Space on the learning-rate slider pauses, and does not scroll the page', async ({
+    page,
+  }) => {
+    await openApp(page, { speed: 'normal' });
+    await longRun(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('slider', { name: 'Learning rate' }).focus();
+    const y = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  });
+
+  test('a bad value does not push the dataset row or the plot around', async ({ page }) => {
+    await openApp(page);
+    const plot = page.getByRole('application', { name: 'Data plot' });
+    const clear = page.getByRole('button', { name: 'Clear' });
+    const [before, clearBefore] = [await plot.boundingBox(), await clear.boundingBox()];
+    await page.getByLabel('Points', { exact: true }).fill('1,5');
+    await page.getByLabel('Points', { exact: true }).press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'uses a comma' })).toBeVisible();
+    expect((await plot.boundingBox())!.y).toBe(before!.y);
+    expect((await clear.boundingBox())!.x).toBe(clearBefore!.x);
+  });
+
+  test('the classify label stays on the plot at its right edge', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('radio', { name: 'Classify' }).check();
+    const at = await plotPoint(page, 0.98, 0.5);
+    await page.mouse.click(at.x, at.y);
+    const label = (await page.locator('.probe-label:not(.halo)').boundingBox())!;
+    const field = (await page.locator('.plot-host canvas.field').boundingBox())!;
+    expect(label.x + label.width).toBeLessThanOrEqual(field.x + field.width + 1);
+  });
+
+  test('learning-rate labels on the loss curve never sit on top of each other', async ({
+    page,
+  }) => {
+    await openApp(page, { speed: 'normal' });
+    await longRun(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    for (const v of ['-1', '-1.5', '-1', '-0.5', '-1.2', '-0.8']) {
+      await slider.fill(v);
+      await page.waitForTimeout(150);
+    }
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const boxes = await page.locator('.loss-svg .lr-mark text').evaluateAll((els) =>
+      els
+        .filter((e) => e.getAttribute('display') !== 'none')
+        .map((e) => e.getBoundingClientRect())
+        .map((r) => [r.left, r.right]),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    const sorted = boxes.sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i]![0]).toBeGreaterThanOrEqual(sorted[i - 1]![1]!);
+  });
+});
+
+test.describe('on a phone, the pinned run bar', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test('never hides the control that has the keyboard focus', async ({ page }) => {
+    await openApp(page);
+    const box = page.getByLabel('Show p = 0.25 and 0.75 lines');
+    await box.focus();
+    const bar = (await page.getByRole('region', { name: 'Run' }).boundingBox())!;
+    const b = (await box.boundingBox())!;
+    expect(b.y + b.height <= bar.y || b.y >= bar.y + bar.height).toBe(true);
+  });
 });

@@ -215,7 +215,12 @@ export class DataPlot {
       })
       .attr('transform', (d) => `translate(${this.x(d.x1)},${this.y(d.x2)})`);
     // selectAll does not pass the new datum down to children: set the text from the probe itself.
-    g.selectAll('text').text(o.probe?.text ?? '');
+    // Near the right edge the words go to the left of the marker, so they stay on the plot.
+    const flip = !!o.probe && this.x(o.probe.x1) > this.width - 190;
+    g.selectAll('text')
+      .attr('x', flip ? -10 : 10)
+      .attr('text-anchor', flip ? 'end' : 'start')
+      .text(o.probe?.text ?? '');
     this.gOverlay
       .selectAll('circle.cursor')
       .data(o.cursor ? [o.cursor] : [])

@@ -257,9 +257,20 @@ export class LossPlot {
       .attr('x2', (m) => x(m.epoch))
       .attr('y1', MARGIN.top)
       .attr('y2', height - MARGIN.bottom);
+    // Labels that would overlap are dropped, the latest kept (the lines all stay).
+    const shown = new Set<number>();
+    let left = Infinity;
+    for (let i = this.marks.length - 1; i >= 0; i--) {
+      const px = x(this.marks[i]!.epoch);
+      if (px + 48 <= left) {
+        shown.add(i);
+        left = px;
+      }
+    }
     g.select('text')
       .attr('x', (m) => x(m.epoch) + 3)
       .attr('y', MARGIN.top + 10)
+      .attr('display', (_, i) => (shown.has(i) ? null : 'none'))
       .text((m) => `lr ${format('.2~g')(m.lr)}`);
   }
 

@@ -209,6 +209,18 @@ function editedHistory(edit: (h: Record<string, unknown[]>, o: Stored) => unknow
 /** Fills a column of `n` entries with `v`. */
 const column = (n: number, v: unknown) => Array.from({ length: n }, () => v);
 
+describe('serializeSession and parseSavedSession: the view settings', () => {
+  it('keep the decision threshold and the speed, and refuse bad ones', () => {
+    const s: SavedSession = { ...SESSION, threshold: 0.3, speed: 'max' };
+    expect(parseSavedSession(serializeSession(s))).toEqual({ ok: true, session: s });
+    const o = JSON.parse(serializeSession(s)) as Record<string, unknown>;
+    expect(refused(JSON.stringify({ ...o, threshold: 1.5 }))).toContain(
+      'threshold is 1.5, not a number from 0 to 1',
+    );
+    expect(refused(JSON.stringify({ ...o, speed: 'warp' }))).toContain('speed is "warp"');
+  });
+});
+
 describe('serializeSession and parseSavedSession: the loss curve', () => {
   it('round-trip a session with its history exactly, NaN test metrics included', () => {
     expect(parseSavedSession(serializeSession(WITH_HISTORY))).toEqual({

@@ -27,6 +27,8 @@ import {
   type EngineChoice,
   type Hyper,
   type NumberRule,
+  SPEED_IDS,
+  type Speed,
 } from './settings.ts';
 
 /** Where the points come from: a preset with its options, or 'custom' (hand-placed). */
@@ -64,6 +66,8 @@ export interface SavedSession {
   history?: HistoryPoint[];
   /** The decision threshold (absent in older saves: 0.5). */
   threshold?: number;
+  /** The pace of training (absent in older saves: Normal). */
+  speed?: Speed;
 }
 
 class SaveError extends Error {}
@@ -127,6 +131,7 @@ export function serializeSession(s: SavedSession): string {
     epoch: s.epoch,
     history: s.history && historyColumns(s.history),
     threshold: s.threshold,
+    speed: s.speed,
   });
 }
 
@@ -326,6 +331,7 @@ function readSession(data: unknown): SavedSession {
   if (history !== undefined) session.history = readHistory(history, session.epoch);
   if (get(o, 'threshold') !== undefined)
     session.threshold = number(o, 'threshold', { min: 0, max: 1 }, '');
+  if (get(o, 'speed') !== undefined) session.speed = choice(get(o, 'speed'), SPEED_IDS, 'speed');
   return session;
 }
 

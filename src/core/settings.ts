@@ -67,10 +67,10 @@ export function engineSupports(id: EngineId, params: Pick<TrainParams, 'batchSiz
  * as fast as the engine goes.
  */
 export const SPEEDS: Record<'slow' | 'normal' | 'fast' | 'steady' | 'max', SpeedSpec> = {
-  slow: { label: 'Slow (200,000 epochs in ~30 s)', secondsPerDecade: 30 / Math.log10(200_001) },
+  slow: { label: 'Slow (~30 s)', secondsPerDecade: 30 / Math.log10(200_001) },
   normal: { label: 'Normal (~10 s)', secondsPerDecade: 10 / Math.log10(200_001) },
   fast: { label: 'Fast (~3 s)', secondsPerDecade: 3 / Math.log10(200_001) },
-  steady: { label: 'Steady, 100 epochs a second', epochsPerSecond: 100 },
+  steady: { label: 'Steady (100 epochs/s)', epochsPerSecond: 100 },
   max: { label: 'Max' },
 };
 

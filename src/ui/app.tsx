@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { countByLabel, toColumns, trainingSplitProblem, type Point } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
@@ -59,6 +59,12 @@ export function App() {
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
   const [ioMessage, setIoMessage] = useState<PageMessage | null>(start.message);
+  // Information fades after a while (it must not pile up in the run bar); errors stay until read.
+  useEffect(() => {
+    if (ioMessage?.kind !== 'info') return;
+    const id = setTimeout(() => setIoMessage((m) => (m === ioMessage ? null : m)), 12_000);
+    return () => clearTimeout(id);
+  }, [ioMessage]);
   const plotHost = useRef<HTMLDivElement>(null);
   const playRef = useRef<HTMLButtonElement>(null);
   const onImported = (points: Point[], source: string) => {
@@ -279,7 +285,12 @@ export function App() {
             lanes={races.lines}
             threshold={threshold}
           />
-          <p className="about">{presetAbout(session.preset.id)}</p>
+          <p className="about">
+            {presetAbout(session.preset.id)}
+            {session.edited && session.preset.id !== 'custom'
+              ? ' You have edited these points since: what the app says about the optimum is for the points on screen.'
+              : ''}
+          </p>
           <div className="toggles">
             <Toggle
               label="Show p = 0.25 and 0.75 lines"

@@ -15,7 +15,13 @@ import {
   serializeSession,
 } from '../core/saved-session.ts';
 import { decodeUrlState, encodeUrlState, type UrlState } from '../core/url-state.ts';
-import { DEFAULT_HYPER, type EngineChoice, type Hyper } from '../core/settings.ts';
+import {
+  DEFAULT_HYPER,
+  DEFAULT_SPEED,
+  type EngineChoice,
+  type Hyper,
+  type Speed,
+} from '../core/settings.ts';
 import { initialSession, type SessionState } from './session.ts';
 import type { ResumePoint } from './trainer-client.ts';
 
@@ -29,6 +35,8 @@ export interface Start {
   engine: EngineChoice;
   /** The decision threshold. */
   threshold: number;
+  /** The pace of training (a saved session keeps it; a link or a fresh start: Normal). */
+  speed: Speed;
   /** Where training goes on from: the saved weights, epoch and loss curve. */
   resume: ResumePoint | null;
   /** The URL's fragment was a share link (read once: it is then removed from the address). */
@@ -51,6 +59,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   const fresh: Start = {
     ...DEFAULTS,
     threshold: 0.5,
+    speed: DEFAULT_SPEED,
     points: fromPreset(DEFAULTS.preset),
     resume: null,
     fromLink: false,
@@ -68,6 +77,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         hyper,
         engine,
         threshold,
+        speed: DEFAULT_SPEED,
         points: fromPreset(preset, points),
         resume: null,
         fromLink: true,
@@ -89,6 +99,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         hyper: s.hyper,
         engine: s.engine,
         threshold: s.threshold ?? 0.5,
+        speed: s.speed ?? DEFAULT_SPEED,
         points: s.points,
         resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
         fromLink: fresh.fromLink,
@@ -108,6 +119,7 @@ export function sessionFrom(st: Start): SessionState {
     hyper: st.hyper,
     engine: st.engine,
     threshold: st.threshold,
+    speed: st.speed,
   };
 }
 

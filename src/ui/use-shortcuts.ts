@@ -6,12 +6,15 @@ interface Actions {
   playPause: () => void;
 }
 
-/** Elements where a key means something of its own (typing, pressing, choosing, the plot). */
+/**
+ * Elements where Space means something of its own: typing, pressing a button or link, ticking a
+ * box or a radio, opening a list. A slider and the plots do not use Space, so there it plays.
+ */
 function ownsKeys(t: HTMLElement | null): boolean {
   if (!t) return false;
   if (t.isContentEditable) return true;
-  if (t.closest('input, textarea, select, button, a[href], summary')) return true;
-  return false;
+  if (t instanceof HTMLInputElement) return t.type !== 'range';
+  return !!t.closest('textarea, select, button, a[href], summary');
 }
 
 /**
