@@ -11,6 +11,7 @@ import {
 } from '../core/decisions.ts';
 import { CurvePlot, type CurveSet } from '../charts/curve-plot.ts';
 import { fmtInt, fmtNum } from './format.ts';
+import { Readout } from './readouts.tsx';
 
 interface Props {
   threshold: number;
@@ -63,18 +64,6 @@ function ConfusionTable({ split, c }: { split: Split; c: Confusion }) {
         </tr>
       </tbody>
     </table>
-  );
-}
-
-function Readout({ name, value }: { name: string; value: string }) {
-  const id = useId();
-  return (
-    <div className="readout">
-      <label htmlFor={id}>{name}</label>
-      <output id={id} aria-live="off">
-        {value}
-      </output>
-    </div>
   );
 }
 

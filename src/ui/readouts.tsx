@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Snapshot } from '../core/progress.ts';
 import { fmtInt, fmtNum, fmtPct } from './format.ts';
 
@@ -6,8 +7,13 @@ interface Props {
   epochsPerSecond: number;
 }
 
-/** One labelled readout; `<output>` is labelable, and aria-live is off so it does not chatter. */
-function Readout({ name, value, id }: { name: string; value: string; id: string }) {
+/**
+ * One labelled readout; `<output>` is labelable, and aria-live is off so it does not chatter.
+ * Without an `id` it makes its own.
+ */
+export function Readout({ name, value, id }: { name: string; value: string; id?: string }) {
+  const own = useId();
+  id ??= own;
   return (
     <div className="readout">
       <label htmlFor={id}>{name}</label>

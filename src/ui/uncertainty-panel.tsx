@@ -1,22 +1,10 @@
-import { useId } from 'react';
 import type { Uncertainty } from '../core/uncertainty.ts';
 import type { Weights } from '../core/maths.ts';
 import { fmtNum } from './format.ts';
+import { Readout } from './readouts.tsx';
 
 /** Standard errors at the maximum-likelihood estimate, or why there are none. */
 export type Doubt = { kind: 'ok'; at: Weights; u: Uncertainty } | { kind: 'none'; why: string };
-
-function Readout({ name, value }: { name: string; value: string }) {
-  const id = useId();
-  return (
-    <div className="readout">
-      <label htmlFor={id}>{name}</label>
-      <output id={id} aria-live="off">
-        {value}
-      </output>
-    </div>
-  );
-}
 
 /**
  * "How sure": the standard errors of w1, w2 and b at the exact maximum-likelihood estimate (as
