@@ -23,7 +23,7 @@ for (const { file, viewport, touch } of shots) {
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(3500);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
   if (!touch) {
     // A point's readout, as a hover shows it.
     const mark = (await page.locator('path.point.blue.train').nth(3).boundingBox()) ?? null;
