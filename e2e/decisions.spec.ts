@@ -117,3 +117,67 @@ test('the threshold travels in a share link', async ({ page, browser }) => {
   await expect(fresh.getByRole('slider', { name: 'Threshold' })).toHaveValue('0.3');
   await other.close();
 });
+
+test('calibration, log-odds and the band at the exact fit agree with scikit-learn', async ({
+  page,
+}) => {
+  await openApp(page);
+  await atTheFixturesOptimum(page);
+  expect(await readout(page, 'Brier score (train)')).toBe(sig4(fixture.train.brier));
+  expect(await readout(page, 'Brier score (test)')).toBe(sig4(fixture.test.brier));
+  await expect(page.getByRole('img', { name: 'Reliability diagram' })).toBeVisible();
+  // Odds ratios in words: e^w1 at the optimum.
+  await expect(page.getByLabel('Odds ratios')).toContainText(
+    `by e^w1 = ${sig4(Math.exp(fixture.optimum.w1))}`,
+  );
+  await expect(page.locator('.logit-svg .dots path')).toHaveCount(200);
+  // The 95 % band of plausible boundaries is drawn, and named.
+  await expect(page.locator('.plot-svg path.band').first()).toHaveAttribute('d', /^M/);
+  await expect(page.getByRole('list', { name: 'Legend', exact: true })).toContainText(
+    '95 % band of plausible boundaries',
+  );
+});
+
+test('gradient pulls: a halo per training point, and their sum is the gradient', async ({
+  page,
+}) => {
+  await openApp(page);
+  const csv = [
+    'x1,x2,label,split',
+    ...source.x.map((p, i) => `${p[0]},${p[1]},${source.y[i]},${i < 200 ? 'train' : 'test'}`),
+  ].join('\n');
+  await page
+    .getByLabel('Import CSV')
+    .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('Show gradient pulls').check();
+  await expect(page.locator('.plot-svg circle.pull')).toHaveCount(200);
+  await expect(page.locator('.plot-svg circle.pull.strong')).toHaveCount(5);
+  // At w = 0 every p is ½: the pulls sum to mean((½ − y)·(x1, x2, 1)), computed here in float64.
+  const g: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < 200; i++) {
+    const r = 0.5 - source.y[i]!;
+    g[0] += (r * source.x[i]![0]!) / 200;
+    g[1] += (r * source.x[i]![1]!) / 200;
+    g[2] += r / 200;
+  }
+  const shown = (await page.getByRole('status', { name: 'Sum of the pulls' }).textContent())!
+    .replaceAll('−', '-')
+    .split(',')
+    .map(Number);
+  shown.forEach((v, k) => expect(v).toBe(sig4(g[k]!)));
+  // At the optimum the pulls cancel out.
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect
+    .poll(async () =>
+      Math.max(
+        ...(await page.getByRole('status', { name: 'Sum of the pulls' }).textContent())!
+          .replaceAll('−', '-')
+          .split(',')
+          .map((v) => Math.abs(Number(v))),
+      ),
+    )
+    .toBeLessThan(1e-6);
+  await expect(page.getByRole('list', { name: 'Legend', exact: true })).toContainText(
+    'the 5 strongest',
+  );
+});

@@ -25,11 +25,16 @@ export class CurvePlot {
   private dragging = false;
   private readonly off: (() => void)[] = [];
 
+  /**
+   * @param onPick Called with the threshold of the training point nearest a click or drag; null:
+   *   the chart is not interactive.
+   * @param diagonal Draws the line y = x (a reliability diagram's "perfectly calibrated").
+   */
   constructor(
     host: HTMLElement,
     titles: { x: string; y: string },
-    private readonly onPick: (threshold: number) => void,
-    size = 220,
+    private readonly onPick: ((threshold: number) => void) | null,
+    { size = 220, diagonal = false }: { size?: number; diagonal?: boolean } = {},
   ) {
     this.svg = select(host)
       .append('svg')
@@ -61,10 +66,22 @@ export class CurvePlot {
       .attr('transform', `translate(11,${MARGIN.top + inner / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle')
       .text(titles.y);
+    if (diagonal)
+      this.svg
+        .append('line')
+        .attr('class', 'diagonal')
+        .attr('x1', x(0))
+        .attr('y1', y(0))
+        .attr('x2', x(1))
+        .attr('y2', y(1));
     this.svg.append('path').attr('class', 'curve train');
     this.svg.append('path').attr('class', 'curve test');
     this.svg.append('circle').attr('class', 'mark train').attr('r', 5);
     this.svg.append('circle').attr('class', 'mark test').attr('r', 5);
+    this.x = x;
+    this.y = y;
+    if (!onPick) return;
+    this.svg.classed('pickable', true);
     const node = this.svg.node()!;
     const on = (type: string, fn: (e: PointerEvent) => void) => {
       const h = (e: Event) => fn(e as PointerEvent);
@@ -79,8 +96,6 @@ export class CurvePlot {
     on('pointermove', (e) => this.dragging && this.pick(e));
     on('pointerup', () => (this.dragging = false));
     on('pointercancel', () => (this.dragging = false));
-    this.x = x;
-    this.y = y;
   }
 
   private readonly x: (v: number) => number;
@@ -99,7 +114,7 @@ export class CurvePlot {
       const d = Math.hypot(this.x(v) - px, this.y(c.y[i]!) - py);
       if (d < gap && Number.isFinite(c.thresholds[i]!)) [best, gap] = [i, d];
     });
-    if (best >= 0) this.onPick(c.thresholds[best]!);
+    if (best >= 0) this.onPick?.(c.thresholds[best]!);
   }
 
   /** Replaces the curves and the marks. */

@@ -12,6 +12,8 @@ import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometr
 import { paintField, paintMarks } from './plot-canvas.ts';
 import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
+import { drawBand, drawPulls, type PullMark } from './plot-doubt.ts';
+import type { Uncertainty } from '../core/uncertainty.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
 export interface PlotPoint {
@@ -58,6 +60,10 @@ export class DataPlot {
   private readonly gPoints: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gOverlay: Selection<SVGGElement, unknown, null, undefined>;
   private readonly gGhost: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly gBand: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly gPulls: Selection<SVGGElement, unknown, null, undefined>;
+  private pulls: readonly PullMark[] = [];
+  private band: { u: Uncertainty; w: Weights } | null = null;
   private ghost: Weights | null = null;
   private margin: Weights | null = null;
   private lanes: readonly LaneLine[] = [];
@@ -91,9 +97,11 @@ export class DataPlot {
       .attr('class', 'axis-title axis-title-y')
       .attr('text-anchor', 'middle')
       .text('x2');
+    this.gBand = this.svg.append('g').attr('class', 'band-layer');
     this.gGhost = this.svg.append('g').attr('class', 'optimum');
     this.gLanes = this.svg.append('g').attr('class', 'race-lanes');
     this.gField = this.svg.append('g').attr('class', 'model');
+    this.gPulls = this.svg.append('g').attr('class', 'pulls');
     this.gPoints = this.svg.append('g').attr('class', 'points');
     this.gOverlay = this.svg.append('g').attr('class', 'overlay');
     this.resize();
@@ -163,6 +171,18 @@ export class DataPlot {
   }
 
   private threshold: number | null = null;
+
+  /** Halos for the gradient pulls of the training points (`[]`: none). */
+  setPulls(pulls: readonly PullMark[]): void {
+    this.pulls = pulls;
+    drawPulls(this.gPulls, pulls, this.x, this.y);
+  }
+
+  /** The 95 % band of plausible boundaries at the exact fit (null: none). */
+  setBand(band: { u: Uncertainty; w: Weights } | null): void {
+    this.band = band;
+    drawBand(this.gBand, band, this.box(), this.x, this.y);
+  }
 
   /** Draws the decision threshold's line p = t (null: none). */
   setThreshold(t: number | null): void {
@@ -304,6 +324,8 @@ export class DataPlot {
     drawGhost(this.gGhost, this.ghost, this.box(), this.x, this.y);
     drawGhost(this.gGhost, this.margin, this.box(), this.x, this.y, 'max-margin');
     drawLaneLines(this.gLanes, this.lanes, this.box(), this.x, this.y);
+    drawPulls(this.gPulls, this.pulls, this.x, this.y);
+    drawBand(this.gBand, this.band, this.box(), this.x, this.y);
   }
 
   private drawPoints(): void {

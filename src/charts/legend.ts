@@ -11,7 +11,9 @@ export type LegendMark =
   | { kind: 'point'; label: 0 | 1; hollow: boolean }
   | { kind: 'line'; stroke: string; width: number; dash: string }
   | { kind: 'arrow' }
-  | { kind: 'field' };
+  | { kind: 'field' }
+  | { kind: 'band' }
+  | { kind: 'halo' };
 
 export interface LegendEntry {
   key: string;
@@ -28,6 +30,10 @@ export interface LegendState {
   maxMargin: boolean;
   /** The decision threshold's line, when drawn (t ≠ 0.5). */
   threshold?: number | null;
+  /** Gradient-pull halos are drawn. */
+  pulls?: boolean;
+  /** The 95 % band of plausible boundaries is drawn. */
+  band?: boolean;
   /** The race's lanes: ink, dash and words. */
   lanes: readonly { colour: string; dash: string; label: string }[];
 }
@@ -59,6 +65,14 @@ export function legendEntries(s: LegendState): LegendEntry[] {
       out.push(line('threshold', `threshold p = ${Number(t.toFixed(3))}`, THRESHOLD, 2, '8 3 2 3'));
     out.push({ key: 'arrow', text: 'w: points toward blue', mark: { kind: 'arrow' } });
   }
+  if (s.band)
+    out.push({ key: 'band', text: '95 % band of plausible boundaries', mark: { kind: 'band' } });
+  if (s.pulls)
+    out.push({
+      key: 'pulls',
+      text: 'halo: how hard a training point pulls, |p − y|; ringed: the 5 strongest',
+      mark: { kind: 'halo' },
+    });
   if (s.ghost) out.push(line('ghost', 'exact optimum’s boundary', '#666666', 2, '8 5'));
   if (s.maxMargin) out.push(line('max-margin', 'maximum-margin line', '#444444', 1.5, '1 4'));
   s.lanes.forEach((l, i) => out.push(line(`lane-${i}`, l.label, l.colour, 2, l.dash)));
@@ -101,6 +115,26 @@ export function drawSwatch(g: SVGGElement, mark: LegendMark): void {
       'stroke-width': mark.width,
       'stroke-dasharray': mark.dash,
       'stroke-linecap': mark.dash === '1 4' ? 'round' : 'butt',
+    });
+  } else if (mark.kind === 'band') {
+    el('rect', {
+      x: 1,
+      y: 2,
+      width: w - 2,
+      height: h - 4,
+      fill: '#7a7a7a',
+      'fill-opacity': 0.25,
+      stroke: '#555555',
+      'stroke-dasharray': '3 2',
+    });
+  } else if (mark.kind === 'halo') {
+    el('circle', {
+      cx: w / 2,
+      cy: h / 2,
+      r: 6,
+      fill: CLASS_COLOURS[1],
+      'fill-opacity': 0.18,
+      stroke: CLASS_COLOURS[1],
     });
   } else if (mark.kind === 'arrow') {
     el('line', { x1: 2, x2: w - 8, y1: h / 2, y2: h / 2, stroke: '#111111', 'stroke-width': 2 });

@@ -4,6 +4,8 @@ import fixture from './__fixtures__/decisions.json';
 import source from './__fixtures__/overlap-mle.json';
 import {
   averagePrecision,
+  brierScore,
+  calibration,
   confusionAt,
   prCurve,
   rates,
@@ -41,6 +43,16 @@ describe('decisions against scikit-learn', () => {
         expect(r.f1).toBeCloseTo(w.f1, 14);
         expect(r.accuracy).toBeCloseTo(w.accuracy, 14);
       }
+    });
+    it(`${name}: the reliability diagram and the Brier score`, () => {
+      const bins = calibration(s);
+      expect(bins.map((b) => b.meanPredicted)).toHaveLength(want.calibration.mean_predicted.length);
+      bins.forEach((b, i) => {
+        expect(b.meanPredicted).toBeCloseTo(want.calibration.mean_predicted[i]!, 14);
+        expect(b.fractionBlue).toBeCloseTo(want.calibration.fraction_blue[i]!, 14);
+      });
+      expect(bins.reduce((n, b) => n + b.count, 0)).toBe(to - from);
+      expect(brierScore(s)).toBeCloseTo(want.brier, 14);
     });
     it(`${name}: ROC AUC and average precision`, () => {
       expect(rocAuc(s)).toBeCloseTo(want.roc_auc, 12);

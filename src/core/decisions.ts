@@ -136,3 +136,52 @@ export function averagePrecision(s: Scored): number {
   });
   return ap;
 }
+
+/** A reliability diagram's bins that hold points: their range, count, mean p and share of blue. */
+export interface CalibrationBin {
+  low: number;
+  high: number;
+  count: number;
+  meanPredicted: number;
+  fractionBlue: number;
+}
+
+/**
+ * The reliability diagram of `bins` equal-width bins of p (scikit-learn's `calibration_curve`,
+ * strategy "uniform": a p on an inner edge belongs to the lower bin; empty bins are left out).
+ */
+export function calibration({ scores, labels }: Scored, bins = 10): CalibrationBin[] {
+  const step = 1 / bins;
+  const edges = Array.from({ length: bins - 1 }, (_, i) => (i + 1) * step);
+  const sum = new Float64Array(bins);
+  const blue = new Float64Array(bins);
+  const count = new Float64Array(bins);
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i]!;
+    let b = 0;
+    while (b < edges.length && edges[b]! < p) b++;
+    sum[b]! += p;
+    blue[b]! += labels[i]!;
+    count[b]!++;
+  }
+  const out: CalibrationBin[] = [];
+  for (let b = 0; b < bins; b++) {
+    if (count[b] === 0) continue;
+    out.push({
+      low: b * step,
+      high: (b + 1) * step,
+      count: count[b]!,
+      meanPredicted: sum[b]! / count[b]!,
+      fractionBlue: blue[b]! / count[b]!,
+    });
+  }
+  return out;
+}
+
+/** The Brier score: the mean of (p − y)² (0 is perfect; always saying 0.5 scores 0.25). */
+export function brierScore({ scores, labels }: Scored): number {
+  if (scores.length === 0) return Number.NaN;
+  let s = 0;
+  for (let i = 0; i < scores.length; i++) s += (scores[i]! - labels[i]!) ** 2;
+  return s / scores.length;
+}

@@ -1,25 +1,25 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { countByLabel, toColumns, trainingSplitProblem, type Point } from '../core/dataset.ts';
+import { useMemo, useReducer, useRef, useState } from 'react';
+import { countByLabel, toColumns } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
-import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { DEFAULT_HYPER, engineName } from '../core/settings.ts';
 import { ActionsMenu } from './actions-menu.tsx';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
-import { DataIo, importCsvFile } from './data-io.tsx';
+import { DataIo } from './data-io.tsx';
 import { LivePanel, ModelExplain } from './model-panel.tsx';
 import { buildModelDocument } from './model-document.ts';
 import { SessionButtons } from './session-buttons.tsx';
-import { NoticeArea, type PageMessage } from './notice-area.tsx';
-import { legendEntries, PlotLegend } from './plot-legend.tsx';
+import { NoticeArea } from './notice-area.tsx';
+import { legendEntries, type LegendOptions } from './plot-legend.tsx';
+import { PlotNotes } from './plot-notes.tsx';
+import { DecisionsGroup } from './decisions-group.tsx';
 import { RunBar } from './run-bar.tsx';
-import { DatasetControls, presetAbout } from './dataset-controls.tsx';
+import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { fmtInt } from './format.ts';
-import { pointReadout, probeLabel } from './point-readout.ts';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { sessionReducer, type SessionState } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
@@ -36,9 +36,9 @@ import { inputsOf } from './session-sync.ts';
 import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
-import { useDecisions } from './use-decisions.ts';
-import { DecisionsPanel } from './decisions-panel.tsx';
-import { UncertaintyPanel } from './uncertainty-panel.tsx';
+import { usePlotOverlay } from './use-plot-overlay.ts';
+import { usePageMessages } from './use-page-messages.ts';
+import { useDecisions, usePulls } from './use-decisions.ts';
 import { probabilityInterval } from '../core/uncertainty.ts';
 
 /** The whole page. */
@@ -56,44 +56,14 @@ export function App() {
   const [showOptimum, setShowOptimum] = useState(true);
   const [showParams, setShowParams] = useState(true);
   const [showDecisions, setShowDecisions] = useState(false);
+  const [showPulls, setShowPulls] = useState(false);
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
-  const [ioMessage, setIoMessage] = useState<PageMessage | null>(start.message);
-  // Information fades after a while (it must not pile up in the run bar); errors stay until read.
-  useEffect(() => {
-    if (ioMessage?.kind !== 'info') return;
-    const id = setTimeout(() => setIoMessage((m) => (m === ioMessage ? null : m)), 12_000);
-    return () => clearTimeout(id);
-  }, [ioMessage]);
   const plotHost = useRef<HTMLDivElement>(null);
   const playRef = useRef<HTMLButtonElement>(null);
-  const onImported = (points: Point[], source: string) => {
-    dispatch({ type: 'import', points });
-    const problem = trainingSplitProblem(points);
-    setIoMessage(
-      problem
-        ? {
-            kind: 'error',
-            text: `Imported ${fmtInt(points.length)} points from “${source}”, but ${problem[0]!.toLowerCase()}${problem.slice(1)} Add points by clicking the plot, or press Ctrl+Z to undo the import.`,
-          }
-        : { kind: 'info', text: `Imported ${fmtInt(points.length)} points from “${source}”.` },
-    );
-  };
-  const dropFile = async (file: File) => {
-    const r = await importCsvFile(file);
-    if (r.ok) onImported(r.points, file.name);
-    else
-      setIoMessage({
-        kind: 'error',
-        text: `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
-      });
-  };
+  const messages = usePageMessages(start.message, dispatch);
   const modelDocument = () => buildModelDocument(session, view);
 
-  const [cursor, setCursor] = useState<{ at: [number, number] | null; focusedId: number | null }>({
-    at: null,
-    focusedId: null,
-  });
   const { client, view } = useTrainer(session, start.resume);
   const races = useRace(view.race, client);
   const race = races.race;
@@ -110,13 +80,7 @@ export function App() {
     `${session.dataVersion}:${resets}`,
   );
   const model = shown?.weights ?? null;
-  useAutosave(
-    session,
-    view.snapshot,
-    view.history,
-    (msg) => setIoMessage({ kind: 'error', text: msg }),
-    autosave,
-  );
+  useAutosave(session, view.snapshot, view.history, (msg) => messages.say('error', msg), autosave);
   const maxStableLr = useMemo(
     () => smoothness(trainCols, session.hyper.l2).maxStableLr,
     [trainCols, session.hyper.l2],
@@ -134,40 +98,17 @@ export function App() {
   );
   const doubt = decisions.doubt;
   const threshold = showDecisions ? session.threshold : null;
+  const band = useMemo(
+    () => (showDecisions && doubt.kind === 'ok' ? { u: doubt.u, w: doubt.at } : null),
+    [showDecisions, doubt],
+  );
+  const pulls = usePulls(showPulls, session.points, trainCols, model);
   const probeInterval =
     showDecisions && doubt.kind === 'ok' && session.probe
       ? probabilityInterval(doubt.u, doubt.at, session.probe.x1, session.probe.x2)
       : null;
 
-  const [hoverId, setHoverId] = useState<number | null>(null);
-  const handlers: PlotHandlers = {
-    edits: () => session.mode !== 'classify',
-    onHover: setHoverId,
-    onClick(x1, x2, other) {
-      if (session.mode === 'classify') return dispatch({ type: 'probe', at: { x1, x2 } });
-      const base = session.mode === 'red' ? 0 : 1;
-      dispatch({ type: 'add', x1, x2, label: (other ? 1 - base : base) as 0 | 1 });
-    },
-    onMove: (id, x1, x2, commit) => dispatch({ type: 'move', id, x1, x2, commit }),
-    onDelete: (id) => dispatch({ type: 'delete', id }),
-    onCursor: (at, focusedId) => setCursor({ at, focusedId }),
-  };
-
-  const tipId = hoverId ?? cursor.focusedId;
-  const tipPoint = tipId === null ? null : (session.points.find((p) => p.id === tipId) ?? null);
-  const tipLines = tipPoint ? pointReadout(tipPoint, model) : null;
-  const tipKey = tipLines?.join('\n') ?? '';
-  const overlay = useMemo(
-    () => ({
-      probe:
-        session.probe && prediction ? { ...session.probe, text: probeLabel(prediction) } : null,
-      cursor: cursor.at,
-      focusedId: cursor.focusedId,
-      tip: tipPoint && tipLines ? { x1: tipPoint.x1, x2: tipPoint.x2, lines: tipLines } : null,
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.probe, prediction?.p, prediction?.label, prediction?.logit, cursor, tipKey],
-  );
+  const { handlers, overlay } = usePlotOverlay(session, dispatch, model, prediction);
 
   const playPause = () => (view.running ? client.pause() : client.play());
   const runRecipe = () => {
@@ -194,22 +135,25 @@ export function App() {
   const e = view.engine;
   const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;
+  // What the plot shows, once: the legend under it and an exported image both list it.
+  const legend: LegendOptions = {
+    contours: contours && !!model,
+    ghost: !!ghost,
+    maxMargin: !!maxMargin,
+    arrow: !!model && (model.w1 !== 0 || model.w2 !== 0),
+    lanes: races.lines,
+    threshold,
+    pulls: !!pulls && pulls.marks.length > 0,
+    band: !!band,
+  };
   const exportDecor = () => ({
     formula: shown?.weights ?? null,
     epoch: shown?.epoch ?? 0,
-    legend: legendEntries({
-      contours: contours && !!model,
-      ghost: !!ghost,
-      maxMargin: !!maxMargin,
-      arrow: !!model && (model.w1 !== 0 || model.w2 !== 0),
-      lanes: races.lines,
-      threshold,
-    }),
+    legend: legendEntries(legend),
   });
 
   const fullBatch = session.hyper.optimizer === 'sgd' && session.hyper.batchSize === 0;
   const epoch = view.snapshot?.epoch ?? 0;
-  const menuMessage = (kind: PageMessage['kind'], text: string) => setIoMessage({ kind, text });
 
   return (
     <div className="app">
@@ -231,18 +175,18 @@ export function App() {
         <ActionsMenu>
           <DataIo
             points={session.points}
-            onImport={onImported}
+            onImport={messages.onImported}
             modelDocument={modelDocument}
             plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
             exportDecor={exportDecor}
-            onMessage={menuMessage}
+            onMessage={messages.say}
           >
             <PythonExportButton
               input={() => pythonExportInput(session, view)}
-              onMessage={menuMessage}
+              onMessage={messages.say}
             />
           </DataIo>
-          <SessionButtons session={session} onMessage={(text) => menuMessage('info', text)} />
+          <SessionButtons session={session} onMessage={(text) => messages.say('info', text)} />
         </ActionsMenu>
       </header>
       <main className="workspace">
@@ -265,9 +209,11 @@ export function App() {
               ghost={ghost}
               maxMargin={maxMargin}
               lanes={races.lines}
-              onDropFile={(file) => void dropFile(file)}
+              onDropFile={(file) => void messages.dropFile(file)}
               contours={contours}
               threshold={threshold}
+              pulls={pulls?.marks}
+              band={band}
               loadCount={session.loadCount}
               points={session.points}
               filter={session.show}
@@ -277,39 +223,16 @@ export function App() {
               handlers={handlers}
             />
           </div>
-          <PlotLegend
-            contours={contours && !!model}
-            ghost={!!ghost}
-            maxMargin={!!maxMargin}
-            arrow={!!model && (model.w1 !== 0 || model.w2 !== 0)}
-            lanes={races.lines}
-            threshold={threshold}
+          <PlotNotes
+            legend={legend}
+            session={session}
+            pulls={pulls}
+            options={[
+              ['Show p = 0.25 and 0.75 lines', contours, setContours],
+              ['Show the exact optimum', showOptimum, setShowOptimum],
+              ['Show gradient pulls', showPulls, setShowPulls],
+            ]}
           />
-          <p className="about">
-            {presetAbout(session.preset.id)}
-            {session.edited && session.preset.id !== 'custom'
-              ? ' You have edited these points since: what the app says about the optimum is for the points on screen.'
-              : ''}
-          </p>
-          <div className="toggles">
-            <Toggle
-              label="Show p = 0.25 and 0.75 lines"
-              checked={contours}
-              onChange={setContours}
-            />
-            <Toggle
-              label="Show the exact optimum"
-              checked={showOptimum}
-              onChange={setShowOptimum}
-            />
-          </div>
-          <p id="data-plot-keys" className="hint">
-            {session.mode === 'classify'
-              ? 'Click or tap anywhere — or on a point — to classify it; points are not edited in this mode.'
-              : 'Click adds a point (shift-click: the other colour), drag moves one, alt-click deletes.'}{' '}
-            Keyboard: arrows move the crosshair, Enter clicks there, N jumps to the next point,
-            Delete removes it; Space plays or pauses; Ctrl+Z / Ctrl+Shift+Z undo and redo.
-          </p>
           <ClassifyForm
             probe={session.probe}
             prediction={prediction}
@@ -352,8 +275,8 @@ export function App() {
           onSpeed={(speed) => dispatch({ type: 'speed', speed })}
         >
           <NoticeArea
-            message={ioMessage}
-            onDismissMessage={() => setIoMessage(null)}
+            message={messages.message}
+            onDismissMessage={messages.clear}
             doneAt={!view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null}
             diverged={view.diverged}
             maxStableLr={maxStableLr}
@@ -402,15 +325,14 @@ export function App() {
             onChange={setShowDecisions}
           />
           {showDecisions && (
-            <>
-              <DecisionsPanel
-                threshold={session.threshold}
-                onThreshold={(t) => dispatch({ type: 'threshold', t })}
-                train={decisions.train}
-                test={decisions.test}
-              />
-              <UncertaintyPanel doubt={doubt} />
-            </>
+            <DecisionsGroup
+              threshold={session.threshold}
+              onThreshold={(t) => dispatch({ type: 'threshold', t })}
+              train={decisions.train}
+              test={decisions.test}
+              doubt={doubt}
+              model={model}
+            />
           )}
           <Toggle
             label="Show the learning-rate race"

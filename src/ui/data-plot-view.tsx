@@ -3,6 +3,8 @@ import type { Weights } from '../core/maths.ts';
 import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../charts/data-plot.ts';
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 import type { LaneLine } from '../charts/plot-model.ts';
+import type { PullMark } from '../charts/plot-doubt.ts';
+import type { Uncertainty } from '../core/uncertainty.ts';
 
 interface Props {
   /** The exact optimum, drawn as a faint ghost boundary, or null. */
@@ -16,6 +18,10 @@ interface Props {
   contours: boolean;
   /** The decision threshold's line p = t, or null for none. */
   threshold?: number | null;
+  /** Gradient-pull halos of the training points (`[]`: none). */
+  pulls?: readonly PullMark[];
+  /** The 95 % band of plausible boundaries, or null. */
+  band?: { u: Uncertainty; w: Weights } | null;
   /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
   loadCount: number;
   points: readonly PlotPoint[];
@@ -26,6 +32,8 @@ interface Props {
   handlers: PlotHandlers;
 }
 
+const NO_PULLS: readonly PullMark[] = [];
+
 /** React host for the D3 data plot: owns the element and the chart's lifetime, nothing inside. */
 export function DataPlotView({
   ghost,
@@ -34,6 +42,8 @@ export function DataPlotView({
   onDropFile,
   contours,
   threshold = null,
+  pulls = NO_PULLS,
+  band = null,
   loadCount,
   points,
   filter,
@@ -86,6 +96,11 @@ export function DataPlotView({
   useEffect(() => plotRef.current?.setOverlay(overlay), [overlay, points, filter]);
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
   useEffect(() => plotRef.current?.setThreshold(threshold), [threshold]);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => plotRef.current?.setPulls(pulls));
+    return () => cancelAnimationFrame(id);
+  }, [pulls]);
+  useEffect(() => plotRef.current?.setBand(band), [band]);
   useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
   useEffect(() => plotRef.current?.setMaxMargin(maxMargin), [maxMargin]);
   useEffect(() => plotRef.current?.setLanes(lanes), [lanes]);

@@ -18,6 +18,8 @@ export interface LegendOptions {
   lanes: readonly LaneLine[];
   /** The decision threshold's line (null: not drawn). */
   threshold?: number | null;
+  pulls?: boolean;
+  band?: boolean;
 }
 
 /** The entries for what is on the plot. */
@@ -29,6 +31,8 @@ export function legendEntries(o: LegendOptions): LegendEntry[] {
     maxMargin: o.maxMargin,
     lanes: o.lanes,
     threshold: o.threshold ?? null,
+    pulls: o.pulls ?? false,
+    band: o.band ?? false,
   });
 }
 

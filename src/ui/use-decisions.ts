@@ -8,16 +8,23 @@ import type { Columns, Point } from '../core/dataset.ts';
 import type { Scored } from '../core/decisions.ts';
 import { sigmoid, type Weights } from '../core/maths.ts';
 import { standardErrors } from '../core/uncertainty.ts';
+import { gradientPulls } from '../core/pulls.ts';
+import type { PullMark } from '../charts/plot-doubt.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
 import type { Doubt } from './uncertainty-panel.tsx';
 
-const EMPTY: Scored = { scores: [], labels: [] };
+/** Scores with each point's logit too (for the log-odds view). */
+export type ScoredLogits = Scored & { logits: Float64Array };
 
-function scoredOf(points: readonly Point[], split: 'train' | 'test', w: Weights): Scored {
+const EMPTY: ScoredLogits = { scores: [], labels: [], logits: new Float64Array(0) };
+
+function scoredOf(points: readonly Point[], split: 'train' | 'test', w: Weights): ScoredLogits {
   const own = points.filter((p) => p.split === split);
+  const logits = Float64Array.from(own, (p) => w.w1 * p.x1 + w.w2 * p.x2 + w.b);
   return {
-    scores: Float64Array.from(own, (p) => sigmoid(w.w1 * p.x1 + w.w2 * p.x2 + w.b)),
+    scores: logits.map(sigmoid),
     labels: Uint8Array.from(own, (p) => p.label),
+    logits,
   };
 }
 
@@ -59,4 +66,38 @@ export function useDecisions(
       : { kind: 'none', why: 'The training points lie on one line: the fit is not determined.' };
   }, [on, l2, optimum, solving, trainCols]);
   return { ...scored, doubt };
+}
+
+/** Halos are drawn for at most this many training points (SVG, one circle each). */
+export const MAX_PULL_MARKS = 2_000;
+
+/**
+ * The gradient pulls of the training points under the model shown, as the plot draws them, and
+ * their sum (∇J of the data term). Computed only while the pulls are shown.
+ */
+export function usePulls(
+  on: boolean,
+  points: readonly Point[],
+  trainCols: Columns,
+  model: Weights | null,
+) {
+  return useMemo(() => {
+    if (!on || !model || trainCols.n === 0) return null;
+    const p = gradientPulls(trainCols, model);
+    const train = points.filter((q) => q.split === 'train');
+    const strong = new Set(p.strongest);
+    const marks: PullMark[] =
+      train.length > MAX_PULL_MARKS
+        ? []
+        : train.map((q, i) => ({
+            x1: q.x1,
+            x2: q.x2,
+            label: q.label,
+            strength: Math.abs(p.residual[i]!),
+            strong: strong.has(i),
+          }));
+    let largest = 0;
+    for (const r of p.residual) largest = Math.max(largest, Math.abs(r));
+    return { marks, sum: p.sum, largest, tooMany: train.length > MAX_PULL_MARKS };
+  }, [on, points, trainCols, model]);
 }

@@ -1,0 +1,80 @@
+/**
+ * Two overlays of the data plot for "decisions and doubt": the gradient pulls (a halo around each
+ * training point, its radius growing with |p − y|, the strongest few ringed) and the 95 % band of
+ * plausible boundaries (where 0 lies inside the logit's 95 % interval, |z| ≤ 1.96·SE(z)).
+ */
+import { contours } from 'd3-contour';
+import { geoPath, geoTransform } from 'd3-geo';
+import type { ScaleLinear } from 'd3-scale';
+import type { Selection } from 'd3-selection';
+import type { Weights } from '../core/maths.ts';
+import { logitSpread, Z95, type Uncertainty } from '../core/uncertainty.ts';
+import type { Box } from './geometry.ts';
+import { CLASS_COLOURS } from './palette.ts';
+
+type Scale = ScaleLinear<number, number>;
+type Group = Selection<SVGGElement, unknown, null, undefined>;
+
+/** A training point's pull, as the plot draws it. */
+export interface PullMark {
+  x1: number;
+  x2: number;
+  label: 0 | 1;
+  /** |pᵢ − yᵢ| in [0, 1]. */
+  strength: number;
+  /** One of the few that pull hardest. */
+  strong: boolean;
+}
+
+/** Halos for the pulls (none for `[]`). Radius 3 px plus up to 18 px at |p − y| = 1. */
+export function drawPulls(g: Group, pulls: readonly PullMark[], x: Scale, y: Scale): void {
+  g.selectAll<SVGCircleElement, PullMark>('circle.pull')
+    .data(pulls)
+    .join('circle')
+    .attr('class', (d) => (d.strong ? 'pull strong' : 'pull'))
+    .attr('cx', (d) => x(d.x1))
+    .attr('cy', (d) => y(d.x2))
+    .attr('r', (d) => 3 + 18 * Math.sqrt(d.strength))
+    .attr('fill', (d) => CLASS_COLOURS[d.label])
+    .attr('stroke', (d) => CLASS_COLOURS[d.label]);
+}
+
+/** The band where the boundary may plausibly lie (95 %), on a grid of `cols` × `rows` cells. */
+export function drawBand(
+  g: Group,
+  band: { u: Uncertainty; w: Weights } | null,
+  box: Box,
+  x: Scale,
+  y: Scale,
+  cols = 64,
+  rows = 48,
+): void {
+  const values = new Float64Array(cols * rows);
+  if (band) {
+    for (let j = 0; j < rows; j++) {
+      const x2 = box.y1 - ((j + 0.5) / rows) * (box.y1 - box.y0);
+      for (let i = 0; i < cols; i++) {
+        const x1 = box.x0 + ((i + 0.5) / cols) * (box.x1 - box.x0);
+        const { z, se } = logitSpread(band.u, band.w, x1, x2);
+        // Inside the band: the 95 % interval of z holds 0.
+        values[j * cols + i] = se > 0 ? Z95 - Math.abs(z) / se : -1;
+      }
+    }
+  }
+  const shapes = band ? contours().size([cols, rows]).thresholds([0])(Array.from(values)) : [];
+  // Grid cell (i, j) → plot pixels.
+  const toPx = geoTransform({
+    point(i: number, j: number) {
+      this.stream.point(
+        x(box.x0 + (i / cols) * (box.x1 - box.x0)),
+        y(box.y1 - (j / rows) * (box.y1 - box.y0)),
+      );
+    },
+  });
+  const path = geoPath(toPx);
+  g.selectAll<SVGPathElement, (typeof shapes)[number]>('path.band')
+    .data(shapes)
+    .join('path')
+    .attr('class', 'band')
+    .attr('d', (d) => path(d) ?? '');
+}

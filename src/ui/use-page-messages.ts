@@ -1,0 +1,49 @@
+/**
+ * The page's own messages (imports, exports, links, storage) for the notice area: information
+ * fades after a while so it does not pile up beside the run controls; errors stay until read.
+ */
+import { useEffect, useState, type Dispatch } from 'react';
+import { trainingSplitProblem, type Point } from '../core/dataset.ts';
+import { importCsvFile } from './data-io.tsx';
+import { fmtInt } from './format.ts';
+import type { PageMessage } from './notice-area.tsx';
+import type { SessionAction } from './session.ts';
+
+/** How long information stays on screen. */
+export const INFO_MS = 12_000;
+
+export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<SessionAction>) {
+  const [message, setMessage] = useState<PageMessage | null>(first);
+  useEffect(() => {
+    if (message?.kind !== 'info') return;
+    const id = setTimeout(() => setMessage((m) => (m === message ? null : m)), INFO_MS);
+    return () => clearTimeout(id);
+  }, [message]);
+
+  /** Loads imported points, and says what came in — and what stands in training's way. */
+  const onImported = (points: Point[], source: string) => {
+    dispatch({ type: 'import', points });
+    const problem = trainingSplitProblem(points);
+    setMessage(
+      problem
+        ? {
+            kind: 'error',
+            text: `Imported ${fmtInt(points.length)} points from “${source}”, but ${problem[0]!.toLowerCase()}${problem.slice(1)} Add points by clicking the plot, or press Ctrl+Z to undo the import.`,
+          }
+        : { kind: 'info', text: `Imported ${fmtInt(points.length)} points from “${source}”.` },
+    );
+  };
+
+  /** A CSV file dropped onto the plot. */
+  const dropFile = async (file: File) => {
+    const r = await importCsvFile(file);
+    if (r.ok) onImported(r.points, file.name);
+    else
+      setMessage({
+        kind: 'error',
+        text: `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
+      });
+  };
+  const say = (kind: PageMessage['kind'], text: string) => setMessage({ kind, text });
+  return { message, say, clear: () => setMessage(null), onImported, dropFile };
+}
