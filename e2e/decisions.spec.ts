@@ -103,18 +103,20 @@ test('standard errors say why they are absent on separable data and with L2', as
   await expect(doubt).toContainText('With an L2 penalty the estimate is shrunk');
 });
 
-test('the threshold travels in a share link', async ({ page, browser }) => {
+test('the threshold and the views shown travel in a share link', async ({ page, browser }) => {
   await openApp(page);
   await page.getByLabel('Show decisions and doubt').check();
+  await page.getByLabel('Show gradient pulls').check();
   await page.getByRole('slider', { name: 'Threshold' }).fill('0.3');
   await (await menuItem(page, 'Share link')).click();
   const link = await page.getByLabel('Link to this session').inputValue();
-  expect(link).toContain('th=0.3');
+  expect(link).toContain('th=0.3&dd=1&gp=1');
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(link);
-  await fresh.getByLabel('Show decisions and doubt').check();
+  await expect(fresh.getByLabel('Show decisions and doubt')).toBeChecked();
   await expect(fresh.getByRole('slider', { name: 'Threshold' })).toHaveValue('0.3');
+  await expect(fresh.locator('.plot-svg circle.pull')).toHaveCount(201);
   await other.close();
 });
 

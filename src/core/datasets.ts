@@ -34,7 +34,7 @@ export const PRESETS: Record<PresetId, { name: string; about: string }> = {
   imbalanced: {
     name: 'Imbalanced classes (85 : 15)',
     about:
-      'Far more red than blue: accuracy looks good even for a poor boundary; watch the test loss and where the boundary sits.',
+      'Far more red than blue: accuracy looks good even for a poor boundary. Turn on “Show decisions and doubt” and move the Threshold: recall, precision and the precision–recall curve tell what accuracy hides.',
   },
   outlier: {
     name: 'Separable, one far outlier',

@@ -211,13 +211,21 @@ const column = (n: number, v: unknown) => Array.from({ length: n }, () => v);
 
 describe('serializeSession and parseSavedSession: the view settings', () => {
   it('keep the decision threshold and the speed, and refuse bad ones', () => {
-    const s: SavedSession = { ...SESSION, threshold: 0.3, speed: 'max' };
+    const s: SavedSession = {
+      ...SESSION,
+      threshold: 0.3,
+      speed: 'max',
+      views: { decisions: true, pulls: false },
+    };
     expect(parseSavedSession(serializeSession(s))).toEqual({ ok: true, session: s });
     const o = JSON.parse(serializeSession(s)) as Record<string, unknown>;
     expect(refused(JSON.stringify({ ...o, threshold: 1.5 }))).toContain(
       'threshold is 1.5, not a number from 0 to 1',
     );
     expect(refused(JSON.stringify({ ...o, speed: 'warp' }))).toContain('speed is "warp"');
+    expect(refused(JSON.stringify({ ...o, views: { decisions: 1, pulls: false } }))).toContain(
+      'views.decisions is 1, not true or false',
+    );
   });
 });
 

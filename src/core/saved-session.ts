@@ -15,6 +15,7 @@ import type { Label, Point } from './dataset.ts';
 import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
 import type { HistoryPoint } from './progress.ts';
+import type { Views } from './url-state.ts';
 import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
 import {
   ENGINE_CHOICES,
@@ -68,6 +69,8 @@ export interface SavedSession {
   threshold?: number;
   /** The pace of training (absent in older saves: Normal). */
   speed?: Speed;
+  /** The decisions-and-doubt views shown (absent in older saves: none). */
+  views?: Views;
 }
 
 class SaveError extends Error {}
@@ -132,6 +135,7 @@ export function serializeSession(s: SavedSession): string {
     history: s.history && historyColumns(s.history),
     threshold: s.threshold,
     speed: s.speed,
+    views: s.views,
   });
 }
 
@@ -310,6 +314,17 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
   }));
 }
 
+function readViews(v: unknown): Views {
+  const o = object(v, 'views');
+  const flag = (key: keyof Views) => {
+    const x = get(o, key);
+    if (typeof x !== 'boolean')
+      throw new SaveError(`views.${key} is ${show(x)}, not true or false`);
+    return x;
+  };
+  return { decisions: flag('decisions'), pulls: flag('pulls') };
+}
+
 function readSession(data: unknown): SavedSession {
   const o = object(data, 'the data');
   const version = get(o, 'version');
@@ -332,6 +347,7 @@ function readSession(data: unknown): SavedSession {
   if (get(o, 'threshold') !== undefined)
     session.threshold = number(o, 'threshold', { min: 0, max: 1 }, '');
   if (get(o, 'speed') !== undefined) session.speed = choice(get(o, 'speed'), SPEED_IDS, 'speed');
+  if (get(o, 'views') !== undefined) session.views = readViews(get(o, 'views'));
   return session;
 }
 

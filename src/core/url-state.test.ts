@@ -24,6 +24,7 @@ const DEFAULTS: UrlState = {
   hyper: { ...DEFAULT_HYPER },
   engine: 'auto',
   threshold: 0.5,
+  views: { decisions: false, pulls: false },
 };
 
 function decoded(query: string, defaults = DEFAULTS) {
@@ -53,7 +54,7 @@ describe('encodeUrlState', () => {
   it('writes every setting as a short query string', () => {
     expect(encodeUrlState(DEFAULTS)).toEqual({
       query:
-        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5',
+        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5&dd=0&gp=0',
       pointsOmitted: false,
     });
   });
@@ -127,6 +128,9 @@ describe('decodeUrlState', () => {
     expect(refused('noise=0')).toBe(
       'The link\'s Noise (noise) is "0", not a number above 0, up to 5.',
     );
+    expect(refused('dd=yes')).toBe(
+      'The link\'s Show decisions and doubt (dd) is "yes", not one of 0, 1.',
+    );
     expect(refused('th=2')).toBe('The link\'s Threshold (th) is "2", not a number from 0 to 1.');
     expect(refused('re=-1')).toBe(
       'The link\'s Report every (re) is "-1", not a whole number from 0 to 100,000,000.',
@@ -196,7 +200,7 @@ describe('decodeUrlState', () => {
       '__proto__=x&constructor=y&__proto__[polluted]=1&prototype=z&toString=1&lr=0.5',
     );
     expect(r.state.hyper.lr).toBe(0.5);
-    expect(Object.keys(r.state)).toEqual(['preset', 'hyper', 'engine', 'threshold']);
+    expect(Object.keys(r.state)).toEqual(['preset', 'hyper', 'engine', 'threshold', 'views']);
     expect(Object.getPrototypeOf(r.state)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -246,6 +250,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
   engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(pointArb, { maxLength: 30 }),
   threshold: inRule(THRESHOLD_RULE),
+  views: fc.record({ decisions: fc.boolean(), pulls: fc.boolean() }),
 });
 
 describe('decodeUrlState: properties', () => {

@@ -40,7 +40,18 @@ export interface UrlState {
   points?: Point[];
   /** The decision threshold (absent: 0.5). */
   threshold?: number;
+  /** The decisions-and-doubt views shown (absent: none). */
+  views?: Views;
 }
+
+/** The optional views: "Show decisions and doubt" and "Show gradient pulls". */
+export interface Views {
+  decisions: boolean;
+  pulls: boolean;
+}
+
+export const NO_VIEWS: Views = { decisions: false, pulls: false };
+const FLAGS = ['0', '1'] as const;
 
 /** The decision threshold's range: a probability. */
 export const THRESHOLD_RULE: NumberRule = { min: 0, max: 1 };
@@ -51,7 +62,7 @@ export const MAX_URL_POINTS = 2000;
 /** Each hyper-parameter's key in the link and its valid values. */
 const HYPER_SPECS = HYPER_KEYS.map((k): [keyof Hyper, SettingSpec] => [k, HYPER_SCHEMA[k]]);
 const KNOWN_KEYS = new Set([
-  ...'p n noise seed eng pts th'.split(' '),
+  ...'p n noise seed eng pts th dd gp'.split(' '),
   ...HYPER_SPECS.map(([, spec]) => spec.url),
 ]);
 const CLASS_CODES = ['r', 'b', 'R', 'B'] as const;
@@ -104,6 +115,8 @@ export function encodeUrlState(s: UrlState): { query: string; pointsOmitted: boo
     ...HYPER_SPECS.filter(([, spec]) => 'rule' in spec).map(hyperPair),
     ['eng', s.engine],
     ['th', s.threshold ?? 0.5],
+    ['dd', s.views?.decisions ? 1 : 0],
+    ['gp', s.views?.pulls ? 1 : 0],
   ];
   const points = preset.id === 'custom' ? (s.points ?? []) : [];
   const pointsOmitted = points.length > MAX_URL_POINTS;
@@ -124,6 +137,8 @@ const KEY_NAMES: Record<string, string> = {
   seed: 'Seed',
   eng: 'Engine',
   th: 'Threshold',
+  dd: 'Show decisions and doubt',
+  gp: 'Show gradient pulls',
   ...Object.fromEntries(HYPER_SPECS.map(([, spec]) => [spec.url, spec.name])),
 };
 
@@ -273,11 +288,15 @@ export function decodeUrlState(
       ENGINE_CHOICES,
     );
     const threshold = readNumber(params, 'th', THRESHOLD_RULE, defaults.threshold ?? 0.5);
+    const flag = (key: string, dflt: boolean) =>
+      readChoice(params, key, (v) => isOneOf(v, FLAGS), dflt ? '1' : '0', FLAGS) === '1';
+    const dv = defaults.views ?? NO_VIEWS;
+    const views = { decisions: flag('dd', dv.decisions), pulls: flag('gp', dv.pulls) };
     const warnings: string[] = [];
     const points = readPoints(params, preset.id === 'custom', defaults, warnings);
     const state: UrlState = points
-      ? { preset, hyper, engine, points, threshold }
-      : { preset, hyper, engine, threshold };
+      ? { preset, hyper, engine, points, threshold, views }
+      : { preset, hyper, engine, threshold, views };
     return { ok: true, state, warnings };
   } catch (e) {
     if (e instanceof LinkError) return { ok: false, error: e.message };

@@ -55,8 +55,6 @@ export function App() {
   const [contours, setContours] = useState(true);
   const [showOptimum, setShowOptimum] = useState(true);
   const [showParams, setShowParams] = useState(true);
-  const [showDecisions, setShowDecisions] = useState(false);
-  const [showPulls, setShowPulls] = useState(false);
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
   const plotHost = useRef<HTMLDivElement>(null);
@@ -85,6 +83,10 @@ export function App() {
     () => smoothness(trainCols, session.hyper.l2).maxStableLr,
     [trainCols, session.hyper.l2],
   );
+  const showDecisions = session.views.decisions;
+  const showPulls = session.views.pulls;
+  const setShowDecisions = (on: boolean) => dispatch({ type: 'views', patch: { decisions: on } });
+  const setShowPulls = (on: boolean) => dispatch({ type: 'views', patch: { pulls: on } });
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
   const decisions = useDecisions(
@@ -95,6 +97,7 @@ export function App() {
     view.optimum,
     view.solving,
     session.hyper.l2,
+    view.running,
   );
   const doubt = decisions.doubt;
   const threshold = showDecisions ? session.threshold : null;
@@ -332,6 +335,7 @@ export function App() {
               test={decisions.test}
               doubt={doubt}
               model={model}
+              waiting={decisions.waiting}
             />
           )}
           <Toggle

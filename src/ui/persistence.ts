@@ -14,7 +14,13 @@ import {
   SAVE_VERSION,
   serializeSession,
 } from '../core/saved-session.ts';
-import { decodeUrlState, encodeUrlState, type UrlState } from '../core/url-state.ts';
+import {
+  decodeUrlState,
+  encodeUrlState,
+  NO_VIEWS,
+  type UrlState,
+  type Views,
+} from '../core/url-state.ts';
 import {
   DEFAULT_HYPER,
   DEFAULT_SPEED,
@@ -37,6 +43,8 @@ export interface Start {
   threshold: number;
   /** The pace of training (a saved session keeps it; a link or a fresh start: Normal). */
   speed: Speed;
+  /** The decisions-and-doubt views shown. */
+  views: Views;
   /** Where training goes on from: the saved weights, epoch and loss curve. */
   resume: ResumePoint | null;
   /** The URL's fragment was a share link (read once: it is then removed from the address). */
@@ -60,6 +68,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
     ...DEFAULTS,
     threshold: 0.5,
     speed: DEFAULT_SPEED,
+    views: { ...NO_VIEWS },
     points: fromPreset(DEFAULTS.preset),
     resume: null,
     fromLink: false,
@@ -70,7 +79,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   if (query) {
     const link = decodeUrlState(query, DEFAULTS);
     if (link.ok) {
-      const { preset, hyper, engine, points, threshold = 0.5 } = link.state;
+      const { preset, hyper, engine, points, threshold = 0.5, views = NO_VIEWS } = link.state;
       const text = ['Opened the shared session from the link.', ...link.warnings].join(' ');
       return {
         preset,
@@ -78,6 +87,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         engine,
         threshold,
         speed: DEFAULT_SPEED,
+        views,
         points: fromPreset(preset, points),
         resume: null,
         fromLink: true,
@@ -100,6 +110,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         engine: s.engine,
         threshold: s.threshold ?? 0.5,
         speed: s.speed ?? DEFAULT_SPEED,
+        views: s.views ?? NO_VIEWS,
         points: s.points,
         resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
         fromLink: fresh.fromLink,
@@ -120,6 +131,7 @@ export function sessionFrom(st: Start): SessionState {
     engine: st.engine,
     threshold: st.threshold,
     speed: st.speed,
+    views: st.views,
   };
 }
 
@@ -188,6 +200,7 @@ export function shareLink(base: string, s: SessionState): { url: string; pointsO
     engine: s.engine,
     points,
     threshold: s.threshold,
+    views: s.views,
   });
   return { url: `${base.replace(/#.*$/, '')}#${query}`, pointsOmitted };
 }

@@ -12,6 +12,7 @@ import {
   type Hyper,
   type Speed,
 } from '../core/settings.ts';
+import { NO_VIEWS, type Views } from '../core/url-state.ts';
 
 /** What a click on the data plot does. */
 export type ClickMode = 'red' | 'blue' | 'classify';
@@ -40,6 +41,8 @@ export interface SessionState {
   probe: { x1: number; x2: number } | null;
   /** Decisions: a point is called blue when p(blue) ≥ threshold (0.5 unless moved). */
   threshold: number;
+  /** Which of the decisions-and-doubt views are shown (a link and the autosave keep them). */
+  views: Views;
   /** The points as they were when the current drag began (one drag = one undo step). */
   dragOrigin: PlotPoint[] | null;
   /** Counts loads of new data (presets, the recipe): the plot re-fits its axes on each. */
@@ -72,7 +75,8 @@ export type SessionAction =
   | { type: 'new-split'; split: 'train' | 'test' }
   | { type: 'show'; show: SplitFilter }
   | { type: 'probe'; at: { x1: number; x2: number } | null }
-  | { type: 'threshold'; t: number };
+  | { type: 'threshold'; t: number }
+  | { type: 'views'; patch: Partial<Views> };
 
 const UNDO_LIMIT = 200;
 /** Undo keeps at most this many points across all its steps (1M-point presets are big). */
@@ -97,6 +101,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     show: 'both',
     probe: null,
     threshold: 0.5,
+    views: { ...NO_VIEWS },
     dragOrigin: null,
     loadCount: 0,
     preset: { ...DEFAULT_PRESET },
@@ -252,6 +257,8 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return { ...s, show: a.show, newSplit: a.show === 'both' ? s.newSplit : a.show };
     case 'probe':
       return { ...s, probe: a.at };
+    case 'views':
+      return { ...s, views: { ...s.views, ...a.patch } };
     case 'threshold':
       return Number.isFinite(a.t) ? { ...s, threshold: Math.min(1, Math.max(0, a.t)) } : s;
   }

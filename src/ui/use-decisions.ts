@@ -13,6 +13,9 @@ import type { PullMark } from '../charts/plot-doubt.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
 import type { Doubt } from './uncertainty-panel.tsx';
 
+/** Above this many points the decision views are recomputed only while training is paused. */
+export const LIVE_MAX_POINTS = 50_000;
+
 /** Scores with each point's logit too (for the log-odds view). */
 export type ScoredLogits = Scored & { logits: Float64Array };
 
@@ -36,13 +39,16 @@ export function useDecisions(
   optimum: OptimumResult | null,
   solving: boolean,
   l2: number,
+  running: boolean,
 ) {
+  // Sorting a million scores every frame would stall the page: large data update when paused.
+  const waiting = running && points.length > LIVE_MAX_POINTS;
   const scored = useMemo(
     () =>
-      on && model
+      on && model && !waiting
         ? { train: scoredOf(points, 'train', model), test: scoredOf(points, 'test', model) }
         : { train: EMPTY, test: EMPTY },
-    [on, points, model],
+    [on, points, model, waiting],
   );
   const doubt = useMemo((): Doubt => {
     if (l2 > 0)
@@ -65,7 +71,7 @@ export function useDecisions(
       ? { kind: 'ok', at: optimum.weights, u }
       : { kind: 'none', why: 'The training points lie on one line: the fit is not determined.' };
   }, [on, l2, optimum, solving, trainCols]);
-  return { ...scored, doubt };
+  return { ...scored, doubt, waiting };
 }
 
 /** Halos are drawn for at most this many training points (SVG, one circle each). */
