@@ -167,6 +167,14 @@ test('gradient pulls: a halo per training point, and their sum is the gradient',
     .split(',')
     .map(Number);
   shown.forEach((v, k) => expect(v).toBe(sig4(g[k]!)));
+  // Drawn as the step it asks for, and the same gradient the parameter-space view shows.
+  await expect(page.locator('.plot-svg g.pull-sum')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Legend', exact: true })).toContainText(
+    '−∇J: where all the pulls move w',
+  );
+  await expect(page.getByText(/∇J = \(/).last()).toContainText(
+    `∇J = (${String(Number(g[0].toPrecision(3))).replace('-', '−')}, ${String(Number(g[1].toPrecision(3))).replace('-', '−')}).`,
+  );
   // At the optimum the pulls cancel out.
   await page.getByRole('button', { name: 'Jump to optimum' }).click();
   await expect

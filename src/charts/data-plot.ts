@@ -7,12 +7,12 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { symbol } from 'd3-shape';
-import type { Weights } from '../core/maths.ts';
+import type { Gradient, Weights } from '../core/maths.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks } from './plot-canvas.ts';
 import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
-import { drawBand, drawPulls, type PullMark } from './plot-doubt.ts';
+import { drawBand, drawPulls, drawPullSum, type PullMark } from './plot-doubt.ts';
 import type { Uncertainty } from '../core/uncertainty.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
@@ -173,10 +173,14 @@ export class DataPlot {
   private threshold: number | null = null;
 
   /** Halos for the gradient pulls of the training points (`[]`: none). */
-  setPulls(pulls: readonly PullMark[]): void {
+  setPulls(pulls: readonly PullMark[], sum: Gradient | null = null): void {
     this.pulls = pulls;
+    this.pullSum = sum;
     drawPulls(this.gPulls, pulls, this.x, this.y);
+    drawPullSum(this.gPulls, this.model, sum, this.box(), this.x, this.y);
   }
+
+  private pullSum: Gradient | null = null;
 
   /** The 95 % band of plausible boundaries at the exact fit (null: none). */
   setBand(band: { u: Uncertainty; w: Weights } | null): void {
@@ -325,6 +329,7 @@ export class DataPlot {
     drawGhost(this.gGhost, this.margin, this.box(), this.x, this.y, 'max-margin');
     drawLaneLines(this.gLanes, this.lanes, this.box(), this.x, this.y);
     drawPulls(this.gPulls, this.pulls, this.x, this.y);
+    drawPullSum(this.gPulls, this.model, this.pullSum, this.box(), this.x, this.y);
     drawBand(this.gBand, this.band, this.box(), this.x, this.y);
   }
 

@@ -4,7 +4,14 @@
  * image carries the same entries, drawn into the SVG (so the picture works on a slide).
  */
 import { symbol } from 'd3-shape';
-import { BOUNDARY, CLASS_COLOURS, CLASS_SYMBOLS, fieldLut, THRESHOLD } from './palette.ts';
+import {
+  BOUNDARY,
+  CLASS_COLOURS,
+  CLASS_SYMBOLS,
+  fieldLut,
+  PULL_SUM,
+  THRESHOLD,
+} from './palette.ts';
 
 /** How an entry's swatch looks. */
 export type LegendMark =
@@ -73,6 +80,8 @@ export function legendEntries(s: LegendState): LegendEntry[] {
       text: 'halo: how hard a training point pulls, |p − y|; ringed: the 5 strongest',
       mark: { kind: 'halo' },
     });
+  if (s.pulls)
+    out.push(line('pull-sum', '−∇J: where all the pulls move w (direction)', PULL_SUM, 2, '5 2'));
   if (s.ghost) out.push(line('ghost', 'exact optimum’s boundary', '#666666', 2, '8 5'));
   if (s.maxMargin) out.push(line('max-margin', 'maximum-margin line', '#444444', 1.5, '1 4'));
   s.lanes.forEach((l, i) => out.push(line(`lane-${i}`, l.label, l.colour, 2, l.dash)));

@@ -16,6 +16,9 @@ export const BOUNDARY = '#111111';
 /** Ink of the decision threshold's line p = t (neither class's colour), 7 : 1 on white. */
 export const THRESHOLD = '#5a3d00';
 
+/** Ink of the pulls' sum (−∇J) on the data plot: the parameter-space arrow's, 8 : 1 on white. */
+export const PULL_SUM = '#5b2a86';
+
 /** Class index → ink. */
 export const CLASS_COLOURS = [RED, BLUE] as const;
 /** Class index → mark shape: red circles, blue squares. */

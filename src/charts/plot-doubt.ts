@@ -9,7 +9,7 @@ import type { ScaleLinear } from 'd3-scale';
 import type { Selection } from 'd3-selection';
 import type { Weights } from '../core/maths.ts';
 import { logitSpread, Z95, type Uncertainty } from '../core/uncertainty.ts';
-import type { Box } from './geometry.ts';
+import { footOfPerpendicular, type Box } from './geometry.ts';
 import { CLASS_COLOURS } from './palette.ts';
 
 type Scale = ScaleLinear<number, number>;
@@ -77,4 +77,54 @@ export function drawBand(
     .join('path')
     .attr('class', 'band')
     .attr('d', (d) => path(d) ?? '');
+}
+
+/**
+ * The pulls' sum drawn as the step they ask for: an arrow −(g1, g2) from the tip of the weight
+ * arrow (from the centre when w = 0), fixed length — its direction is the parameter-space arrow's.
+ */
+export function drawPullSum(
+  g: Group,
+  model: Weights | null,
+  sum: { g1: number; g2: number } | null,
+  box: Box,
+  x: Scale,
+  y: Scale,
+): void {
+  const len = 0.12 * Math.min(box.x1 - box.x0, box.y1 - box.y0);
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const gn = sum ? Math.hypot(sum.g1, sum.g2) : 0;
+  let start: [number, number] = [cx, cy];
+  if (model && (model.w1 !== 0 || model.w2 !== 0)) {
+    const foot = footOfPerpendicular(model.w1, model.w2, model.b, cx, cy);
+    const wn = Math.hypot(model.w1, model.w2);
+    if (foot) start = [foot[0] + (len * model.w1) / wn, foot[1] + (len * model.w2) / wn];
+  }
+  const data =
+    sum && gn > 0 && Number.isFinite(gn)
+      ? [{ start, end: [start[0] - (len * sum.g1) / gn, start[1] - (len * sum.g2) / gn] as const }]
+      : [];
+  const arrow = g
+    .selectAll<SVGGElement, (typeof data)[number]>('g.pull-sum')
+    .data(data)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'pull-sum');
+      e.append('line');
+      e.append('path');
+      return e;
+    });
+  arrow
+    .select('line')
+    .attr('x1', (d) => x(d.start[0]))
+    .attr('y1', (d) => y(d.start[1]))
+    .attr('x2', (d) => x(d.end[0]))
+    .attr('y2', (d) => y(d.end[1]));
+  arrow.select('path').attr('d', (d) => {
+    const tx = x(d.end[0]);
+    const ty = y(d.end[1]);
+    const a = Math.atan2(ty - y(d.start[1]), tx - x(d.start[0]));
+    const p = (r: number, t: number) => `${tx + r * Math.cos(a + t)},${ty + r * Math.sin(a + t)}`;
+    return `M${p(0, 0)}L${p(9, Math.PI - 0.45)}L${p(9, Math.PI + 0.45)}Z`;
+  });
 }

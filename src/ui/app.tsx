@@ -216,6 +216,7 @@ export function App() {
               contours={contours}
               threshold={threshold}
               pulls={pulls?.marks}
+              pullSum={pulls?.sum ?? null}
               band={band}
               loadCount={session.loadCount}
               points={session.points}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Weights } from '../core/maths.ts';
+import type { Gradient, Weights } from '../core/maths.ts';
 import { DataPlot, type Overlay, type PlotPoint, type SplitFilter } from '../charts/data-plot.ts';
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 import type { LaneLine } from '../charts/plot-model.ts';
@@ -20,6 +20,8 @@ interface Props {
   threshold?: number | null;
   /** Gradient-pull halos of the training points (`[]`: none). */
   pulls?: readonly PullMark[];
+  /** Their sum, the data term's gradient, drawn as the step it asks for (null: none). */
+  pullSum?: Gradient | null;
   /** The 95 % band of plausible boundaries, or null. */
   band?: { u: Uncertainty; w: Weights } | null;
   /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
@@ -43,6 +45,7 @@ export function DataPlotView({
   contours,
   threshold = null,
   pulls = NO_PULLS,
+  pullSum = null,
   band = null,
   loadCount,
   points,
@@ -97,9 +100,9 @@ export function DataPlotView({
   useEffect(() => plotRef.current?.setContours(contours), [contours]);
   useEffect(() => plotRef.current?.setThreshold(threshold), [threshold]);
   useEffect(() => {
-    const id = requestAnimationFrame(() => plotRef.current?.setPulls(pulls));
+    const id = requestAnimationFrame(() => plotRef.current?.setPulls(pulls, pullSum));
     return () => cancelAnimationFrame(id);
-  }, [pulls]);
+  }, [pulls, pullSum]);
   useEffect(() => plotRef.current?.setBand(band), [band]);
   useEffect(() => plotRef.current?.setGhost(ghost), [ghost]);
   useEffect(() => plotRef.current?.setMaxMargin(maxMargin), [maxMargin]);

@@ -3,7 +3,7 @@
  * logistic curve, and the weights as odds ratios) and its calibration (a reliability diagram and
  * the Brier score, for the training and the test points).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { brierScore, calibration, type Curve, type Scored } from '../core/decisions.ts';
 import type { Weights } from '../core/maths.ts';
 import { CurvePlot } from '../charts/curve-plot.ts';
@@ -22,7 +22,20 @@ function reliability(s: Scored): Curve | null {
   };
 }
 
+/** The bins in words, for a screen reader. */
+function binsInWords(name: string, s: Scored): string {
+  const bins = calibration(s);
+  if (bins.length === 0) return `${name}: no points.`;
+  return `${name}: ${bins
+    .map(
+      (b) =>
+        `p ${b.low.toFixed(1)} to ${b.high.toFixed(1)}: ${b.count} points, mean p ${fmtNum(b.meanPredicted, 2)}, ${(b.fractionBlue * 100).toFixed(0)} % blue`,
+    )
+    .join('; ')}.`;
+}
+
 export function CalibrationView({ train, test }: { train: Scored; test: Scored }) {
+  const binsId = useId();
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<CurvePlot | null>(null);
   useEffect(() => {
@@ -49,11 +62,14 @@ export function CalibrationView({ train, test }: { train: Scored; test: Scored }
       <h2>Calibration: does p mean what it says?</h2>
       <div className="curves">
         <figure className="curve-figure">
-          <div ref={host} role="img" aria-label="Reliability diagram" />
+          <div ref={host} role="img" aria-label="Reliability diagram" aria-describedby={binsId} />
           <figcaption>
             Reliability diagram, 10 bins of p: training solid, test dashed. On the dotted diagonal,
             of the points given p = 0.7 about 70 % are blue.
           </figcaption>
+          <p id={binsId} className="visually-hidden">
+            {binsInWords('Training', train)} {binsInWords('Test', test)}
+          </p>
         </figure>
         <div className="readouts">
           <Readout name="Brier score (train)" value={fmtNum(brierScore(train), 4)} />
@@ -88,7 +104,8 @@ export function LogOddsView({
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<LogitPlot | null>(null);
   useEffect(() => {
-    const p = new LogitPlot(host.current!);
+    const el = host.current!;
+    const p = new LogitPlot(el, Math.max(260, Math.min(460, el.clientWidth || 460)));
     plot.current = p;
     return () => p.destroy();
   }, []);

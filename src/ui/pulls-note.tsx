@@ -24,8 +24,9 @@ export function PullsNote({
       <output aria-label="Sum of the pulls" aria-live="off">
         {fmtNum(sum.g1)}, {fmtNum(sum.g2)}, {fmtNum(sum.gb)}
       </output>
-      ); the largest |p − y| is {fmtNum(largest, 3)}. On separable data it shrinks but never reaches
-      0, so the weights never stop growing.
+      ) — the parameter-space arrow points along −(g1, g2) (with L2 &gt; 0 the penalty adds l2·w);
+      the largest |p − y| is {fmtNum(largest, 3)}. On separable data it shrinks but never reaches 0,
+      so the weights never stop growing.
     </p>
   );
 }
