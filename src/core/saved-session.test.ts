@@ -209,6 +209,22 @@ function editedHistory(edit: (h: Record<string, unknown[]>, o: Stored) => unknow
 /** Fills a column of `n` entries with `v`. */
 const column = (n: number, v: unknown) => Array.from({ length: n }, () => v);
 
+describe('serializeSession and parseSavedSession: a diverged curve', () => {
+  it('keeps an overflowed loss as +Infinity (not NaN) through a save', () => {
+    const h = HISTORY.map((p, i) =>
+      i === 2 ? { ...p, objective: Infinity, trainLoss: Infinity } : p,
+    );
+    const s: SavedSession = { ...WITH_HISTORY, history: h };
+    const back = parseSavedSession(serializeSession(s));
+    expect(back).toEqual({ ok: true, session: s });
+    const o = JSON.parse(serializeSession(s)) as { history: Record<string, unknown[]> };
+    expect(o.history.objective![2]).toBe('Infinity');
+    expect(refused(serializeSession(s).replace('"Infinity"', '"-Infinity"'))).toContain(
+      'not a finite number, "Infinity" or null',
+    );
+  });
+});
+
 describe('serializeSession and parseSavedSession: the view settings', () => {
   it('keep the decision threshold and the speed, and refuse bad ones', () => {
     const s: SavedSession = {
@@ -270,13 +286,13 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
     });
   });
 
-  it('read an infinite or NaN metric back as NaN', () => {
+  it('read an overflowed loss back as +Infinity, and −Infinity or NaN as NaN', () => {
     const first = HISTORY[0]!;
     const odd = { ...first, trainLoss: Infinity, objective: -Infinity, trainAccuracy: NaN };
     const r = parseSavedSession(serializeSession({ ...SESSION, history: [odd] }));
     if (!r.ok) expect.fail(r.error);
     expect(r.session.history).toEqual([
-      { ...first, trainLoss: NaN, objective: NaN, trainAccuracy: NaN },
+      { ...first, trainLoss: Infinity, objective: NaN, trainAccuracy: NaN },
     ]);
   });
 
@@ -362,10 +378,10 @@ describe('serializeSession and parseSavedSession: the loss curve', () => {
 
   it('refuse a metric that is neither a number in range nor null, naming it', () => {
     expect(refused(editedHistory((h) => (h.trainLoss![2] = 'abc')))).toBe(
-      'The saved session cannot be restored: history.trainLoss[2] is "abc", not a finite number or null.',
+      'The saved session cannot be restored: history.trainLoss[2] is "abc", not a finite number, "Infinity" or null.',
     );
     expect(refused(editedHistory((h) => (h.objective![0] = true)))).toContain(
-      'history.objective[0] is true, not a finite number or null',
+      'history.objective[0] is true, not a finite number, "Infinity" or null',
     );
     expect(refused(editedHistory((h) => (h.testAccuracy![0] = 1.5)))).toBe(
       'The saved session cannot be restored: history.testAccuracy[0] is 1.5, not a number from 0 to 1 or null.',

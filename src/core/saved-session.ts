@@ -82,14 +82,17 @@ const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, '
 /** A metric as saved: `null` when it is not finite (read back as NaN). */
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/** A loss as saved: as a metric, but an overflowed loss (+∞, a diverging run) stays "Infinity". */
+const loss = (v: number): number | string | null => (v === Infinity ? 'Infinity' : orNull(v));
+
 /** The loss curve as parallel columns (see the module comment). */
 function historyColumns(history: readonly HistoryPoint[]) {
-  const col = (f: (h: HistoryPoint) => number | null) => history.map(f);
+  const col = (f: (h: HistoryPoint) => number | string | null) => history.map(f);
   return {
     epoch: col((h) => h.epoch),
-    trainLoss: col((h) => orNull(h.trainLoss)),
-    testLoss: col((h) => orNull(h.testLoss)),
-    objective: col((h) => orNull(h.objective)),
+    trainLoss: col((h) => loss(h.trainLoss)),
+    testLoss: col((h) => loss(h.testLoss)),
+    objective: col((h) => loss(h.objective)),
     trainAccuracy: col((h) => orNull(h.trainAccuracy)),
     testAccuracy: col((h) => orNull(h.testAccuracy)),
     w1: col((h) => h.weights.w1),
@@ -115,7 +118,8 @@ export const SAVED_DATA = 0;
 /**
  * Serialises a session to JSON (only the known fields, points and history as columns).
  * Non-finite weights become `null`, which {@link parseSavedSession} refuses; non-finite history
- * metrics become `null` too, which it reads back as NaN.
+ * metrics become `null` too, which it reads back as NaN — but an overflowed loss (+∞) is saved as
+ * "Infinity" and read back as such.
  */
 export function serializeSession(s: SavedSession): string {
   const { preset: p, hyper: h, points } = s;
@@ -276,6 +280,13 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
     const ok = (x: unknown) => x === null || (rule ? fitsRule(x, rule) : finite(x));
     return column(key, ok, `${want} or null`).map((x) => (x === null ? NaN : (x as number)));
   };
+  /** A loss column: as a metric, or "Infinity" for a loss that overflowed. */
+  const lossColumn = (key: string): number[] =>
+    column(
+      key,
+      (x) => x === null || x === 'Infinity' || finite(x),
+      'a finite number, "Infinity" or null',
+    ).map((x) => (x === null ? NaN : x === 'Infinity' ? Infinity : (x as number)));
   const ep = column('epoch', (x) => fitsRule(x, EPOCH), describeRule(EPOCH)) as number[];
   ep.forEach((e, i) => {
     if (i > 0 && e <= ep[i - 1]!) throw new SaveError('history.epoch is not strictly increasing');
@@ -284,9 +295,9 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
   if (last !== undefined && last > epoch) {
     throw new SaveError(`history.epoch[${n - 1}] is ${last}, after the saved epoch ${epoch}`);
   }
-  const trainLoss = metric('trainLoss');
-  const testLoss = metric('testLoss');
-  const objective = metric('objective');
+  const trainLoss = lossColumn('trainLoss');
+  const testLoss = lossColumn('testLoss');
+  const objective = lossColumn('objective');
   const trainAccuracy = metric('trainAccuracy', UNIT_INTERVAL);
   const testAccuracy = metric('testAccuracy', UNIT_INTERVAL);
   const [w1, w2, b] = (['w1', 'w2', 'b'] as const).map(
