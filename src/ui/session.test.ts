@@ -46,6 +46,19 @@ describe('sessionReducer', () => {
     ).toBe('both');
   });
 
+  it('keeps the person’s choices (threshold, views, new-point split) when new data load', () => {
+    const s = run(
+      start(),
+      { type: 'threshold', t: 0.7 },
+      { type: 'views', patch: { decisions: true, pulls: true } },
+      { type: 'new-split', split: 'test' },
+      { type: 'preset', patch: { seed: 7 } },
+    );
+    expect(s.threshold).toBe(0.7);
+    expect(s.views).toEqual({ decisions: true, pulls: true });
+    expect(s.newSplit).toBe('test');
+  });
+
   it('ignores non-finite coordinates instead of adding NaN points', () => {
     const s = start();
     expect(run(s, { type: 'add', x1: Number.NaN, x2: 0, label: 0 })).toBe(s);

@@ -173,8 +173,12 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         engine: s.engine,
         settingsVersion: s.settingsVersion,
         speed: s.speed,
+        // The person's choices stay; only the data (and what hangs on them) are new.
         mode: s.mode,
         show: s.show,
+        newSplit: s.newSplit,
+        threshold: s.threshold,
+        views: s.views,
         preset: s.preset,
         loadCount: s.loadCount + 1,
         dataVersion: s.dataVersion + 1,
