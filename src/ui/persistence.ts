@@ -158,6 +158,8 @@ export function autosave(
         weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
         epoch: finite ? epoch : 0,
         threshold: s.threshold,
+        speed: s.speed,
+        views: s.views,
         // The loss curve (a few hundred points), so time travel and the plot survive a reload.
         history: finite ? savedHistory(history, epoch, s.dataVersion) : [],
       }),
