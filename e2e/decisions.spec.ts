@@ -9,8 +9,8 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { menuItem, openApp, readout } from './app.ts';
 
-/** The fixture's points, the first 200 for training and the last 100 for test, at its optimum. */
-async function atTheFixturesOptimum(page: Page): Promise<void> {
+/** Imports the fixture's points: the first 200 for training, the last 100 for test. */
+async function importSplitFixture(page: Page): Promise<void> {
   const csv = [
     'x1,x2,label,split',
     ...source.x.map((p, i) => `${p[0]},${p[1]},${source.y[i]},${i < 200 ? 'train' : 'test'}`),
@@ -18,6 +18,11 @@ async function atTheFixturesOptimum(page: Page): Promise<void> {
   await page
     .getByLabel('Import CSV')
     .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
+/** The fixture's split points, at its optimum, with the decision views shown. */
+async function atTheFixturesOptimum(page: Page): Promise<void> {
+  await importSplitFixture(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported 300 points' })).toBeVisible();
   await expect(page.getByLabel('Exact optimum', { exact: true })).toContainText('J* =');
   await page.getByRole('button', { name: 'Jump to optimum' }).click();
@@ -144,13 +149,7 @@ test('gradient pulls: a halo per training point, and their sum is the gradient',
   page,
 }) => {
   await openApp(page);
-  const csv = [
-    'x1,x2,label,split',
-    ...source.x.map((p, i) => `${p[0]},${p[1]},${source.y[i]},${i < 200 ? 'train' : 'test'}`),
-  ].join('\n');
-  await page
-    .getByLabel('Import CSV')
-    .setInputFiles({ name: 'overlap.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importSplitFixture(page);
   await page.getByLabel('Show gradient pulls').check();
   await expect(page.locator('.plot-svg circle.pull')).toHaveCount(200);
   await expect(page.locator('.plot-svg circle.pull.strong')).toHaveCount(5);
