@@ -16,16 +16,21 @@ import {
   tutorial,
   withHyper,
 } from './__fixtures__/python-export-input.ts';
+import { pythonWith, requirePython } from './__fixtures__/python-env.ts';
 
-// These tests run Python. Where python3 is not on PATH they are skipped, and say so in their name.
-const python = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-const noPython = python.error !== undefined;
-const noNumpy = noPython || python.status !== 0;
-const needs = (what: string, missing: boolean) => (missing ? ` [skipped: ${what} not found]` : '');
+// These tests run Python: Debian's /usr/bin/python3 (or $PYTHON) with numpy. Locally, without it,
+// they are skipped with the install command in the reason; with CI=true a missing numpy fails.
+const env = pythonWith(['numpy']);
+const needs = env.problem ? ` [skipped: ${env.problem}]` : '';
 
-/** Runs python3 with `code` on stdin (or as a file), and returns its stdout. */
+/** Runs the found Python with `code` on stdin (or as a file), and returns its stdout. */
 function runPython(args: string[], input: string, cwd?: string): string {
-  const r = spawnSync('python3', args, { input, encoding: 'utf8', cwd, maxBuffer: 1 << 26 });
+  const r = spawnSync(requirePython(env), args, {
+    input,
+    encoding: 'utf8',
+    cwd,
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`python3 failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
@@ -43,7 +48,7 @@ describe('the scripts, read by Python', () => {
     'logreg_sklearn.py': sklearnScript(input),
   };
 
-  it.skipIf(noPython)(`are valid Python${needs('python3', noPython)}`, () => {
+  it.skipIf(env.skip)(`are valid Python${needs}`, () => {
     for (const variant of [
       input,
       withHyper({ optimizer: 'momentum', l2: 0.1 }),
@@ -56,43 +61,40 @@ describe('the scripts, read by Python', () => {
     }
   });
 
-  it.skipIf(noPython)(
-    `read the data block back as exactly the app's numbers${needs('python3', noPython)}`,
-    () => {
-      for (const script of Object.values(scripts)) {
-        const [json, allFloats] = runPython(['-c', READ_BACK], dataSection(script)).split('\n');
-        const data = JSON.parse(json!) as Record<string, unknown>;
-        expect(allFloats).toBe('True');
-        expect(data.X_TRAIN).toEqual(coords(input.train));
-        expect(data.X_TEST).toEqual(coords(input.test));
-        expect(data.Y_TRAIN).toEqual(input.train.map((p) => p.label));
-        expect(data.Y_TEST).toEqual(input.test.map((p) => p.label));
-        // Bit for bit, the sign of −0 included (also in the optimum).
-        const flat = (data.X_TRAIN as number[][]).flat();
-        coords(input.train)
-          .flat()
-          .forEach((v, i) => expect(Object.is(flat[i], v)).toBe(true));
-        expect(Object.is((data.APP_OPTIMUM as { b: number }).b, -0)).toBe(true);
-        expect(data).toMatchObject({
-          LEARNING_RATE: 0.01,
-          EPSILON: 1e-8,
-          EPOCHS: 200_000,
-          APP_EPOCH: 200_000,
-          APP_WEIGHTS: input.app!.weights,
-          APP_OPTIMUM: { w1: 0.1 + 0.2, w2: 1e-7 },
-          NEW_POINT: [1, 1],
-        });
-      }
-    },
-  );
+  it.skipIf(env.skip)(`read the data block back as exactly the app's numbers${needs}`, () => {
+    for (const script of Object.values(scripts)) {
+      const [json, allFloats] = runPython(['-c', READ_BACK], dataSection(script)).split('\n');
+      const data = JSON.parse(json!) as Record<string, unknown>;
+      expect(allFloats).toBe('True');
+      expect(data.X_TRAIN).toEqual(coords(input.train));
+      expect(data.X_TEST).toEqual(coords(input.test));
+      expect(data.Y_TRAIN).toEqual(input.train.map((p) => p.label));
+      expect(data.Y_TEST).toEqual(input.test.map((p) => p.label));
+      // Bit for bit, the sign of −0 included (also in the optimum).
+      const flat = (data.X_TRAIN as number[][]).flat();
+      coords(input.train)
+        .flat()
+        .forEach((v, i) => expect(Object.is(flat[i], v)).toBe(true));
+      expect(Object.is((data.APP_OPTIMUM as { b: number }).b, -0)).toBe(true);
+      expect(data).toMatchObject({
+        LEARNING_RATE: 0.01,
+        EPSILON: 1e-8,
+        EPOCHS: 200_000,
+        APP_EPOCH: 200_000,
+        APP_WEIGHTS: input.app!.weights,
+        APP_OPTIMUM: { w1: 0.1 + 0.2, w2: 1e-7 },
+        NEW_POINT: [1, 1],
+      });
+    }
+  });
 
   // scikit-learn is not needed to run the rest of the scikit-learn script: a stand-in package
   // fits by Newton's method, so the script's own numpy code and self-checks really run.
   const dir = mkdtempSync(join(tmpdir(), 'logreg-py-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.skipIf(noNumpy)(
-    `run the scikit-learn script end to end against a stand-in for scikit-learn${needs('python3 with numpy', noNumpy)}`,
+  it.skipIf(env.skip)(
+    `run the scikit-learn script end to end against a stand-in for scikit-learn${needs}`,
     () => {
       mkdirSync(join(dir, 'sklearn'), { recursive: true });
       writeFileSync(join(dir, 'sklearn', '__init__.py'), '__version__ = "1.7.2"\n');
