@@ -56,7 +56,7 @@ test('every fast engine follows the float64 tutorial descent within 1e-3 after 1
 }) => {
   const reference = fixture.gradient_descent.checkpoints['10000'];
   const expected = { w1: reference.w[0]!, w2: reference.w[1]!, b: reference.b };
-  const engines: EngineId[] = ['js-f64', 'fused-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+  const engines: EngineId[] = ['js-f64', 'wasm-f64', 'fused-webgl', 'tfjs-wasm', 'tfjs-cpu'];
   const results = await measureInWorker(
     page,
     engines.map((e) => job(e, 10_000)),
@@ -67,8 +67,10 @@ test('every fast engine follows the float64 tutorial descent within 1e-3 after 1
       .soft(relErr(r.weights, expected), `${r.engine} ${JSON.stringify(r.weights)}`)
       .toBeLessThan(1e-3);
   }
-  // float64 JS is exact up to the fixture storing x to 6 decimals (measured 7.5e-8).
+  // float64 JS is exact up to the fixture storing x to 6 decimals (measured 7.5e-8); the WASM
+  // SIMD kernel is float64 too, and equals JS to rounding.
   expect(relErr(results[0]!.weights, expected)).toBeLessThan(1e-6);
+  expect(relErr(results[1]!.weights, results[0]!.weights)).toBeLessThan(1e-12);
 });
 
 test('TF.js on WebGL follows the float64 descent within 1e-3 (300 epochs: software WebGL is slow)', async ({
@@ -82,7 +84,7 @@ test('TF.js on WebGL follows the float64 descent within 1e-3 (300 epochs: softwa
 
 test('with L2 = 0.01 every fast engine converges to the scikit-learn optimum', async ({ page }) => {
   const opt = { w1: fixture.optimum.w[0]!, w2: fixture.optimum.w[1]!, b: fixture.optimum.b };
-  const engines: EngineId[] = ['js-f64', 'fused-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+  const engines: EngineId[] = ['js-f64', 'wasm-f64', 'fused-webgl', 'tfjs-wasm', 'tfjs-cpu'];
   const results = await measureInWorker(
     page,
     engines.map((e) => job(e, 6_000, { l2: 0.01, lr: 1 })),
@@ -94,18 +96,20 @@ test('with L2 = 0.01 every fast engine converges to the scikit-learn optimum', a
   }
 });
 
-test('momentum and Adam agree between the fused WebGL kernel, TF.js and float64 JS', async ({
+test('momentum and Adam agree between the fused WebGL kernel, TF.js, WASM SIMD and float64 JS', async ({
   page,
 }) => {
   for (const optimizer of ['momentum', 'adam'] as const) {
     const params = { optimizer, lr: optimizer === 'adam' ? 0.05 : 0.01 };
-    const [js, fused, wasm] = await measureInWorker(page, [
+    const [js, fused, wasm, simd] = await measureInWorker(page, [
       job('js-f64', 2_000, params),
       job('fused-webgl', 2_000, params),
       job('tfjs-wasm', 2_000, params),
+      job('wasm-f64', 2_000, params),
     ]);
     expect.soft(relErr(fused!.weights, js!.weights), `fused ${optimizer}`).toBeLessThan(1e-3);
     expect.soft(relErr(wasm!.weights, js!.weights), `tfjs-wasm ${optimizer}`).toBeLessThan(1e-3);
+    expect.soft(relErr(simd!.weights, js!.weights), `wasm-f64 ${optimizer}`).toBeLessThan(1e-12);
   }
 });
 

@@ -18,7 +18,14 @@ import {
   type MeasureJob,
 } from '../../e2e/worker-client.ts';
 
-const ENGINES: EngineId[] = ['js-f64', 'fused-webgl', 'tfjs-webgl', 'tfjs-wasm', 'tfjs-cpu'];
+const ENGINES: EngineId[] = [
+  'js-f64',
+  'wasm-f64',
+  'fused-webgl',
+  'tfjs-webgl',
+  'tfjs-wasm',
+  'tfjs-cpu',
+];
 const SIZES = [250, 1_000, 10_000, 100_000, 1_000_000];
 const RECIPE_EPOCHS = 200_000;
 const MAX_MS = Number(process.env.BENCH_MS ?? 1_500);

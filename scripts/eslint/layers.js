@@ -41,7 +41,8 @@ export const allowedImports = {
     const rel = file.slice(src.length).split(path.sep).join('/');
     const layer = LAYERS[layerOf(rel)];
     if (!layer) return {};
-    const isTest = /\.test\.tsx?$/.test(rel);
+    // Test files and their fixtures (test-only support code) may also import the test tools.
+    const isTest = /\.test\.tsx?$/.test(rel) || rel.includes('/__fixtures__/');
     const check = (node) => {
       const spec = node.source?.value;
       if (typeof spec !== 'string') return;
@@ -50,8 +51,11 @@ export const allowedImports = {
         const to = target.startsWith(src)
           ? target.slice(src.length).split(path.sep).join('/')
           : null;
+        // A test may also check a build script's output against the script (scripts/…).
+        const script = isTest && target.startsWith(path.join(context.cwd, 'scripts') + path.sep);
         const ok =
-          to !== null && layer.paths.some((p) => (p.endsWith('/') ? to.startsWith(p) : to === p));
+          script ||
+          (to !== null && layer.paths.some((p) => (p.endsWith('/') ? to.startsWith(p) : to === p)));
         if (!ok)
           context.report({
             node: node.source,

@@ -23,6 +23,7 @@ export type Precision = 'float32' | 'float64';
 export const ENGINES = {
   'fused-webgl': { name: 'Fused WebGL kernel', precision: 'float32', fullBatchOnly: true },
   'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
+  'wasm-f64': { name: 'WASM SIMD float64', precision: 'float64', fullBatchOnly: true },
   'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false, tfjs: 'webgl' },
   'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false, tfjs: 'wasm' },
   'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false, tfjs: 'cpu' },

@@ -8,6 +8,7 @@ import { ENGINE_IDS, ENGINES, engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
 import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
+import { createWasmEngine } from './engines/wasm-f64.ts';
 import { createTfjsEngine, type TfjsEngineId } from './engines/tfjs.ts';
 import type { EngineInfo } from './protocol.ts';
 
@@ -42,6 +43,8 @@ export class EnginePool {
   private tfjs: Engine | null = null;
   webgl: WebGLFacts = { available: false, renderer: '', hardware: false, error: 'not probed yet' };
   private tfjsAvailable = new Map<TfjsEngineId, string>();
+  /** Why the WASM SIMD engine cannot be made here ('' when it can, undefined before trying). */
+  private wasmError: string | undefined;
   private readonly make: EngineFactories;
 
   constructor(make: Partial<EngineFactories> = {}) {
@@ -85,6 +88,7 @@ export class EnginePool {
    */
   async get(id: EngineId): Promise<Engine> {
     if (id === 'js-f64') return createJsEngine();
+    if (id === 'wasm-f64') return this.wasm();
     if (id === 'fused-webgl') {
       if (!this.fused || this.fused.isContextLost()) this.probeWebGL();
       if (!this.fused) throw new Error(`WebGL2 is unavailable: ${this.webgl.error}`);
@@ -101,6 +105,30 @@ export class EnginePool {
       this.tfjsAvailable.set(id as TfjsEngineId, message(e));
       throw e;
     }
+  }
+
+  /** A new WASM SIMD float64 engine; remembers why not, where it cannot be made. */
+  private wasm(): Engine {
+    try {
+      const engine = createWasmEngine();
+      this.wasmError = '';
+      return engine;
+    } catch (e) {
+      this.wasmError = message(e);
+      throw e;
+    }
+  }
+
+  /** Whether the WASM SIMD engine can be made here (tries once). */
+  get wasmAvailable(): boolean {
+    if (this.wasmError === undefined) {
+      try {
+        this.wasm();
+      } catch {
+        // recorded in wasmError
+      }
+    }
+    return this.wasmError === '';
   }
 
   /** Forgets the fused engine after its context was lost (a later probe may bring it back). */
@@ -122,6 +150,12 @@ export class EnginePool {
     return [
       { id: 'fused-webgl', available: this.webgl.available, precision: 'float32', note: gl },
       { id: 'js-f64', available: true, precision: 'float64', note: 'plain JavaScript loop' },
+      {
+        id: 'wasm-f64',
+        available: this.wasmAvailable,
+        precision: 'float64',
+        note: this.wasmError || 'WebAssembly, 2 points per SIMD instruction',
+      },
       ...TFJS.map((id) => {
         const err = this.tfjsAvailable.get(id);
         return {
@@ -135,8 +169,9 @@ export class EnginePool {
   }
 
   /**
-   * Picks the fastest of the fast candidates (float64 JS, fused WebGL) for this data by timing
-   * each for ~`ms` ms. WebGL wins ties within 10 %. Returns the choice and the reason in words.
+   * Picks the fastest of the fast candidates (float64 JS, WASM SIMD float64, fused WebGL) for
+   * this data by timing each for ~`ms` ms. Within 10 %, float64 beats float32 and WASM beats
+   * plain JavaScript; software WebGL must beat both by 10 %. Returns the choice and the reason.
    */
   async pickAuto(
     train: Columns,
@@ -147,12 +182,19 @@ export class EnginePool {
     const rates: [EngineId, number][] = [
       ['js-f64', this.make.time(createJsEngine(), train, params, start, ms)],
     ];
+    if (engineSupports('wasm-f64', params) && this.wasmAvailable) {
+      rates.push(['wasm-f64', this.make.time(this.wasm(), train, params, start, ms)]);
+    }
     if (this.webgl.available && this.fused && engineSupports('fused-webgl', params)) {
       rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
     }
     const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
-    const [jsRate, glRate] = [rates[0]![1], rates[1]?.[1] ?? 0];
-    const id: EngineId = glRate >= 0.9 * jsRate && glRate > 0 ? 'fused-webgl' : 'js-f64';
+    // Preference on near-ties: the order of `rates` (float64 first; WASM over plain JS).
+    let [id, best] = rates[0]!;
+    for (const [e, r] of rates.slice(1)) {
+      const margin = e === 'fused-webgl' ? 1.1 : 0.9;
+      if (r > 0 && r >= margin * best) [id, best] = [e, r];
+    }
     const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
     const glNote = !this.webgl.available
       ? ` WebGL is unavailable (${this.webgl.error}).`

@@ -37,7 +37,8 @@ export interface GridEngine {
  * @throws (rejects) Error when that backend, or WebGL2 with float render targets, is unavailable.
  */
 export async function createGridEngine(id: EngineId): Promise<GridEngine> {
-  if (id === 'js-f64') return createJsGridEngine();
+  // The loss grid is not a training run: both float64 engines draw it with the JavaScript grid.
+  if (id === 'js-f64' || id === 'wasm-f64') return createJsGridEngine();
   if (id === 'fused-webgl') return createWebGLGridEngine();
   return createTfjsGridEngine(id);
 }

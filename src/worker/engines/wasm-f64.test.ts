@@ -1,0 +1,97 @@
+/**
+ * The WASM SIMD float64 engine against the float64 JavaScript engine (the ground truth), and its
+ * binary against the generator it is built from.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kernelModuleSource, kernelWat } from '../../../scripts/wasm/kernel.mjs';
+import { readFileSync } from 'node:fs';
+import { toColumns } from '../../core/dataset.ts';
+import { makePreset } from '../../core/datasets.ts';
+import type { Weights } from '../../core/maths.ts';
+import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
+import { createJsEngine } from './js-f64.ts';
+import { createWasmEngine } from './wasm-f64.ts';
+
+const relErr = (a: Weights, b: Weights) =>
+  Math.max(
+    ...(['w1', 'w2', 'b'] as const).map((k) => Math.abs(a[k] - b[k]) / (1 + Math.abs(b[k]))),
+  );
+
+function train(engine: Engine, cols: ReturnType<typeof toColumns>, p: TrainParams, epochs: number) {
+  engine.setData(cols);
+  engine.setParams(p);
+  engine.setWeights({ w1: 0, w2: 0, b: 0 });
+  return engine.run(epochs);
+}
+
+describe('the WASM SIMD float64 engine', () => {
+  const options = { n: 300, noise: 1, seed: 7 };
+  const overlap = toColumns(makePreset('overlap', options));
+
+  it.each(['sgd', 'momentum', 'adam'] as const)(
+    'follows float64 JavaScript to 1e-12 over 2,000 epochs with %s and L2',
+    (optimizer) => {
+      const p = { ...DEFAULT_PARAMS, optimizer, l2: 0.01, lr: 0.05 };
+      const a = train(createWasmEngine(), overlap, p, 2_000);
+      const b = train(createJsEngine(), overlap, p, 2_000);
+      expect(relErr(a, b)).toBeLessThan(1e-12);
+    },
+  );
+
+  it('takes odd sizes, one point and none, and any placement in the 4-vector loop (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 37 }),
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        (n, w) => {
+          const cols = toColumns(makePreset('overlap', options).slice(0, n));
+          const p = { ...DEFAULT_PARAMS, lr: 0.1 };
+          const start = { w1: w, w2: -w / 2, b: 0.3 };
+          const [a, b] = [createWasmEngine(), createJsEngine()].map((e) => {
+            e.setData(cols);
+            e.setParams(p);
+            e.setWeights(start);
+            return e.run(5);
+          });
+          expect(relErr(a!, b!)).toBeLessThan(1e-13);
+        },
+      ),
+    );
+  });
+
+  it('gives the same answer as JavaScript where the logit is huge (σ saturates, nothing overflows)', () => {
+    const p = { ...DEFAULT_PARAMS, lr: 1 };
+    for (const start of [
+      { w1: 1e6, w2: -1e6, b: 3 },
+      { w1: -800, w2: 900, b: 0 },
+    ]) {
+      const [a, b] = [createWasmEngine(), createJsEngine()].map((e) => {
+        e.setData(overlap);
+        e.setParams(p);
+        e.setWeights(start);
+        return e.run(3);
+      });
+      expect(relErr(a!, b!)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('diverges to NaN or ±Infinity exactly when JavaScript does', () => {
+    const p = { ...DEFAULT_PARAMS, lr: 1e300 };
+    const a = train(createWasmEngine(), overlap, p, 50);
+    const b = train(createJsEngine(), overlap, p, 50);
+    expect(Number.isFinite(a.w1)).toBe(Number.isFinite(b.w1));
+  });
+
+  it('trains full batches only (the registry says so too)', () => {
+    const e = createWasmEngine();
+    expect(e.supports({ ...DEFAULT_PARAMS, batchSize: 0 })).toBe(true);
+    expect(e.supports({ ...DEFAULT_PARAMS, batchSize: 32 })).toBe(false);
+  });
+
+  it('ships the bytes that scripts/wasm/kernel.mjs builds (npm run build:wasm)', async () => {
+    const here = (f: string) => readFileSync(new URL(f, import.meta.url), 'utf8');
+    expect(here('./wasm-f64-binary.ts')).toBe(await kernelModuleSource());
+    expect(here('./wasm-f64.wat')).toBe(kernelWat());
+  });
+});
