@@ -9,7 +9,7 @@ import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
 import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import { createWasmEngine } from './engines/wasm-f64.ts';
-import { createTfjsEngine, type TfjsEngineId } from './engines/tfjs.ts';
+import type { TfjsEngineId } from './engines/tfjs.ts';
 import type { EngineInfo } from './protocol.ts';
 
 /** What we learnt about WebGL in this worker. */
@@ -50,7 +50,8 @@ export class EnginePool {
   constructor(make: Partial<EngineFactories> = {}) {
     this.make = {
       gpu: () => createFusedWebGLEngine(),
-      tfjs: (id) => createTfjsEngine(id),
+      // TF.js (~1 MB) loads on first use, so the worker starts without parsing it.
+      tfjs: async (id) => (await import('./engines/tfjs.ts')).createTfjsEngine(id),
       time: timeEngine,
       ...make,
     };

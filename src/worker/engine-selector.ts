@@ -12,6 +12,12 @@ import type { Trainer } from './trainer.ts';
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** A run's first moments belong to the person watching it: Auto times the engines after this. */
+export const CALIBRATE_AFTER_MS = 2_000;
+
+/** How the selector runs Auto's timing later, in the worker's message order. */
+export type Later = (task: () => Promise<void>, ms: number) => void;
+
 export class EngineSelector {
   private choice: EngineChoice = 'auto';
   private reason = 'Starting on the float64 JavaScript engine while WebGL shaders compile.';
@@ -19,11 +25,17 @@ export class EngineSelector {
   private calibratedN = -1;
   /** Why Auto picked the engine it did, at its last calibration. */
   private picked = '';
+  /** Auto's timing waits for a moment when it delays no run: the reason's lead-in, or null. */
+  private pending: string | null = null;
+  private scheduled = false;
 
   constructor(
     private readonly pool: EnginePool,
     private readonly trainer: Trainer,
     private readonly notice: (message: string) => void,
+    /** Runs a task later in the worker's order; `changed` posts the new state. */
+    private readonly later: Later = (task) => void task(),
+    private readonly changed: () => void = () => {},
   ) {}
 
   /** The engine that trains now, what was asked for, and why. */
@@ -70,25 +82,63 @@ export class EngineSelector {
     return this.auto(force || !engineSupports(current.id, params), why);
   }
 
-  /** Auto's pick: the fastest engine on these data that supports these settings. */
+  /**
+   * Auto's pick: the fastest engine on these data that supports these settings. Timing the
+   * engines takes ~0.1–0.2 s, so it never runs before a run's first frames: training starts (or
+   * goes on) at once on the engine in use — float64 JavaScript if that one cannot train these
+   * settings — and the timing runs next, or once the run has played CALIBRATE_AFTER_MS.
+   */
   private async auto(force: boolean, prefix: string): Promise<void> {
     const n = this.trainer.n;
     const lead = prefix ? `${prefix} ` : '';
     if (n === 0) {
+      this.pending = null;
       if (this.trainer.currentEngine.id !== 'js-f64') await this.use('js-f64', '');
       this.reason = `${lead}No training data yet: the float64 JavaScript engine waits.`;
       return;
     }
     const close = this.calibratedN > 0 && n <= this.calibratedN * 2 && n >= this.calibratedN / 2;
-    if (!force && close && engineSupports(this.trainer.currentEngine.id, this.trainer.params)) {
+    const fits = engineSupports(this.trainer.currentEngine.id, this.trainer.params);
+    if (!force && close && fits && this.pending === null) {
       this.reason = `${lead}${this.picked}`;
       return;
     }
-    this.calibratedN = n;
+    if (!fits) await this.use('js-f64', '');
+    const now = engineName(this.trainer.currentEngine.id);
+    this.reason = `${lead}Auto: timing the engines on ${count(n)} points; ${now} trains meanwhile.`;
+    this.pending = lead;
+    this.schedule(0);
+  }
+
+  /** Queues Auto's timing after `ms` (once). */
+  private schedule(ms: number): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.later(async () => {
+      this.scheduled = false;
+      await this.calibrate();
+    }, ms);
+  }
+
+  /** Times the engines now, unless a run has only just started (then a little later). */
+  private async calibrate(): Promise<void> {
+    const lead = this.pending;
+    if (lead === null) return;
+    const choice = this.choice;
+    if (choice !== 'auto' && engineSupports(choice, this.trainer.params)) {
+      this.pending = null; // the person has chosen an engine meanwhile
+      return;
+    }
+    const wait = CALIBRATE_AFTER_MS - this.trainer.runningForMs;
+    if (wait > 0) return this.schedule(wait);
+    this.pending = null;
+    if (this.trainer.n === 0) return; // the data went meanwhile: nothing to time
     const { trainColumns, params, state } = this.trainer;
+    this.calibratedN = trainColumns.n;
     const picked = await this.pool.pickAuto(trainColumns, params, state.weights);
     this.picked = picked.reason;
     await this.use(picked.id, `${lead}${picked.reason}`);
+    this.changed();
   }
 
   /**

@@ -2,7 +2,6 @@
 import type { Columns } from '../core/dataset.ts';
 import type { EnginePool } from './engine-pool.ts';
 import { createJsEngine } from './engines/js-f64.ts';
-import { liveTensors, tfBytes } from './engines/tfjs.ts';
 import type { MeasureRequest, MeasureResult } from './protocol.ts';
 import type { Trainer } from './trainer.ts';
 
@@ -13,7 +12,8 @@ export async function measure(
   trainer: Trainer,
 ): Promise<MeasureResult> {
   const train: Columns = { n: req.train.y.length, ...req.train };
-  const tensorsBefore = liveTensors();
+  const tf = req.engine.startsWith('tfjs') ? await import('./engines/tfjs.ts') : null;
+  const tensorsBefore = tf?.liveTensors() ?? 0;
   const t0 = performance.now();
   trainer.hold(); // the engine may be the training one: no epoch of the run meanwhile
   try {
@@ -44,8 +44,9 @@ export async function measure(
       precision: engine.precision,
       setupMs,
       tensorsBefore,
-      tensorsAfter: liveTensors(),
-      trainingBytes: 3 * 8 * train.n + tfBytes() + (engine.id === 'fused-webgl' ? 16 * train.n : 0),
+      tensorsAfter: tf?.liveTensors() ?? 0,
+      trainingBytes:
+        3 * 8 * train.n + (tf?.tfBytes() ?? 0) + (engine.id === 'fused-webgl' ? 16 * train.n : 0),
     };
   } finally {
     trainer.release();

@@ -124,6 +124,14 @@ export class Trainer {
     return this.running;
   }
 
+  /** When the current run last started playing (the host's clock), for Auto's timing. */
+  private playedAt = 0;
+
+  /** Milliseconds since Play, while running; Infinity when not running. */
+  get runningForMs(): number {
+    return this.running ? this.host.now() - this.playedAt : Infinity;
+  }
+
   /** The engine in use. */
   get currentEngine(): Engine {
     return this.engine;
@@ -250,6 +258,7 @@ export class Trainer {
   play(): void {
     if (this.epoch >= this.hyper.epochs) return this.postDone();
     this.pacer.anchor(this.host.now(), this.epoch);
+    if (!this.running) this.playedAt = this.host.now();
     this.running = true;
     this.rate = { epochs: this.epoch, since: this.host.now(), value: this.rate.value };
     this.schedule();

@@ -90,9 +90,14 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
     },
   };
   const trainer = new Trainer(createJsEngine(), host);
-  const selector = new EngineSelector(pool, trainer, (message) => {
-    env.post({ type: 'notice', message });
-  });
+  const selector = new EngineSelector(
+    pool,
+    trainer,
+    (message) => env.post({ type: 'notice', message }),
+    // Auto's timing runs as a task in the inbox's order, never inside a message's handling.
+    (task, ms) => env.later(() => inbox.push({ type: 'task', run: task }), ms),
+    () => sync(),
+  );
   const races = new RaceService({ post: env.post, now: env.now, defer: env.defer });
   const inbox = new Inbox(
     async (msg) => {

@@ -8,7 +8,6 @@ import type { Columns } from '../../core/dataset.ts';
 import type { GridSpec } from '../../core/loss-surface.ts';
 import type { EngineId } from '../engines/engine.ts';
 import { createJsGridEngine } from './grid-js.ts';
-import { createTfjsGridEngine } from './grid-tfjs.ts';
 import { createWebGLGridEngine } from './grid-webgl.ts';
 
 /** One engine computing loss grids; synchronous once created. */
@@ -40,5 +39,6 @@ export async function createGridEngine(id: EngineId): Promise<GridEngine> {
   // The loss grid is not a training run: both float64 engines draw it with the JavaScript grid.
   if (id === 'js-f64' || id === 'wasm-f64') return createJsGridEngine();
   if (id === 'fused-webgl') return createWebGLGridEngine();
-  return createTfjsGridEngine(id);
+  // TF.js loads on first use (see EnginePool).
+  return (await import('./grid-tfjs.ts')).createTfjsGridEngine(id);
 }
