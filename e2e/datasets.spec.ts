@@ -103,3 +103,27 @@ test('the split toggle shows train, test or both; the contour lines and weight a
   await expect(page.locator('line.contour')).toHaveCount(0);
   await expect(page.getByText('The model says blue where')).toBeVisible();
 });
+
+test('a million points are made off the page with progress shown; a newer choice wins', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  const points = page.getByLabel('Points');
+  await points.fill('1000000');
+  await points.press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Making 1,000,000 points' })).toBeVisible();
+  await expect(page.locator('#data-plot-summary')).toHaveText(/^1,000,000 points/, {
+    timeout: 60_000,
+  });
+  // Asked for a million, then at once for 300 of another preset: the 300 stay on screen.
+  await points.fill('999999');
+  await points.press('Enter');
+  await page.getByLabel('Dataset').selectOption('xor');
+  await points.fill('300');
+  await points.press('Enter');
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
+  await page.waitForTimeout(3_000); // long enough for the million to have arrived, were it kept
+  expect(await pointCounts(page)).toMatchObject({ total: 300 });
+  await expect(page.getByLabel('Dataset')).toHaveValue('xor');
+});

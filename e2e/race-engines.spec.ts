@@ -126,28 +126,3 @@ test('the race kernel agrees with float64 on 20,000 points (its parallel-reducti
     expect.soft(err(w, want[i]!), label).toBeLessThan(1e-3);
   });
 });
-
-/** Fastest of three races' wall times, ms (the machine may be busy with other work). */
-async function bestMs(run: () => Promise<RaceAnswer>): Promise<number> {
-  const ms: number[] = [];
-  for (let r = 0; r < 3; r++) ms.push((await run()).ms);
-  return Math.min(...ms);
-}
-
-test('a race of 4 lanes on 201 points runs tens of thousands of lane-epochs per second', async ({
-  page,
-}) => {
-  const data = blobs(201);
-  const params = { ...DEFAULT_PARAMS };
-  for (const engine of ENGINES) {
-    // Races of two lengths: the difference in time excludes worker and engine setup.
-    const [short, long] = [5_000, 100_000];
-    const a = await bestMs(() => race(page, engine, data, params, short));
-    const b = await bestMs(() => race(page, engine, data, params, long));
-    const rate = (LANES.length * (long - short)) / ((b - a) / 1000);
-    const line = `${engine}: ${Math.round(rate).toLocaleString('en-US')} lane-epochs/s (4 lanes × 201 points; ${short} epochs: ${Math.round(a)} ms, ${long}: ${Math.round(b)} ms)`;
-    test.info().annotations.push({ type: 'throughput', description: line });
-    console.log(line);
-    expect(rate, line).toBeGreaterThan(20_000);
-  }
-});

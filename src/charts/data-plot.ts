@@ -9,7 +9,7 @@ import { select, type Selection } from 'd3-selection';
 import { symbol } from 'd3-shape';
 import type { Gradient, Weights } from '../core/maths.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
-import { paintField, paintMarks } from './plot-canvas.ts';
+import { paintField, paintMarks, PIXEL_MARKS_MIN, writeMarkPixels } from './plot-canvas.ts';
 import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
 import { CLASS_COLOURS, CLASS_SYMBOLS, fieldLut } from './palette.ts';
 import { drawBand, drawPulls, drawPullSum, type PullMark } from './plot-doubt.ts';
@@ -362,7 +362,11 @@ export class DataPlot {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
-    paintMarks(ctx, points, this.x, this.y);
+    if (points.length < PIXEL_MARKS_MIN) return paintMarks(ctx, points, this.x, this.y);
+    const { width: w, height: h } = this.marks;
+    const img = ctx.createImageData(w, h);
+    writeMarkPixels(img.data, w, h, w / this.width, points, this.x, this.y);
+    ctx.putImageData(img, 0, 0);
   }
 
   private drawModel(): void {

@@ -1,6 +1,7 @@
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { fieldLut } from './palette.ts';
-import { paintField } from './plot-canvas.ts';
+import { paintField, writeMarkPixels } from './plot-canvas.ts';
 
 describe('paintField', () => {
   it('paints p(blue | x): white on the boundary, red on the red side, blue on the blue side', () => {
@@ -28,5 +29,57 @@ describe('paintField', () => {
     );
     expect([...out].every((v) => Number.isFinite(v))).toBe(true);
     expect(out.filter((_, i) => i % 4 === 3).every((a) => a === 255)).toBe(true);
+  });
+});
+
+describe('writeMarkPixels (many marks as pixels)', () => {
+  const x = scaleLinear().domain([0, 10]).range([0, 10]);
+  const y = scaleLinear().domain([0, 10]).range([10, 0]);
+  const at = (out: Uint8ClampedArray, px: number, py: number) =>
+    Array.from(out.slice((py * 10 + px) * 4, (py * 10 + px) * 4 + 4));
+  const RED = [0xb2, 0x18, 0x2b, 255];
+  const BLUE = [0x21, 0x66, 0xac, 255];
+
+  it('draws a blue train point as a filled square, a red one with its corners off', () => {
+    const out = new Uint8ClampedArray(10 * 10 * 4);
+    writeMarkPixels(
+      out,
+      10,
+      10,
+      1,
+      [
+        { id: 1, x1: 2, x2: 8, label: 1, split: 'train' },
+        { id: 2, x1: 7, x2: 3, label: 0, split: 'train' },
+      ],
+      x,
+      y,
+    );
+    // blue at pixel (2, 2): 3 × 3 square, corners included
+    expect(at(out, 2, 2)).toEqual(BLUE);
+    expect(at(out, 1, 1)).toEqual(BLUE);
+    expect(at(out, 3, 3)).toEqual(BLUE);
+    // red at pixel (7, 7): the centre and the arms, not the corners
+    expect(at(out, 7, 7)).toEqual(RED);
+    expect(at(out, 6, 7)).toEqual(RED);
+    expect(at(out, 6, 6)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('leaves a test point white inside (hollow) and ignores what falls off the canvas', () => {
+    const out = new Uint8ClampedArray(10 * 10 * 4);
+    writeMarkPixels(
+      out,
+      10,
+      10,
+      1,
+      [
+        { id: 1, x1: 5, x2: 5, label: 1, split: 'test' },
+        { id: 2, x1: -50, x2: 500, label: 0, split: 'train' },
+      ],
+      x,
+      y,
+    );
+    expect(at(out, 5, 5)).toEqual([255, 255, 255, 255]);
+    expect(at(out, 4, 4)).toEqual(BLUE);
+    expect(out.filter((v, i) => i % 4 === 3 && v > 0).length).toBe(9);
   });
 });

@@ -236,12 +236,20 @@ function countContentLines(text: string, delimiter: CsvDelimiter, limit: number)
 }
 
 /** Reads the data rows from line `first` (the header or first data row) on; throws at a bad one. */
-function readRows(text: string, d: CsvDelimiter, layout: Layout, first: number, header: boolean) {
+function readRows(
+  text: string,
+  d: CsvDelimiter,
+  layout: Layout,
+  first: number,
+  header: boolean,
+  progress?: (line: number) => void,
+) {
   const points: CsvPoint[] = [];
   const lines: number[] = [];
   const { at, names, width } = layout;
   dsvFormat(d).parseRows(text, (cells, i) => {
     const line = i + 1;
+    if (progress && (line & 0xffff) === 0) progress(line);
     if (line < first + (header ? 1 : 0) || cells.every((c) => c.trim() === '')) return null;
     if (cells.length !== width) {
       const what = header ? 'the header' : 'the first row';
@@ -309,9 +317,9 @@ function checkDuplicates(points: readonly CsvPoint[], lines: readonly number[]):
  *
  * @returns Every point, or the first error (with its 1-based line when there is one).
  */
-export function parsePointsCsv(text: string): CsvResult {
+export function parsePointsCsv(text: string, onProgress?: (fraction: number) => void): CsvResult {
   try {
-    return parseOrThrow(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return parseOrThrow(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, onProgress);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     if (e.line === undefined) return { ok: false, error: e.message };
@@ -319,7 +327,7 @@ export function parsePointsCsv(text: string): CsvResult {
   }
 }
 
-function parseOrThrow(text: string): CsvResult {
+function parseOrThrow(text: string, onProgress?: (fraction: number) => void): CsvResult {
   if (looksBinary(text)) fail('This does not look like a text CSV file.');
   const first = firstContentLine(text);
   if (first === undefined) return fail('The file is empty.');
@@ -331,11 +339,13 @@ function parseOrThrow(text: string): CsvResult {
     ? headerLayout(cells, first.line, delimiter)
     : plainLayout(cells.length, first.line);
   const limit = MAX_ROWS + (header ? 1 : 0);
-  if (countContentLines(text, delimiter, limit) > limit) {
+  const rows = countContentLines(text, delimiter, limit);
+  if (rows > limit) {
     const max = thousands(MAX_ROWS);
     fail(`The file has more than ${max} data rows; at most ${max} points can be imported.`);
   }
-  const { points, lines } = readRows(text, delimiter, layout, first.line, header);
+  const report = onProgress && ((line: number) => onProgress(Math.min(1, line / rows)));
+  const { points, lines } = readRows(text, delimiter, layout, first.line, header, report);
   if (points.length === 0) {
     fail(header ? 'The file has a header but no data rows.' : 'The file is empty.');
   }

@@ -66,7 +66,11 @@ export const MAX_PRESET_POINTS = 1_000_000;
  * Generates a preset. Throws a RangeError naming the bad value for n, noise or seed out of range.
  * @returns `n` points with `split` assigned (33 % test, same seed).
  */
-export function makePreset(id: PresetId, o: PresetOptions): Point[] {
+export function makePreset(
+  id: PresetId,
+  o: PresetOptions,
+  onProgress?: (fraction: number) => void,
+): Point[] {
   if (!(Number.isInteger(o.n) && o.n >= 0 && o.n <= MAX_PRESET_POINTS)) {
     throw new RangeError(`invalid n; not an integer in [0, ${MAX_PRESET_POINTS}]: ${o.n}`);
   }
@@ -78,6 +82,7 @@ export function makePreset(id: PresetId, o: PresetOptions): Point[] {
   const z = makeNormal(rng, 0, o.noise);
   const pts: { x1: number; x2: number; label: Label }[] = [];
   for (let i = 0; i < o.n; i++) {
+    if (onProgress && (i & 0xffff) === 0) onProgress(i / o.n);
     if (id === 'overlap') {
       const label: Label = i % 2 === 0 ? 0 : 1;
       pts.push({ x1: 1.5 * label + z(), x2: 1.5 * label + z(), label });

@@ -38,6 +38,7 @@ import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePlotOverlay } from './use-plot-overlay.ts';
 import { usePageMessages } from './use-page-messages.ts';
+import { useDataLoading } from './use-data-loading.ts';
 import { useDecisions, usePulls } from './use-decisions.ts';
 import { probabilityInterval } from '../core/uncertainty.ts';
 
@@ -60,6 +61,7 @@ export function App() {
   const plotHost = useRef<HTMLDivElement>(null);
   const playRef = useRef<HTMLButtonElement>(null);
   const messages = usePageMessages(start.message, dispatch);
+  const data = useDataLoading(session, dispatch, messages);
   const modelDocument = () => buildModelDocument(session, view);
 
   const { client, view } = useTrainer(session, start.resume);
@@ -178,7 +180,7 @@ export function App() {
         <ActionsMenu>
           <DataIo
             points={session.points}
-            onImport={messages.onImported}
+            onImportFile={data.importFile}
             modelDocument={modelDocument}
             plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
             exportDecor={exportDecor}
@@ -195,8 +197,8 @@ export function App() {
       <main className="workspace">
         <section className="plot-panel" aria-label="Data">
           <DatasetControls
-            preset={session.preset}
-            onPreset={(patch) => dispatch({ type: 'preset', patch })}
+            preset={data.wanted ?? session.preset}
+            onPreset={(patch) => void data.onPreset(patch)}
             onClear={() => dispatch({ type: 'clear' })}
           />
           <PlotToolbar
@@ -212,7 +214,7 @@ export function App() {
               ghost={ghost}
               maxMargin={maxMargin}
               lanes={races.lines}
-              onDropFile={(file) => void messages.dropFile(file)}
+              onDropFile={(file) => void data.importFile(file)}
               contours={contours}
               threshold={threshold}
               pulls={pulls?.marks}
@@ -279,6 +281,7 @@ export function App() {
           onSpeed={(speed) => dispatch({ type: 'speed', speed })}
         >
           <NoticeArea
+            loading={data.loading}
             message={messages.message}
             onDismissMessage={messages.clear}
             doneAt={!view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null}

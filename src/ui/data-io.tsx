@@ -1,14 +1,13 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { parsePointsCsv, pointsToCsv } from '../core/csv.ts';
-import type { Point } from '../core/dataset.ts';
-import { assignSplit } from '../core/split.ts';
+import { pointsToCsv } from '../core/csv.ts';
 import type { PlotPoint } from '../charts/data-plot.ts';
 import { download } from './download.ts';
 import { plotToPng, plotToSvg, type ExportDecor } from './export-image.ts';
 
 interface Props {
   points: readonly PlotPoint[];
-  onImport: (points: Point[], source: string) => void;
+  /** Reads and loads a CSV file (in the data worker), saying what happened. */
+  onImportFile: (file: File) => Promise<void>;
   /** The model document for "Export model" (built on demand). */
   modelDocument: () => unknown;
   /** The element hosting the data plot (for "Export image"). */
@@ -21,43 +20,16 @@ interface Props {
   children?: ReactNode;
 }
 
-/**
- * Reads a CSV file into points: all or nothing. Points without a split column are split 33 % /
- * 67 % with seed 42, as the tutorial does.
- */
-export async function importCsvFile(
-  file: File,
-): Promise<{ ok: true; points: Point[] } | { ok: false; error: string }> {
-  const text = await file.text();
-  const r = parsePointsCsv(text);
-  if (!r.ok) return { ok: false, error: r.error };
-  const points: Point[] = r.hasSplit
-    ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
-    : assignSplit(r.points, 0.33, 42);
-  return { ok: true, points };
-}
-
 /** Import CSV (file picker), Export CSV, Export model, Export image (PNG and SVG). */
 export function DataIo(p: Props) {
-  const { points, onImport, modelDocument, plotHost, exportDecor, onMessage, children } = p;
+  const { points, onImportFile, modelDocument, plotHost, exportDecor, onMessage, children } = p;
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   const importFile = async (file: File) => {
     setBusy(true);
     try {
-      const r = await importCsvFile(file);
-      if (r.ok) onImport(r.points, file.name);
-      else
-        onMessage(
-          'error',
-          `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
-        );
-    } catch (e) {
-      onMessage(
-        'error',
-        `Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}. Your current points are unchanged.`,
-      );
+      await onImportFile(file);
     } finally {
       setBusy(false);
       if (inputRef.current) inputRef.current.value = '';

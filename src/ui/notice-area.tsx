@@ -2,6 +2,7 @@ import type { Diverged } from '../worker/protocol.ts';
 import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtInt } from './format.ts';
 import { Notices } from './notices.tsx';
+import type { Loading } from './use-data-loading.ts';
 
 /** A message from the page itself (imports, exports, links, storage). */
 export interface PageMessage {
@@ -10,6 +11,8 @@ export interface PageMessage {
 }
 
 interface Props {
+  /** Big data on their way (made or parsed in the data worker), or null. */
+  loading: Loading | null;
   message: PageMessage | null;
   onDismissMessage: () => void;
   /** The epoch budget, when the run has reached it (else null). */
@@ -30,6 +33,13 @@ interface Props {
 export function NoticeArea(p: Props) {
   return (
     <div className="notice-area">
+      {p.loading && (
+        <p className="loading-note" role="status">
+          <span>{p.loading.what}…</span>
+          <progress max={1} value={p.loading.fraction} aria-label={p.loading.what} />
+          <span>{Math.round(100 * p.loading.fraction)} %</span>
+        </p>
+      )}
       {p.message && (
         <p
           className={`io-message ${p.message.kind}`}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tutorialPreset } from '../core/presets.ts';
-import { autosave, sessionFrom, startingPoint } from './persistence.ts';
+import {
+  autosave,
+  MAX_SAVED_POINTS,
+  sessionFrom,
+  startingPoint,
+  STORAGE_KEY,
+} from './persistence.ts';
 import { initialSession, sessionReducer, type SessionAction } from './session.ts';
 
 /** A Storage stand-in: a map. */
@@ -26,5 +32,38 @@ describe('autosave and the start it gives', () => {
     expect(back.threshold).toBe(0.7);
     expect(back.speed).toBe('max');
     expect(back.views).toEqual({ decisions: true, pulls: true });
+  });
+});
+
+describe('autosave of big data', () => {
+  it('keeps a big unedited preset by its settings: small to store, the same points back', () => {
+    const s = sessionReducer(initialSession(tutorialPreset()), {
+      type: 'preset',
+      patch: { id: 'overlap', n: 30_000 },
+    });
+    const storage = memory();
+    expect(autosave(storage, s, { w1: 0.5, w2: -0.25, b: 0.125 }, 42)).toBeNull();
+    expect(storage.getItem(STORAGE_KEY)!.length).toBeLessThan(5_000);
+    const back = startingPoint('', storage);
+    expect(back.points).toHaveLength(30_000);
+    expect(back.points).toEqual(
+      s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split })),
+    );
+    expect(back.resume).toMatchObject({ weights: { w1: 0.5, w2: -0.25, b: 0.125 }, epoch: 42 });
+  });
+
+  it('says plainly when the person’s own points are too many to keep, without trying', () => {
+    const many = Array.from({ length: MAX_SAVED_POINTS + 1 }, (_, i) => ({
+      x1: i,
+      x2: -i,
+      label: (i % 2) as 0 | 1,
+      split: 'train' as const,
+    }));
+    const s = sessionReducer(initialSession(tutorialPreset()), { type: 'import', points: many });
+    const storage = memory();
+    expect(autosave(storage, s, { w1: 0, w2: 0, b: 0 }, 0)).toMatch(
+      /keeps at most 200,000 of your own points; these 200,001 are not saved\. Export them as CSV/,
+    );
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 });

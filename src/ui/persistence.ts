@@ -111,7 +111,8 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         threshold: s.threshold ?? 0.5,
         speed: s.speed ?? DEFAULT_SPEED,
         views: s.views ?? NO_VIEWS,
-        points: s.points,
+        // A big preset is saved without its points: its seed makes the same ones again.
+        points: s.points.length === 0 ? fromPreset(s.preset) : s.points,
         resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
         fromLink: fresh.fromLink,
         message: { kind: notes.length > 1 ? 'error' : 'info', text },
@@ -135,6 +136,11 @@ export function sessionFrom(st: Start): SessionState {
   };
 }
 
+/** Above this many points an unedited preset is saved by its settings alone (no points). */
+export const LIGHT_SAVE_MIN = 20_000;
+/** Most of the person's own points the autosave tries to keep (JSON of more outgrows storage). */
+export const MAX_SAVED_POINTS = 200_000;
+
 /** Saves the session; returns an error message when the browser refuses (quota, blocked). */
 export function autosave(
   storage: Pick<Storage, 'setItem'>,
@@ -143,15 +149,22 @@ export function autosave(
   epoch: number,
   history: readonly HistoryPoint[] = [],
 ): string | null {
+  const preset = keptPreset(s);
+  const light = preset.id !== 'custom' && s.points.length > LIGHT_SAVE_MIN;
+  if (!light && s.points.length > MAX_SAVED_POINTS) {
+    return `Autosave keeps at most ${MAX_SAVED_POINTS.toLocaleString('en-US')} of your own points; these ${s.points.length.toLocaleString('en-US')} are not saved. Export them as CSV to keep them.`;
+  }
   try {
-    const points = s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
+    const points = light
+      ? []
+      : s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
     // A diverged model must not cost the points: non-finite weights are saved as a fresh start.
     const finite = [weights.w1, weights.w2, weights.b].every(Number.isFinite);
     storage.setItem(
       STORAGE_KEY,
       serializeSession({
         version: SAVE_VERSION,
-        preset: keptPreset(s),
+        preset,
         hyper: s.hyper,
         engine: s.engine,
         points,

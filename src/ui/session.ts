@@ -61,6 +61,8 @@ export interface UndoEntry {
 export type SessionAction =
   | { type: 'load'; points: readonly Point[] }
   | { type: 'preset'; patch: Partial<{ id: PresetId } & PresetOptions> }
+  /** A preset's points made elsewhere (the data worker, for big ones). */
+  | { type: 'preset-loaded'; preset: { id: PresetId } & PresetOptions; points: readonly Point[] }
   | { type: 'clear' }
   | { type: 'import'; points: readonly Point[] }
   | { type: 'add'; x1: number; x2: number; label: Label }
@@ -162,6 +164,15 @@ function restore(s: SessionState, e: UndoEntry): SessionState {
   };
 }
 
+/** The preset a change asks for ("Your own points" starts from the tutorial's). */
+export function nextPreset(
+  current: SessionState['preset'],
+  patch: Partial<{ id: PresetId } & PresetOptions>,
+): { id: PresetId } & PresetOptions {
+  const { id, ...sizes } = current;
+  return { id: id === 'custom' ? ('tutorial' as const) : id, ...sizes, ...patch };
+}
+
 export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case 'load':
@@ -189,11 +200,16 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         points: a.points.map((p, i) => ({ ...p, id: s.nextId + i })),
       };
     case 'preset': {
-      const { id, ...sizes } = s.preset;
-      const preset = { id: id === 'custom' ? ('tutorial' as const) : id, ...sizes, ...a.patch };
+      const preset = nextPreset(s.preset, a.patch);
       const points = makePreset(preset.id, preset);
       return { ...sessionReducer(s, { type: 'load', points }), preset, probe: null };
     }
+    case 'preset-loaded':
+      return {
+        ...sessionReducer(s, { type: 'load', points: a.points }),
+        preset: a.preset,
+        probe: null,
+      };
     case 'import':
       return {
         ...sessionReducer(s, { type: 'load', points: a.points }),

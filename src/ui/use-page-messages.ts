@@ -4,7 +4,6 @@
  */
 import { useEffect, useState, type Dispatch } from 'react';
 import { trainingSplitProblem, type Point } from '../core/dataset.ts';
-import { importCsvFile } from './data-io.tsx';
 import { fmtInt } from './format.ts';
 import type { PageMessage } from './notice-area.tsx';
 import type { SessionAction } from './session.ts';
@@ -34,16 +33,6 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
     );
   };
 
-  /** A CSV file dropped onto the plot. */
-  const dropFile = async (file: File) => {
-    const r = await importCsvFile(file);
-    if (r.ok) onImported(r.points, file.name);
-    else
-      setMessage({
-        kind: 'error',
-        text: `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
-      });
-  };
   const say = (kind: PageMessage['kind'], text: string) => setMessage({ kind, text });
-  return { message, say, clear: () => setMessage(null), onImported, dropFile };
+  return { message, say, clear: () => setMessage(null), onImported };
 }

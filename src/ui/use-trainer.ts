@@ -9,12 +9,30 @@ import { inputsOf, syncData, syncSettings, syncSpeed } from './session-sync.ts';
 import { TrainerClient, type ResumePoint, type Transport } from './trainer-client.ts';
 import { viewOf } from './trainer-view.ts';
 
-/** A real worker behind the client's transport. */
-function spawnWorker(): Transport {
-  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), {
+const newWorker = () =>
+  new Worker(new URL('../worker/worker.ts', import.meta.url), {
     type: 'module',
     name: 'logreg-trainer',
   });
+
+/**
+ * The first worker starts as this module loads, before React renders the page, so that its
+ * start-up (WebGL shaders compile in ~0.3 s on software WebGL) overlaps the first render. What it
+ * says before the client listens is kept and handed over in order.
+ */
+let early: { worker: Worker; said: MessageEvent[] } | null = (() => {
+  if (typeof Worker === 'undefined') return null;
+  const said: MessageEvent[] = [];
+  const worker = newWorker();
+  worker.onmessage = (e) => said.push(e);
+  return { worker, said };
+})();
+
+/** A real worker behind the client's transport (the early one, the first time). */
+function spawnWorker(): Transport {
+  const first = early;
+  early = null;
+  const worker = first?.worker ?? newWorker();
   const t: Transport = {
     post: (msg) => worker.postMessage(msg),
     onMessage: null,
@@ -26,6 +44,8 @@ function spawnWorker(): Transport {
     e.preventDefault();
     t.onCrash?.(e.message);
   };
+  // Replay what the early worker said, once the client has attached its handler.
+  if (first?.said.length) queueMicrotask(() => first.said.forEach((e) => t.onMessage?.(e.data)));
   return t;
 }
 

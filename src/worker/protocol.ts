@@ -10,6 +10,7 @@
  * on screen. Large streams (loss curve, reports, race samples) travel as deltas under an id the
  * page appends to (`run`, `raceId`) or restarts.
  */
+import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
@@ -328,3 +329,21 @@ export type FromWorker =
       history: RacePoint[];
     }
   | { type: 'error'; message: string };
+
+/** Page → data worker: a preset's points to make, or a CSV file's text to parse (issue #14). */
+export type DataJob =
+  { type: 'preset'; id: PresetId; options: PresetOptions } | { type: 'csv'; text: string };
+
+/** Points as columns, transferred without copying: label 0/1, test 1 for the test split. */
+export interface PointColumns {
+  x1: Float64Array;
+  x2: Float64Array;
+  label: Uint8Array;
+  test: Uint8Array;
+}
+
+/** Data worker → page. A CSV's result says whether the file had a split column. */
+export type DataJobReply =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; columns: PointColumns }
+  | { type: 'failed'; error: string };

@@ -1,0 +1,90 @@
+/**
+ * Big data off the page's main thread (issue #14): a data worker makes a preset's points or
+ * parses a CSV file and hands back columns; the page turns them into points a slice at a time,
+ * so no task blocks the page, and reports progress all along. Without Worker (Node tests) the
+ * same work runs here.
+ */
+import { parsePointsCsv } from '../core/csv.ts';
+import type { Point } from '../core/dataset.ts';
+import { makePreset } from '../core/datasets.ts';
+import { assignSplit } from '../core/split.ts';
+import type { DataJob, DataJobReply, PointColumns } from '../worker/protocol.ts';
+
+/** Above this many points a preset is made in the data worker (below, at once). */
+export const WORKER_POINTS = 20_000;
+/** Points turned into objects per slice (a few ms each). */
+const SLICE = 50_000;
+
+export type Progress = (fraction: number) => void;
+export type JobResult = { ok: true; points: Point[] } | { ok: false; error: string };
+
+/** Yields to the page: input, rendering and frames get in between two slices. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs a job in a fresh data worker; resolves with its last reply. */
+function inWorker(job: DataJob, progress: Progress): Promise<DataJobReply> {
+  const worker = new Worker(new URL('../worker/data-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'logreg-data',
+  });
+  return new Promise<DataJobReply>((resolve) => {
+    worker.onmessage = (e: MessageEvent<DataJobReply>) => {
+      if (e.data.type === 'progress') return progress(e.data.fraction);
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve({ type: 'failed', error: e.message || 'the data worker failed' });
+    };
+    worker.postMessage(job);
+  });
+}
+
+/** The same job here, for where there is no Worker. */
+function inline(job: DataJob): JobResult {
+  try {
+    if (job.type === 'preset') return { ok: true, points: makePreset(job.id, job.options) };
+    const r = parsePointsCsv(job.text);
+    if (!r.ok) return { ok: false, error: r.error };
+    const points: Point[] = r.hasSplit
+      ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
+      : assignSplit(r.points, 0.33, 42);
+    return { ok: true, points };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Columns to points, a slice at a time. */
+async function toPoints(c: PointColumns, progress: Progress): Promise<Point[]> {
+  const n = c.x1.length;
+  const points: Point[] = new Array<Point>(n);
+  for (let from = 0; from < n; from += SLICE) {
+    const to = Math.min(n, from + SLICE);
+    for (let i = from; i < to; i++) {
+      points[i] = {
+        x1: c.x1[i]!,
+        x2: c.x2[i]!,
+        label: c.label[i] === 1 ? 1 : 0,
+        split: c.test[i] === 1 ? 'test' : 'train',
+      };
+    }
+    progress(to / n);
+    if (to < n) await yieldToPage();
+  }
+  return points;
+}
+
+/**
+ * Makes the points of `job`: in the data worker (progress 0…0.8), then into points here
+ * (0.8…1). Never throws: a failure is a result with the error in words.
+ */
+export async function runDataJob(job: DataJob, progress: Progress = () => {}): Promise<JobResult> {
+  if (typeof Worker === 'undefined') return inline(job);
+  const reply = await inWorker(job, (f) => progress(0.8 * f));
+  if (reply.type === 'failed') return { ok: false, error: reply.error };
+  if (reply.type !== 'done') return { ok: false, error: 'the data worker stopped early' };
+  return { ok: true, points: await toPoints(reply.columns, (f) => progress(0.8 + 0.2 * f)) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Loading big data without freezing the page (issue #14): a preset of more than WORKER_POINTS
+ * points and every CSV import go through the data worker, with progress on screen. The newest
+ * request wins: a result that a later preset or import has replaced is dropped.
+ */
+import { useEffect, useRef, useState, type Dispatch } from 'react';
+import type { Point } from '../core/dataset.ts';
+import type { PresetId, PresetOptions } from '../core/datasets.ts';
+import { makePreset } from '../core/datasets.ts';
+import { runDataJob, WORKER_POINTS } from './data-jobs.ts';
+import { fmtInt } from './format.ts';
+import { nextPreset, type SessionAction, type SessionState } from './session.ts';
+
+/** What is loading and how far it is (0…1). */
+export interface Loading {
+  what: string;
+  fraction: number;
+}
+
+interface Messages {
+  say: (kind: 'error' | 'info', text: string) => void;
+  onImported: (points: Point[], source: string) => void;
+}
+
+export function useDataLoading(
+  session: SessionState,
+  dispatch: Dispatch<SessionAction>,
+  messages: Messages,
+) {
+  const [loading, setLoading] = useState<Loading | null>(null);
+  /** The preset on its way (so a change made meanwhile builds on it), or null. */
+  const [wanted, setWanted] = useState<({ id: PresetId } & PresetOptions) | null>(null);
+  const wantedRef = useRef(wanted);
+  const job = useRef(0);
+  const latest = useRef(session);
+  useEffect(() => {
+    latest.current = session;
+  });
+
+  /** A new request: replaces any under way; returns its progress reporter and liveness. */
+  const begin = (what: string) => {
+    const id = ++job.current;
+    setLoading({ what, fraction: 0 });
+    const live = () => job.current === id;
+    const progress = (fraction: number) => {
+      if (live()) setLoading({ what, fraction });
+    };
+    return { live, progress };
+  };
+
+  const want = (p: ({ id: PresetId } & PresetOptions) | null) => {
+    wantedRef.current = p;
+    setWanted(p);
+  };
+
+  const onPreset = async (patch: Partial<{ id: PresetId } & PresetOptions>) => {
+    const preset = nextPreset(wantedRef.current ?? latest.current.preset, patch);
+    if (preset.n <= WORKER_POINTS) {
+      job.current++; // a big one under way is replaced by this
+      setLoading(null);
+      want(null);
+      dispatch({ type: 'preset-loaded', preset, points: makePreset(preset.id, preset) });
+      return;
+    }
+    const { live, progress } = begin(`Making ${fmtInt(preset.n)} points`);
+    want(preset);
+    const options = { n: preset.n, noise: preset.noise, seed: preset.seed };
+    const r = await runDataJob({ type: 'preset', id: preset.id, options }, progress);
+    if (!live()) return;
+    setLoading(null);
+    want(null);
+    if (r.ok) dispatch({ type: 'preset-loaded', preset, points: r.points });
+    else
+      messages.say(
+        'error',
+        `Could not make the points: ${r.error} Your current points are unchanged.`,
+      );
+  };
+
+  const importFile = async (file: File) => {
+    const { live, progress } = begin(`Reading “${file.name}”`);
+    want(null);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      if (live()) setLoading(null);
+      const why = e instanceof Error ? e.message : String(e);
+      messages.say(
+        'error',
+        `Could not read “${file.name}”: ${why}. Your current points are unchanged.`,
+      );
+      return;
+    }
+    const r = await runDataJob({ type: 'csv', text }, progress);
+    if (!live()) return;
+    setLoading(null);
+    if (r.ok) messages.onImported(r.points, file.name);
+    else
+      messages.say(
+        'error',
+        `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
+      );
+  };
+
+  return { loading, wanted, onPreset, importFile };
+}
