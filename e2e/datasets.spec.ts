@@ -42,7 +42,7 @@ test('the same seed always gives the same points, another seed other points', as
 
 test('10,000 points are drawn on a canvas and train', async ({ page }) => {
   await openApp(page);
-  const n = page.getByLabel('Points');
+  const n = page.getByLabel('Points', { exact: true });
   await n.fill('10000');
   await n.press('Enter');
   expect(await pointCounts(page)).toMatchObject({ total: 10_000, test: 3_300 });
@@ -109,7 +109,7 @@ test('a million points are made off the page with progress shown; a newer choice
 }) => {
   test.setTimeout(90_000);
   await openApp(page);
-  const points = page.getByLabel('Points');
+  const points = page.getByLabel('Points', { exact: true });
   await points.fill('1000000');
   await points.press('Enter');
   await expect(page.getByRole('progressbar', { name: 'Making 1,000,000 points' })).toBeVisible();

@@ -165,6 +165,7 @@ test('numbers read right: "0" on a linear epoch axis, no "+ −" in words, named
       'x1,x2,label,split\n0,1,0,train\n0,2,0,train\n0,-1,1,train\n0,-2,1,train\n',
     ),
   });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 points' })).toBeVisible();
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(() => readout(page, 'Epoch')).toBe(100);
   expect(await readout(page, 'w2')).toBeLessThan(0);

@@ -244,8 +244,8 @@ async function millionPoints(page: Page) {
     );
   await startWatch(page);
   let t0 = Date.now();
-  await page.getByLabel('Points').fill('1000000');
-  await page.getByLabel('Points').press('Enter');
+  await page.getByLabel('Points', { exact: true }).fill('1000000');
+  await page.getByLabel('Points', { exact: true }).press('Enter');
   await summary('1,000,000');
   let seconds = (Date.now() - t0) / 1000;
   const preset = { seconds: round(seconds, 2), ...(await stopWatch(page, seconds)) };
@@ -275,8 +275,8 @@ async function millionPoints(page: Page) {
 async function pageSmoothness(page: Page, points = 300) {
   await openApp(page);
   if (points !== 300) {
-    await page.getByLabel('Points').fill(String(points));
-    await page.getByLabel('Points').press('Enter');
+    await page.getByLabel('Points', { exact: true }).fill(String(points));
+    await page.getByLabel('Points', { exact: true }).press('Enter');
     await page.waitForFunction(
       (n) => document.querySelector('#data-plot-summary')?.textContent?.startsWith(`${n} points`),
       points,
