@@ -36,6 +36,9 @@ const round = (v: number, d = 0) => Number(v.toFixed(d));
 
 /** Opens the app at Speed "Max" and waits for Auto's engine choice. */
 async function openApp(page: Page) {
+  // Every measure starts from the default preset: a big one autosaved by the last would come back.
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
   await page.goto('/');
   await page
     .getByRole('status', { name: 'Engine in use' })
@@ -279,7 +282,7 @@ async function pageSmoothness(page: Page, points = 300) {
     await page.getByLabel('Points', { exact: true }).press('Enter');
     await page.waitForFunction(
       (n) => document.querySelector('#data-plot-summary')?.textContent?.startsWith(`${n} points`),
-      points,
+      points.toLocaleString('en-US'),
     );
   }
   const epochs = page.getByLabel('Epochs', { exact: true });
