@@ -77,7 +77,7 @@ export function makePreset(
   if (!(o.noise > 0 && o.noise <= 5))
     throw new RangeError(`invalid noise; not in (0, 5]: ${o.noise}`);
   if (!Number.isFinite(o.seed)) throw new RangeError(`invalid seed; not finite: ${o.seed}`);
-  if (id === 'tutorial') return tutorialPreset(o);
+  if (id === 'tutorial') return tutorialPreset(o, onProgress);
   const rng = makeRng(o.seed);
   const z = makeNormal(rng, 0, o.noise);
   const pts: { x1: number; x2: number; label: Label }[] = [];
@@ -97,11 +97,13 @@ export function makePreset(
     }
   }
   if (id === 'outlier') {
-    const base = tutorialPreset({ ...o, n: Math.max(0, o.n - 1) }).map(({ x1, x2, label }) => ({
-      x1,
-      x2,
-      label,
-    }));
+    const base = tutorialPreset({ ...o, n: Math.max(0, o.n - 1) }, onProgress).map(
+      ({ x1, x2, label }) => ({
+        x1,
+        x2,
+        label,
+      }),
+    );
     if (o.n > 0) base.push({ x1: 14, x2: -2, label: 1 });
     return assignSplit(base, 0.33, o.seed);
   }

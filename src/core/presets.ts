@@ -64,13 +64,17 @@ function checkOptions(n: number, noise: number): void {
  * @returns `n` points with `split` set (99 test points for n = 300).
  * @throws RangeError for a negative or fractional `n`, or a negative or non-finite `noise`.
  */
-export function tutorialPreset(opts: TutorialOptions = {}): Point[] {
+export function tutorialPreset(
+  opts: TutorialOptions = {},
+  onProgress?: (fraction: number) => void,
+): Point[] {
   const { n = TUTORIAL.n, seed = TUTORIAL.seed, noise = 1 } = opts;
   checkOptions(n, noise);
   const rng = makeRng(seed);
   const jitter = makeNormal(rng, 0, noise);
   const points: { x1: number; x2: number; label: Label }[] = [];
   for (let i = 0; i < n; i++) {
+    if (onProgress && (i & 0xffff) === 0) onProgress(i / n);
     const label: Label = i % 2 === 0 ? 0 : 1;
     const centre = TUTORIAL_CENTRES[label];
     const sign = label === 1 ? 1 : -1;

@@ -3,22 +3,25 @@ import { makePreset } from '../core/datasets.ts';
 import { runDataJob } from './data-jobs.ts';
 
 describe('the data worker’s jobs', () => {
-  it('make exactly the preset’s points, as columns, reporting progress on the way', () => {
-    const options = { n: 200_000, noise: 1, seed: 5 };
-    const seen: number[] = [];
-    const r = runDataJob({ type: 'preset', id: 'overlap', options }, (f) => seen.push(f));
-    if (r.type !== 'done') throw new Error('no columns');
-    const want = makePreset('overlap', options);
-    expect(r.columns.x1).toHaveLength(200_000);
-    for (const i of [0, 1, 99_999, 199_999]) {
-      expect(r.columns.x1[i]).toBe(want[i]!.x1);
-      expect(r.columns.x2[i]).toBe(want[i]!.x2);
-      expect(r.columns.label[i]).toBe(want[i]!.label);
-      expect(r.columns.test[i]).toBe(want[i]!.split === 'test' ? 1 : 0);
-    }
-    expect(seen.length).toBeGreaterThan(2);
-    expect(seen).toEqual([...seen].sort((a, b) => a - b));
-  });
+  it.each(['overlap', 'tutorial'] as const)(
+    'make exactly the %s preset’s points, as columns, reporting progress on the way',
+    (id) => {
+      const options = { n: 200_000, noise: 1, seed: 5 };
+      const seen: number[] = [];
+      const r = runDataJob({ type: 'preset', id, options }, (f) => seen.push(f));
+      if (r.type !== 'done') throw new Error('no columns');
+      const want = makePreset(id, options);
+      expect(r.columns.x1).toHaveLength(200_000);
+      for (const i of [0, 1, 99_999, 199_999]) {
+        expect(r.columns.x1[i]).toBe(want[i]!.x1);
+        expect(r.columns.x2[i]).toBe(want[i]!.x2);
+        expect(r.columns.label[i]).toBe(want[i]!.label);
+        expect(r.columns.test[i]).toBe(want[i]!.split === 'test' ? 1 : 0);
+      }
+      expect(seen.length).toBeGreaterThan(2);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    },
+  );
 
   it('parse a CSV (split 33 % / 67 % when it has no split column) or say what is wrong', () => {
     const rows = ['x1,x2,label', ...Array.from({ length: 30 }, (_, i) => `${i},${-i},${i % 2}`)];
