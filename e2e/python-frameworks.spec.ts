@@ -76,17 +76,22 @@ test('the tutorial recipe: PyTorch replays it to the same weights', async ({ pag
   expect(cosine).toBeGreaterThan(0.99);
 });
 
-test('SGD with momentum and L2 on overlapping blobs: PyTorch and scikit-learn both match', async ({
-  page,
-}) => {
+/** Overlapping blobs trained 3,000 epochs with `optimizer` (and L2 if given), then exported and run. */
+async function overlapRun(page: Page, optimizer: 'momentum' | 'adam', l2?: string) {
   test.setTimeout(120_000);
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('overlap');
-  await page.getByLabel('Optimizer').selectOption('momentum');
-  await setNumber(page, 'L2 penalty', '0.01');
+  await page.getByLabel('Optimizer').selectOption(optimizer);
+  if (l2) await setNumber(page, 'L2 penalty', l2);
   await setNumber(page, 'Epochs', '3000');
   await playToEnd(page, '3,000');
-  const { torch, sklearn } = await exportAndRun(page);
+  return exportAndRun(page);
+}
+
+test('SGD with momentum and L2 on overlapping blobs: PyTorch and scikit-learn both match', async ({
+  page,
+}) => {
+  const { torch, sklearn } = await overlapRun(page, 'momentum', '0.01');
   expect(torch).toContain('MATCHES the app');
   expect(sklearn).toContain("MATCHES the app's exact optimum");
 });
@@ -94,13 +99,7 @@ test('SGD with momentum and L2 on overlapping blobs: PyTorch and scikit-learn bo
 test('Adam: PyTorch ends at the app’s weights or close to them, within the stated tolerance', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  await openApp(page);
-  await page.getByLabel('Dataset').selectOption('overlap');
-  await page.getByLabel('Optimizer').selectOption('adam');
-  await setNumber(page, 'Epochs', '3000');
-  await playToEnd(page, '3,000');
-  const { torch, sklearn } = await exportAndRun(page);
+  const { torch, sklearn } = await overlapRun(page, 'adam');
   expect(torch).toMatch(
     /MATCHES the app|CLOSE to the app \(within LEARNING_RATE \* \(1 \+ \|w\|\)\)/,
   );

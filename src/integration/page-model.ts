@@ -36,6 +36,7 @@ export class MemoryStorage {
   private readonly items = new Map<string, string>();
   getItem = (k: string): string | null => this.items.get(k) ?? null;
   setItem = (k: string, v: string): void => void this.items.set(k, v);
+  removeItem = (k: string): void => void this.items.delete(k);
 }
 
 export class PageModel {

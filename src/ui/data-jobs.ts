@@ -21,22 +21,33 @@ export type JobResult = { ok: true; points: Point[] } | { ok: false; error: stri
 /** Yields to the page: input, rendering and frames get in between two slices. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Runs a job in a fresh data worker; resolves with its last reply. */
-function inWorker(job: DataJob, progress: Progress): Promise<DataJobReply> {
-  const worker = new Worker(new URL('../worker/data-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'logreg-data',
-  });
+/** Runs a job in a fresh data worker; resolves with its last reply. `stop` ends it early. */
+function inWorker(job: DataJob, progress: Progress, stop: AbortSignal): Promise<DataJobReply> {
   return new Promise<DataJobReply>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('../worker/data-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'logreg-data',
+      });
+    } catch (e) {
+      resolve({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    const end = (reply: DataJobReply) => {
+      worker.terminate();
+      resolve(reply);
+    };
+    stop.addEventListener('abort', () => end({ type: 'failed', error: 'replaced' }));
     worker.onmessage = (e: MessageEvent<DataJobReply>) => {
       if (e.data.type === 'progress') return progress(e.data.fraction);
-      worker.terminate();
-      resolve(e.data);
+      end(e.data);
     };
+    worker.onmessageerror = () =>
+      end({ type: 'failed', error: 'the data worker’s answer was unreadable' });
     worker.onerror = (e) => {
       e.preventDefault();
-      worker.terminate();
-      resolve({ type: 'failed', error: e.message || 'the data worker failed' });
+      end({ type: 'failed', error: e.message || 'the data worker failed' });
     };
     worker.postMessage(job);
   });
@@ -57,11 +68,16 @@ function inline(job: DataJob): JobResult {
   }
 }
 
-/** Columns to points, a slice at a time. */
-async function toPoints(c: PointColumns, progress: Progress): Promise<Point[]> {
+/** Columns to points, a slice at a time; null once `stop` says the result is not wanted. */
+async function toPoints(
+  c: PointColumns,
+  progress: Progress,
+  stop: AbortSignal,
+): Promise<Point[] | null> {
   const n = c.x1.length;
   const points: Point[] = new Array<Point>(n);
   for (let from = 0; from < n; from += SLICE) {
+    if (stop.aborted) return null;
     const to = Math.min(n, from + SLICE);
     for (let i = from; i < to; i++) {
       points[i] = {
@@ -79,12 +95,18 @@ async function toPoints(c: PointColumns, progress: Progress): Promise<Point[]> {
 
 /**
  * Makes the points of `job`: in the data worker (progress 0…0.8), then into points here
- * (0.8…1). Never throws: a failure is a result with the error in words.
+ * (0.8…1). Never throws: a failure is a result with the error in words. Aborting `stop` ends the
+ * worker and the slicing at once (the result is then a failure nobody reads).
  */
-export async function runDataJob(job: DataJob, progress: Progress = () => {}): Promise<JobResult> {
+export async function runDataJob(
+  job: DataJob,
+  progress: Progress = () => {},
+  stop: AbortSignal = new AbortController().signal,
+): Promise<JobResult> {
   if (typeof Worker === 'undefined') return inline(job);
-  const reply = await inWorker(job, (f) => progress(0.8 * f));
+  const reply = await inWorker(job, (f) => progress(0.8 * f), stop);
   if (reply.type === 'failed') return { ok: false, error: reply.error };
   if (reply.type !== 'done') return { ok: false, error: 'the data worker stopped early' };
-  return { ok: true, points: await toPoints(reply.columns, (f) => progress(0.8 + 0.2 * f)) };
+  const points = await toPoints(reply.columns, (f) => progress(0.8 + 0.2 * f), stop);
+  return points ? { ok: true, points } : { ok: false, error: 'replaced' };
 }

@@ -34,11 +34,12 @@ export function NoticeArea(p: Props) {
   return (
     <div className="notice-area">
       {p.loading && (
-        <p className="loading-note" role="status">
-          <span>{p.loading.what}…</span>
+        <div className="loading-note">
+          {/* Announced once (what is loading); the bar carries how far, without chatter. */}
+          <span role="status">{p.loading.what}…</span>
           <progress max={1} value={p.loading.fraction} aria-label={p.loading.what} />
-          <span>{Math.round(100 * p.loading.fraction)} %</span>
-        </p>
+          <span aria-hidden="true">{Math.round(100 * p.loading.fraction)} %</span>
+        </div>
       )}
       {p.message && (
         <p

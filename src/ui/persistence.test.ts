@@ -15,6 +15,7 @@ function memory() {
   return {
     getItem: (k: string) => m.get(k) ?? null,
     setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
   };
 }
 
@@ -61,6 +62,7 @@ describe('autosave of big data', () => {
     }));
     const s = sessionReducer(initialSession(tutorialPreset()), { type: 'import', points: many });
     const storage = memory();
+    storage.setItem(STORAGE_KEY, 'an older session'); // must not come back after a reload
     expect(autosave(storage, s, { w1: 0, w2: 0, b: 0 }, 0)).toMatch(
       /keeps at most 200,000 of your own points; these 200,001 are not saved\. Export them as CSV/,
     );

@@ -143,7 +143,7 @@ export const MAX_SAVED_POINTS = 200_000;
 
 /** Saves the session; returns an error message when the browser refuses (quota, blocked). */
 export function autosave(
-  storage: Pick<Storage, 'setItem'>,
+  storage: Pick<Storage, 'setItem' | 'removeItem'>,
   s: SessionState,
   weights: Weights,
   epoch: number,
@@ -152,6 +152,12 @@ export function autosave(
   const preset = keptPreset(s);
   const light = preset.id !== 'custom' && s.points.length > LIGHT_SAVE_MIN;
   if (!light && s.points.length > MAX_SAVED_POINTS) {
+    // An older save must not come back after a reload as if it were this session.
+    try {
+      storage.removeItem(STORAGE_KEY);
+    } catch {
+      // storage blocked: nothing was saved either
+    }
     return `Autosave keeps at most ${MAX_SAVED_POINTS.toLocaleString('en-US')} of your own points; these ${s.points.length.toLocaleString('en-US')} are not saved. Export them as CSV to keep them.`;
   }
   try {

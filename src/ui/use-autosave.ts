@@ -23,7 +23,7 @@ export function useAutosave(
   history: readonly HistoryPoint[],
   onError: (message: string) => void,
   save: (
-    storage: Pick<Storage, 'setItem'>,
+    storage: Pick<Storage, 'setItem' | 'removeItem'>,
     s: SessionState,
     w: Weights,
     epoch: number,

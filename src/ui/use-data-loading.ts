@@ -32,20 +32,52 @@ export function useDataLoading(
   const [wanted, setWanted] = useState<({ id: PresetId } & PresetOptions) | null>(null);
   const wantedRef = useRef(wanted);
   const job = useRef(0);
+  /** Stops the job under way (its worker and its slicing). */
+  const stopJob = useRef<AbortController | null>(null);
+  /** The data version the job under way began on. */
+  const jobVersion = useRef(-1);
+
+  // The data changed by hand while a job ran (Clear, Undo, the recipe, an edit): the person's
+  // latest action wins, so the job ends and its bar goes.
+  useEffect(() => {
+    if (!stopJob.current || session.dataVersion === jobVersion.current) return;
+    job.current++;
+    stopJob.current.abort();
+    stopJob.current = null;
+    wantedRef.current = null;
+    setWanted(null);
+    setLoading(null);
+  }, [session.dataVersion]);
   const latest = useRef(session);
   useEffect(() => {
     latest.current = session;
   });
 
-  /** A new request: replaces any under way; returns its progress reporter and liveness. */
+  /** Ends the job under way, if any: a newer request, or the data changed by hand. */
+  const cancel = () => {
+    job.current++;
+    stopJob.current?.abort();
+    stopJob.current = null;
+  };
+
+  /**
+   * A new request: replaces any under way; returns its progress reporter, its stop signal and
+   * whether it is still wanted — no newer request, and no change of the data since it began
+   * (Clear, Undo, the recipe, an edit: the person's latest action wins).
+   */
   const begin = (what: string) => {
-    const id = ++job.current;
+    cancel();
+    const id = job.current;
+    const stop = new AbortController();
+    stopJob.current = stop;
+    const version = latest.current.dataVersion;
+    jobVersion.current = version;
     setLoading({ what, fraction: 0 });
-    const live = () => job.current === id;
+    const live = () => job.current === id && latest.current.dataVersion === version;
     const progress = (fraction: number) => {
       if (live()) setLoading({ what, fraction });
     };
-    return { live, progress };
+    return { live, progress, stop: stop.signal };
   };
 
   const want = (p: ({ id: PresetId } & PresetOptions) | null) => {
@@ -56,16 +88,16 @@ export function useDataLoading(
   const onPreset = async (patch: Partial<{ id: PresetId } & PresetOptions>) => {
     const preset = nextPreset(wantedRef.current ?? latest.current.preset, patch);
     if (preset.n <= WORKER_POINTS) {
-      job.current++; // a big one under way is replaced by this
+      cancel(); // a big one under way is replaced by this
       setLoading(null);
       want(null);
       dispatch({ type: 'preset-loaded', preset, points: makePreset(preset.id, preset) });
       return;
     }
-    const { live, progress } = begin(`Making ${fmtInt(preset.n)} points`);
+    const { live, progress, stop } = begin(`Making ${fmtInt(preset.n)} points`);
     want(preset);
     const options = { n: preset.n, noise: preset.noise, seed: preset.seed };
-    const r = await runDataJob({ type: 'preset', id: preset.id, options }, progress);
+    const r = await runDataJob({ type: 'preset', id: preset.id, options }, progress, stop);
     if (!live()) return;
     setLoading(null);
     want(null);
@@ -78,7 +110,7 @@ export function useDataLoading(
   };
 
   const importFile = async (file: File) => {
-    const { live, progress } = begin(`Reading “${file.name}”`);
+    const { live, progress, stop } = begin(`Reading “${file.name}”`);
     want(null);
     let text: string;
     try {
@@ -92,7 +124,7 @@ export function useDataLoading(
       );
       return;
     }
-    const r = await runDataJob({ type: 'csv', text }, progress);
+    const r = await runDataJob({ type: 'csv', text }, progress, stop);
     if (!live()) return;
     setLoading(null);
     if (r.ok) messages.onImported(r.points, file.name);

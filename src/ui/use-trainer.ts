@@ -20,12 +20,17 @@ const newWorker = () =>
  * start-up (WebGL shaders compile in ~0.3 s on software WebGL) overlaps the first render. What it
  * says before the client listens is kept and handed over in order.
  */
-let early: { worker: Worker; said: MessageEvent[] } | null = (() => {
+let early: { worker: Worker; said: MessageEvent[]; failed: ErrorEvent[] } | null = (() => {
   if (typeof Worker === 'undefined') return null;
   const said: MessageEvent[] = [];
+  const failed: ErrorEvent[] = [];
   const worker = newWorker();
   worker.onmessage = (e) => said.push(e);
-  return { worker, said };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    failed.push(e);
+  };
+  return { worker, said, failed };
 })();
 
 /** A real worker behind the client's transport (the early one, the first time). */
@@ -44,8 +49,12 @@ function spawnWorker(): Transport {
     e.preventDefault();
     t.onCrash?.(e.message);
   };
-  // Replay what the early worker said, once the client has attached its handler.
-  if (first?.said.length) queueMicrotask(() => first.said.forEach((e) => t.onMessage?.(e.data)));
+  // Replay what the early worker said (and a crash, after it), once the client listens.
+  if (first && (first.said.length || first.failed.length))
+    queueMicrotask(() => {
+      first.said.forEach((e) => t.onMessage?.(e.data));
+      first.failed.forEach((e) => t.onCrash?.(e.message));
+    });
   return t;
 }
 

@@ -12,8 +12,8 @@ import type { Trainer } from './trainer.ts';
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const count = (n: number): string => n.toLocaleString('en-US');
 
-/** A run's first moments belong to the person watching it: Auto times the engines after this. */
-export const CALIBRATE_AFTER_MS = 2_000;
+/** While a run plays, Auto looks this often for a pause in which to time the engines. */
+export const CALIBRATE_AFTER_MS = 1_000;
 
 /** How the selector runs Auto's timing later, in the worker's message order. */
 export type Later = (task: () => Promise<void>, ms: number) => void;
@@ -86,7 +86,7 @@ export class EngineSelector {
    * Auto's pick: the fastest engine on these data that supports these settings. Timing the
    * engines takes ~0.1–0.2 s, so it never runs before a run's first frames: training starts (or
    * goes on) at once on the engine in use — float64 JavaScript if that one cannot train these
-   * settings — and the timing runs next, or once the run has played CALIBRATE_AFTER_MS.
+   * settings — and the timing runs next, or when the run pauses or ends.
    */
   private async auto(force: boolean, prefix: string): Promise<void> {
     const n = this.trainer.n;
@@ -120,7 +120,11 @@ export class EngineSelector {
     }, ms);
   }
 
-  /** Times the engines now, unless a run has only just started (then a little later). */
+  /**
+   * Times the engines, but only while no run plays: a switch mid-run would restart the optimizer's
+   * state (momentum, Adam's moments and step count, the mini-batch shuffle), and the run would no
+   * longer be one uninterrupted descent. While a run plays it looks again every CALIBRATE_AFTER_MS.
+   */
   private async calibrate(): Promise<void> {
     const lead = this.pending;
     if (lead === null) return;
@@ -129,15 +133,19 @@ export class EngineSelector {
       this.pending = null; // the person has chosen an engine meanwhile
       return;
     }
-    const wait = CALIBRATE_AFTER_MS - this.trainer.runningForMs;
-    if (wait > 0) return this.schedule(wait);
+    if (this.trainer.isRunning) return this.schedule(CALIBRATE_AFTER_MS);
     this.pending = null;
     if (this.trainer.n === 0) return; // the data went meanwhile: nothing to time
     const { trainColumns, params, state } = this.trainer;
-    this.calibratedN = trainColumns.n;
-    const picked = await this.pool.pickAuto(trainColumns, params, state.weights);
-    this.picked = picked.reason;
-    await this.use(picked.id, `${lead}${picked.reason}`);
+    try {
+      const picked = await this.pool.pickAuto(trainColumns, params, state.weights);
+      this.calibratedN = trainColumns.n;
+      this.picked = picked.reason;
+      if (picked.id === this.trainer.currentEngine.id) this.reason = `${lead}${picked.reason}`;
+      else await this.use(picked.id, `${lead}${picked.reason}`);
+    } catch (e) {
+      this.reason = `${lead}Auto could not time the engines (${message(e)}); ${engineName(this.trainer.currentEngine.id)} trains.`;
+    }
     this.changed();
   }
 

@@ -5,7 +5,8 @@
  * not the `python3` first on PATH (pyenv, a virtualenv).
  *
  * The rule for a missing Python or module: locally the check is skipped and the skip says how to
- * install what is missing; with CI=true it is a failure, never a skip (`.ci/run` installs them).
+ * install what is missing; in CI (CI set and not "false"/"0", or REQUIRE_PYTHON=1, which `.ci/run`
+ * sets after installing them) it is a failure, never a skip.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -22,6 +23,12 @@ export interface PythonEnv {
 }
 
 const found = new Map<string, PythonEnv>();
+
+/** Whether a missing Python must fail (CI) rather than skip (a local run). */
+export function pythonRequired(env: Record<string, string | undefined> = process.env): boolean {
+  const on = (v: string | undefined) => !!v && v !== 'false' && v !== '0';
+  return on(env.CI) || on(env.REQUIRE_PYTHON);
+}
 
 /** The modules `python` fails to import (all of them when it does not run at all). */
 function missingIn(python: string, modules: readonly string[]): string[] | undefined {
@@ -60,8 +67,8 @@ export function pythonWith(modules: readonly string[]): PythonEnv {
     : `no python3 found (tried ${candidates.join(', ')})`;
   const env = {
     python: undefined,
-    problem: `${what}: install them with \`${PYTHON_INSTALL}\`${process.env.CI ? ' (CI=true: a failure, not a skip)' : ''}`,
-    skip: !process.env.CI,
+    problem: `${what}: install them with \`${PYTHON_INSTALL}\`${pythonRequired() ? ' (in CI: a failure, not a skip)' : ''}`,
+    skip: !pythonRequired(),
   };
   found.set(key, env);
   return env;

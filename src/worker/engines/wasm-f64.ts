@@ -76,11 +76,12 @@ export function createWasmEngine(): Engine {
     precision: 'float64',
     supports: (p) => p.batchSize <= 0,
     setData(train: Columns) {
-      n = train.n;
-      const stride = 8 * (n + (n % 2)) + 16; // 16-byte aligned columns
+      const m = train.n;
+      const stride = 8 * (m + (m % 2)) + 16; // 16-byte aligned columns
       const bytes = 3 * stride + 32;
       const grow = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE);
-      if (grow > 0) kernel.memory.grow(grow);
+      if (grow > 0) kernel.memory.grow(grow); // may throw: nothing has changed yet
+      n = m;
       at = { x1: 0, x2: stride, y: 2 * stride, out: 3 * stride };
       const f = new Float64Array(kernel.memory.buffer);
       f.set(train.x1.subarray(0, n), at.x1 / 8);
