@@ -18,12 +18,22 @@ const relErr = (a: Weights, b: Weights) =>
     ...(['w1', 'w2', 'b'] as const).map((k) => Math.abs(a[k] - b[k]) / (1 + Math.abs(b[k]))),
   );
 
-function train(engine: Engine, cols: ReturnType<typeof toColumns>, p: TrainParams, epochs: number) {
+function train(
+  engine: Engine,
+  cols: ReturnType<typeof toColumns>,
+  p: TrainParams,
+  epochs: number,
+  start: Weights = { w1: 0, w2: 0, b: 0 },
+) {
   engine.setData(cols);
   engine.setParams(p);
-  engine.setWeights({ w1: 0, w2: 0, b: 0 });
+  engine.setWeights(start);
   return engine.run(epochs);
 }
+
+/** The same training on the WASM engine and on float64 JavaScript: [wasm, js]. */
+const both = (...args: Parameters<typeof train> extends [Engine, ...infer R] ? R : never) =>
+  [createWasmEngine(), createJsEngine()].map((e) => train(e, ...args)) as [Weights, Weights];
 
 describe('the WASM SIMD float64 engine', () => {
   const options = { n: 300, noise: 1, seed: 7 };
@@ -33,8 +43,7 @@ describe('the WASM SIMD float64 engine', () => {
     'follows float64 JavaScript to 1e-12 over 2,000 epochs with %s and L2',
     (optimizer) => {
       const p = { ...DEFAULT_PARAMS, optimizer, l2: 0.01, lr: 0.05 };
-      const a = train(createWasmEngine(), overlap, p, 2_000);
-      const b = train(createJsEngine(), overlap, p, 2_000);
+      const [a, b] = both(overlap, p, 2_000);
       expect(relErr(a, b)).toBeLessThan(1e-12);
     },
   );
@@ -48,13 +57,8 @@ describe('the WASM SIMD float64 engine', () => {
           const cols = toColumns(makePreset('overlap', options).slice(0, n));
           const p = { ...DEFAULT_PARAMS, lr: 0.1 };
           const start = { w1: w, w2: -w / 2, b: 0.3 };
-          const [a, b] = [createWasmEngine(), createJsEngine()].map((e) => {
-            e.setData(cols);
-            e.setParams(p);
-            e.setWeights(start);
-            return e.run(5);
-          });
-          expect(relErr(a!, b!)).toBeLessThan(1e-13);
+          const [a, b] = both(cols, p, 5, start);
+          expect(relErr(a, b)).toBeLessThan(1e-13);
         },
       ),
     );
@@ -66,21 +70,17 @@ describe('the WASM SIMD float64 engine', () => {
       { w1: 1e6, w2: -1e6, b: 3 },
       { w1: -800, w2: 900, b: 0 },
     ]) {
-      const [a, b] = [createWasmEngine(), createJsEngine()].map((e) => {
-        e.setData(overlap);
-        e.setParams(p);
-        e.setWeights(start);
-        return e.run(3);
-      });
-      expect(relErr(a!, b!)).toBeLessThan(1e-12);
+      const [a, b] = both(overlap, p, 3, start);
+      expect(relErr(a, b)).toBeLessThan(1e-12);
     }
   });
 
   it('diverges to NaN or ±Infinity exactly when JavaScript does', () => {
     const p = { ...DEFAULT_PARAMS, lr: 1e300 };
-    const a = train(createWasmEngine(), overlap, p, 50);
-    const b = train(createJsEngine(), overlap, p, 50);
-    expect(Number.isFinite(a.w1)).toBe(Number.isFinite(b.w1));
+    const [a, b] = both(overlap, p, 50);
+    for (const k of ['w1', 'w2', 'b'] as const) {
+      expect(Number.isFinite(a[k]), k).toBe(Number.isFinite(b[k]));
+    }
   });
 
   it('trains full batches only (the registry says so too)', () => {
