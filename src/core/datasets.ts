@@ -7,7 +7,7 @@ import { tutorialPreset } from './presets.ts';
 import { makeNormal, makeRng } from './random.ts';
 import { assignSplit } from './split.ts';
 
-export type PresetId = 'tutorial' | 'overlap' | 'imbalanced' | 'outlier' | 'xor';
+export type PresetId = 'tutorial' | 'overlap' | 'imbalanced' | 'outlier' | 'xor' | 'circle';
 
 /** Size, spread and seed of a generated dataset. */
 export interface PresetOptions {
@@ -44,7 +44,12 @@ export const PRESETS: Record<PresetId, { name: string; about: string }> = {
   xor: {
     name: 'XOR (not linearly separable)',
     about:
-      'XOR: blue where exactly one of x1, x2 is positive. No straight line can separate it: the best a line can do is cut off one of the four blobs (75 %), and the loss stays high. It would need a feature such as x1·x2.',
+      'XOR: blue where exactly one of x1, x2 is positive. No straight line can separate it: the best a line can do is cut off one of the four blobs (75 %), and the loss stays high. Turn on the feature x1·x2 (under Features): the model is then linear in (x1, x2, x1·x2), and the sign of x1·x2 is the XOR itself, so one negative weight w12 separates the four blobs (about 97 % test accuracy here).',
+  },
+  circle: {
+    name: 'Circle (blue inside a red ring)',
+    about:
+      'Blue inside a ring of red: no line separates them, but with the features x1² and x2² on, w11·x1² + w22·x2² + … = 0 is an ellipse, and the boundary closes around the blue core.',
   },
 };
 
@@ -94,6 +99,15 @@ export function makePreset(
       const sy = rng() < 0.5 ? -1 : 1;
       const label: Label = sx * sy < 0 ? 1 : 0;
       pts.push({ x1: 2 * sx + 0.6 * z(), x2: 2 * sy + 0.6 * z(), label });
+    } else if (id === 'circle') {
+      // Blue: a round blob at the origin; red: a ring of radius 3 around it.
+      const label: Label = i % 2 === 0 ? 0 : 1;
+      if (label === 1) pts.push({ x1: 0.8 * z(), x2: 0.8 * z(), label });
+      else {
+        const angle = 2 * Math.PI * rng();
+        const r = 3 + 0.4 * z();
+        pts.push({ x1: r * Math.cos(angle), x2: r * Math.sin(angle), label });
+      }
     }
   }
   if (id === 'outlier') {

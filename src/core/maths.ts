@@ -1,17 +1,30 @@
 import type { Columns } from './dataset.ts';
+import { featureFunctions, featureSetOfWeights, fromTheta, quadraticTerm, toTheta } from './features.ts';
 
-/** Parameters of the model p(blue | x) = σ(w1·x1 + w2·x2 + b). */
+/**
+ * Parameters of the model p(blue | x) = σ(w1·x1 + w2·x2 + w11·x1² + w22·x2² + w12·x1·x2 + b).
+ * The quadratic weights are present exactly when their feature is on (see ./features.ts).
+ */
 export interface Weights {
   w1: number;
   w2: number;
   b: number;
+  /** Weight of x1² (feature on when present). */
+  w11?: number;
+  /** Weight of x2² (feature on when present). */
+  w22?: number;
+  /** Weight of x1·x2 (feature on when present). */
+  w12?: number;
 }
 
-/** Partial derivatives of the objective with respect to w1, w2 and b. */
+/** Partial derivatives of the objective with respect to w1, w2 and b (and each quadratic weight). */
 export interface Gradient {
   g1: number;
   g2: number;
   gb: number;
+  g11?: number;
+  g22?: number;
+  g12?: number;
 }
 
 /** The objective and its gradient at one point, from one pass over the data. */
@@ -64,10 +77,15 @@ export function bceFromLogit(z: number, y: number): number {
 }
 
 /**
- * The model's logit (log-odds of blue) at a point: w1·x1 + w2·x2 + b.
+ * The model's logit (log-odds of blue) at a point: w1·x1 + w2·x2 (+ the quadratic terms) + b.
  */
 export function logit(wts: Weights, x1: number, x2: number): number {
-  return wts.w1 * x1 + wts.w2 * x2 + wts.b;
+  return wts.w1 * x1 + wts.w2 * x2 + quadraticTerm(wts, x1, x2) + wts.b;
+}
+
+/** ‖w‖², the squared norm of every weight but b (what the L2 penalty measures). */
+export function weightNormSq(w: Weights): number {
+  return w.w1 * w.w1 + w.w2 * w.w2 + (w.w11 ?? 0) ** 2 + (w.w22 ?? 0) ** 2 + (w.w12 ?? 0) ** 2;
 }
 
 /**
@@ -80,12 +98,11 @@ export function logit(wts: Weights, x1: number, x2: number): number {
  */
 export function objective(cols: Columns, wts: Weights, l2 = 0): number {
   const { n, x1, x2, y } = cols;
-  const { w1, w2, b } = wts;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    sum += bceFromLogit(w1 * x1[i]! + w2 * x2[i]! + b, y[i]!);
+    sum += bceFromLogit(logit(wts, x1[i]!, x2[i]!), y[i]!);
   }
-  return sum / n + 0.5 * l2 * (w1 * w1 + w2 * w2);
+  return sum / n + 0.5 * l2 * weightNormSq(wts);
 }
 
 /**
@@ -97,6 +114,8 @@ export function objective(cols: Columns, wts: Weights, l2 = 0): number {
  * @param l2 L2 penalty strength, ≥ 0; default 0.
  */
 export function lossAndGradient(cols: Columns, wts: Weights, l2 = 0): LossAndGradient {
+  const set = featureSetOfWeights(wts);
+  if (set !== 'none') return featureLossAndGradient(cols, wts, l2);
   const { n, x1, x2, y } = cols;
   const { w1, w2, b } = wts;
   let loss = 0;
@@ -122,19 +141,50 @@ export function lossAndGradient(cols: Columns, wts: Weights, l2 = 0): LossAndGra
   };
 }
 
+/** {@link lossAndGradient} for a model with quadratic features, in θ order (./features.ts). */
+function featureLossAndGradient(cols: Columns, wts: Weights, l2: number): LossAndGradient {
+  const set = featureSetOfWeights(wts);
+  const fns = featureFunctions(set);
+  const theta = toTheta(wts, set);
+  const d = fns.length;
+  const sums = new Float64Array(d + 1);
+  let loss = 0;
+  for (let i = 0; i < cols.n; i++) {
+    const a = cols.x1[i]!;
+    const c = cols.x2[i]!;
+    const z = logit(wts, a, c);
+    const r = sigmoid(z) - cols.y[i]!;
+    loss += bceFromLogit(z, cols.y[i]!);
+    for (let k = 0; k < d; k++) sums[k]! += r * fns[k]!(a, c);
+    sums[d]! += r;
+  }
+  const g = Array.from(sums, (s, k) => s / cols.n + (k < d ? l2 * theta[k]! : 0));
+  const gw = fromTheta(g, set);
+  const out: LossAndGradient = {
+    loss: loss / cols.n + 0.5 * l2 * weightNormSq(wts),
+    g1: gw.w1,
+    g2: gw.w2,
+    gb: gw.b,
+  };
+  if (gw.w11 !== undefined) out.g11 = gw.w11;
+  if (gw.w22 !== undefined) out.g22 = gw.w22;
+  if (gw.w12 !== undefined) out.g12 = gw.w12;
+  return out;
+}
+
 /**
  * The gradient of {@link objective}; see {@link lossAndGradient} for the formulas.
  *
  * @param l2 L2 penalty strength, ≥ 0; default 0.
  */
 export function gradient(cols: Columns, wts: Weights, l2 = 0): Gradient {
-  const { g1, g2, gb } = lossAndGradient(cols, wts, l2);
-  return { g1, g2, gb };
+  const { loss: _loss, ...g } = lossAndGradient(cols, wts, l2);
+  return g;
 }
 
 /**
- * The Euclidean norm ‖(g1, g2, gb)‖ of a gradient.
+ * The Euclidean norm ‖(g1, g2, [g11, g22, g12,] gb)‖ of a gradient.
  */
 export function gradientNorm(g: Gradient): number {
-  return Math.hypot(g.g1, g.g2, g.gb);
+  return Math.hypot(g.g1, g.g2, g.gb, g.g11 ?? 0, g.g22 ?? 0, g.g12 ?? 0);
 }

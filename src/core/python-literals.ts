@@ -3,6 +3,7 @@
  * exact Python literals for numbers and strings, and the data block both scripts start from.
  * Pure: strings in, strings out.
  */
+import { featureSetOfWeights, weightKeys } from './features.ts';
 import type { Hyper } from './settings.ts';
 import type { Label } from './dataset.ts';
 import type { Weights } from './maths.ts';
@@ -87,11 +88,12 @@ export function pyStr(s: string): string {
   return `${out}"`;
 }
 
-/** Weights as a Python dict literal {"w1": …, "w2": …, "b": …}, or None. */
+/** Weights as a Python dict literal {"w1": …, "w2": …, ["w11": …,] "b": …}, or None. */
 export function pyWeights(w: Weights | null, what: string): string {
   if (w === null) return 'None';
-  const f = (k: keyof Weights) => `"${k}": ${pyFloat(w[k], `${what}.${k}`)}`;
-  return `{${f('w1')}, ${f('w2')}, ${f('b')}}`;
+  const keys = [...weightKeys(featureSetOfWeights(w)), 'b' as const];
+  const f = (k: (typeof keys)[number]) => `"${k}": ${pyFloat(w[k] ?? 0, `${what}.${k}`)}`;
+  return `{${keys.map(f).join(', ')}}`;
 }
 
 /** Coordinates as a Python list of [x1, x2] rows, one per line. */

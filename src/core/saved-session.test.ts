@@ -18,6 +18,7 @@ import {
   RULES,
   type NumberRule,
 } from './settings.ts';
+import { FEATURE_SETS, fromTheta, paramCount, type FeatureSet } from './features.ts';
 
 const SESSION: SavedSession = {
   version: 1,
@@ -426,41 +427,51 @@ function inRule(r: NumberRule): fc.Arbitrary<number> {
 
 const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0);
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
-const sessionArb: fc.Arbitrary<SavedSession> = fc.record({
-  version: fc.constant(1 as const),
-  preset: fc.record({
-    id: fc.constantFrom('tutorial', 'overlap', 'imbalanced', 'outlier', 'xor', 'custom' as const),
-    n: inRule(RULES.n),
-    noise: inRule(RULES.noise),
-    seed: inRule(RULES.seed),
-  }),
-  hyper: fc.record({
-    lr: inRule(RULES.lr),
-    l2: inRule(RULES.l2),
-    optimizer: fc.constantFrom(...OPTIMIZERS),
-    momentum: inRule(RULES.momentum),
-    beta1: inRule(RULES.beta1),
-    beta2: inRule(RULES.beta2),
-    epsilon: inRule(RULES.epsilon),
-    batchSize: inRule(RULES.batchSize),
-    seed: inRule(RULES.seed),
-    epochs: inRule(RULES.epochs),
-    init: fc.constantFrom(...INITS),
-    reportEvery: inRule(RULES.reportEvery),
-  }),
-  engine: fc.constantFrom(...ENGINE_CHOICES),
-  points: fc.array(
-    fc.record({
-      x1: coord,
-      x2: coord,
-      label: fc.constantFrom<Label>(0, 1),
-      split: fc.constantFrom<Split>('train', 'test'),
-    }) as fc.Arbitrary<Point>,
-    { maxLength: 30 },
-  ),
-  weights: fc.record({ w1: finite, w2: finite, b: finite }),
-  epoch: fc.nat(),
-});
+const sessionArb: fc.Arbitrary<SavedSession> = fc
+  .record({
+    version: fc.constant(1 as const),
+    preset: fc.record({
+      id: fc.constantFrom('tutorial', 'overlap', 'imbalanced', 'outlier', 'xor', 'custom' as const),
+      n: inRule(RULES.n),
+      noise: inRule(RULES.noise),
+      seed: inRule(RULES.seed),
+    }),
+    hyper: fc.record({
+      lr: inRule(RULES.lr),
+      l2: inRule(RULES.l2),
+      optimizer: fc.constantFrom(...OPTIMIZERS),
+      momentum: inRule(RULES.momentum),
+      beta1: inRule(RULES.beta1),
+      beta2: inRule(RULES.beta2),
+      epsilon: inRule(RULES.epsilon),
+      batchSize: inRule(RULES.batchSize),
+      seed: inRule(RULES.seed),
+      epochs: inRule(RULES.epochs),
+      init: fc.constantFrom(...INITS),
+      reportEvery: inRule(RULES.reportEvery),
+      features: fc.constantFrom(...FEATURE_SETS),
+    }),
+    engine: fc.constantFrom(...ENGINE_CHOICES),
+    points: fc.array(
+      fc.record({
+        x1: coord,
+        x2: coord,
+        label: fc.constantFrom<Label>(0, 1),
+        split: fc.constantFrom<Split>('train', 'test'),
+      }) as fc.Arbitrary<Point>,
+      { maxLength: 30 },
+    ),
+    weights: fc.record({ w1: finite, w2: finite, b: finite }),
+    epoch: fc.nat(),
+  })
+  .chain((s) => weightsArb(s.hyper.features).map((weights) => ({ ...s, weights })));
+
+/** Finite weights of a model with these features (its quadratic weights present, others not). */
+function weightsArb(features: FeatureSet) {
+  return fc
+    .array(finite, { minLength: paramCount(features), maxLength: paramCount(features) })
+    .map((theta) => fromTheta(theta, features));
+}
 
 describe('parseSavedSession: properties', () => {
   const RUNS = { numRuns: 2000, seed: 99 };
@@ -515,10 +526,10 @@ const fractionArb = fc.oneof(
 );
 
 /** A loss curve with epochs strictly increasing up to `last`; any metric may be NaN. */
-function historyArb(last: number): fc.Arbitrary<HistoryPoint[]> {
+function historyArb(last: number, features: FeatureSet): fc.Arbitrary<HistoryPoint[]> {
   const entry: fc.Arbitrary<HistoryPoint> = fc.record({
     epoch: fc.integer({ min: 0, max: last }),
-    weights: fc.record({ w1: finite, w2: finite, b: finite }),
+    weights: weightsArb(features),
     trainLoss: metricArb,
     objective: metricArb,
     testLoss: metricArb,
@@ -531,7 +542,7 @@ function historyArb(last: number): fc.Arbitrary<HistoryPoint[]> {
 }
 
 const withHistoryArb: fc.Arbitrary<SavedSession> = sessionArb.chain((s) =>
-  historyArb(s.epoch).map((history) => ({ ...s, history })),
+  historyArb(s.epoch, s.hyper.features).map((history) => ({ ...s, history })),
 );
 
 describe('parseSavedSession: properties of the loss curve', () => {

@@ -14,6 +14,7 @@
 import type { Label, Point } from './dataset.ts';
 import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
+import { fromTheta, restrictWeights, weightKeys, type FeatureSet } from './features.ts';
 import type { HistoryPoint } from './progress.ts';
 import type { Views } from './url-state.ts';
 import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
@@ -86,9 +87,15 @@ const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const loss = (v: number): number | string | null => (v === Infinity ? 'Infinity' : orNull(v));
 
 /** The loss curve as parallel columns (see the module comment). */
-function historyColumns(history: readonly HistoryPoint[]) {
+function historyColumns(history: readonly HistoryPoint[], features: FeatureSet) {
   const col = (f: (h: HistoryPoint) => number | string | null) => history.map(f);
   return {
+    // The quadratic features' weights, one column each for the features that are on.
+    ...Object.fromEntries(
+      weightKeys(features)
+        .slice(2)
+        .map((k) => [k, col((h) => h.weights[k] ?? 0)]),
+    ),
     epoch: col((h) => h.epoch),
     trainLoss: col((h) => loss(h.trainLoss)),
     testLoss: col((h) => loss(h.testLoss)),
@@ -134,9 +141,9 @@ export function serializeSession(s: SavedSession): string {
       labels: points.map((q) => q.label).join(''),
       test: points.map((q) => (q.split === 'test' ? '1' : '0')).join(''),
     },
-    weights: { w1: s.weights.w1, w2: s.weights.w2, b: s.weights.b },
+    weights: restrictWeights(s.weights, h.features),
     epoch: s.epoch,
-    history: s.history && historyColumns(s.history),
+    history: s.history && historyColumns(s.history, h.features),
     threshold: s.threshold,
     speed: s.speed,
     views: s.views,
@@ -253,7 +260,7 @@ const UNIT_INTERVAL: NumberRule = { min: 0, max: 1 };
  * epochs strictly increasing and none after `epoch`, finite weights, and metrics that are finite
  * (accuracies in [0, 1]) or `null` (read as NaN).
  */
-function readHistory(v: unknown, epoch: number): HistoryPoint[] {
+function readHistory(v: unknown, epoch: number, features: FeatureSet): HistoryPoint[] {
   const o = object(v, 'history');
   const epochs = get(o, 'epoch');
   if (!Array.isArray(epochs)) throw new SaveError(`history.epoch is ${show(epochs)}, not a list`);
@@ -300,9 +307,8 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
   const objective = lossColumn('objective');
   const trainAccuracy = metric('trainAccuracy', UNIT_INTERVAL);
   const testAccuracy = metric('testAccuracy', UNIT_INTERVAL);
-  const [w1, w2, b] = (['w1', 'w2', 'b'] as const).map(
-    (k) => column(k, finite, 'a finite number') as number[],
-  );
+  const keys = [...weightKeys(features), 'b' as const];
+  const cols = keys.map((k) => column(k, finite, 'a finite number') as number[]);
   const l2 = get(o, 'l2') === undefined ? null : metric('l2', RULES.l2);
   const onData = get(o, 'onData');
   if (
@@ -316,7 +322,10 @@ function readHistory(v: unknown, epoch: number): HistoryPoint[] {
       ? { data: onData[i] === '1' ? SAVED_DATA : -1 }
       : {}),
     epoch: e,
-    weights: { w1: w1![i]!, w2: w2![i]!, b: b![i]! },
+    weights: fromTheta(
+      cols.map((c) => c[i]!),
+      features,
+    ),
     trainLoss: trainLoss[i]!,
     objective: objective[i]!,
     testLoss: testLoss[i]!,
@@ -350,11 +359,16 @@ function readSession(data: unknown): SavedSession {
     hyper: readHyper(get(o, 'hyper')),
     engine: choice(get(o, 'engine'), ENGINE_CHOICES, 'engine'),
     points: readPoints(get(o, 'points')),
-    weights: { w1: weight(w, 'w1'), w2: weight(w, 'w2'), b: weight(w, 'b') },
+    weights: { w1: 0, w2: 0, b: 0 },
     epoch: number(o, 'epoch', EPOCH, ''),
   };
+  const features = session.hyper.features;
+  session.weights = fromTheta(
+    [...weightKeys(features), 'b'].map((k) => weight(w, k)),
+    features,
+  );
   const history = get(o, 'history');
-  if (history !== undefined) session.history = readHistory(history, session.epoch);
+  if (history !== undefined) session.history = readHistory(history, session.epoch, features);
   if (get(o, 'threshold') !== undefined)
     session.threshold = number(o, 'threshold', { min: 0, max: 1 }, '');
   if (get(o, 'speed') !== undefined) session.speed = choice(get(o, 'speed'), SPEED_IDS, 'speed');

@@ -67,7 +67,10 @@ describe('settings', () => {
   it("readHyperWith refuses each field's out-of-range value naming that field", () => {
     for (const k of HYPER_KEYS) {
       const spec: SettingSpec = HYPER_SCHEMA[k];
-      const bad = 'rule' in spec ? [...outside(spec.rule), '1', undefined] : ['nope', 1, undefined];
+      // A choice with an `absent` value reads a missing field as that value (older saves).
+      const missing = 'absent' in spec ? [] : [undefined];
+      const bad =
+        'rule' in spec ? [...outside(spec.rule), '1', undefined] : ['nope', 1, ...missing];
       for (const v of bad) {
         expect(refusal(k, v)).toMatch(new RegExp(`^${k} is `));
       }
@@ -77,6 +80,15 @@ describe('settings', () => {
       'optimizer is rmsprop, not one of sgd, momentum, adam',
     );
     expect(refusal('epochs', 1.5)).toBe('epochs is 1.5, not a whole number from 1 to 100,000,000');
+    expect(refusal('features', 'x1cube')).toMatch(/^features is x1cube, not one of none, x1sq, /);
+  });
+
+  it('a missing features field reads as none: saves and links from before features existed', () => {
+    const read = readHyperWith(
+      (k) => (k === 'features' ? undefined : DEFAULT_HYPER[k]),
+      expect.fail,
+    );
+    expect(read.features).toBe('none');
   });
 
   it("engineSupports('fused-webgl', {batchSize: 32}) is false and true for batchSize 0", () => {
@@ -108,6 +120,7 @@ describe('settings', () => {
       epochs: 200_000,
       init: 'zeros',
       reportEvery: 10_000,
+      features: 'none',
     });
   });
 });

@@ -4,6 +4,7 @@
  * session and the page's validation all read — instead of a copy of the list in each.
  */
 import { MAX_PRESET_POINTS, MIN_PRESET_POINTS } from './datasets.ts';
+import { FEATURE_SETS, NO_FEATURES, type FeatureSet } from './features.ts';
 
 /** Optimizers: plain SGD (the tutorial), SGD with momentum, Adam. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -104,6 +105,8 @@ export interface TrainParams {
   batchSize: number;
   /** Seed for the mini-batch shuffle. */
   seed: number;
+  /** The model's optional features (x1², x2², x1·x2; see ./features.ts). Default 'none'. */
+  features: FeatureSet;
 }
 
 /** Everything the worker trains with, besides the data. */
@@ -127,6 +130,7 @@ export const DEFAULT_PARAMS: TrainParams = {
   epsilon: 1e-8,
   batchSize: 0,
   seed: 42,
+  features: NO_FEATURES,
 };
 
 /** The tutorial recipe: SGD, lr 0.01, full batch, 200,000 epochs from zeros, report every 10,000. */
@@ -152,7 +156,7 @@ const UNIT: NumberRule = { min: 0, max: 1, openMax: true };
 /** One hyper-parameter: its key in a share link, and its valid values. */
 export type SettingSpec =
   | { url: string; name: string; rule: NumberRule }
-  | { url: string; name: string; choices: readonly string[] };
+  | { url: string; name: string; choices: readonly string[]; absent?: string };
 
 /** Every hyper-parameter, once: the share link, the saved session and the page read this. */
 export const HYPER_SCHEMA = {
@@ -172,6 +176,8 @@ export const HYPER_SCHEMA = {
   epochs: { url: 'ep', name: 'Epochs', rule: { min: 1, max: 1e8, integer: true } },
   init: { url: 'init', name: 'Initial weights', choices: INITS },
   reportEvery: { url: 're', name: 'Report every', rule: { min: 0, max: 1e8, integer: true } },
+  // Saves and links from before features existed have none: the straight-line model.
+  features: { url: 'feat', name: 'Features', choices: FEATURE_SETS, absent: NO_FEATURES },
 } as const satisfies Record<keyof Hyper, SettingSpec>;
 
 export const HYPER_KEYS = Object.keys(HYPER_SCHEMA) as (keyof Hyper)[];
@@ -230,7 +236,8 @@ export function readHyperWith(
   const out: Record<string, unknown> = {};
   for (const k of HYPER_KEYS) {
     const spec: SettingSpec = HYPER_SCHEMA[k];
-    const v = read(k);
+    const read0 = read(k);
+    const v = read0 === undefined && 'absent' in spec ? spec.absent : read0;
     const ok = 'rule' in spec ? fitsRule(v, spec.rule) : isOneOf(v, spec.choices);
     if (!ok) fail(k, spec, v);
     out[k] = v;

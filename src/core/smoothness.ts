@@ -1,78 +1,79 @@
 /**
  * How large a full-batch gradient-descent step can be. The mean BCE is L-smooth with
- * L = λ_max(XᵀX / n) / 4 + l2, where X has a bias column of ones (σ' ≤ 1/4); descent on an
- * L-smooth function is guaranteed to decrease the loss for learning rates below 2 / L.
+ * L = λ_max(ΦᵀΦ / n) / 4 + l2, where Φ holds each point's features (x1, x2, and any of x1², x2²,
+ * x1·x2) and a bias column of ones (σ' ≤ 1/4); descent on an L-smooth function is guaranteed to
+ * decrease the loss for learning rates below 2 / L. Squared features change the scale a lot:
+ * x1² of a point at x1 = 10 is 100, so L grows about as the fourth power of the data's spread.
  */
 import type { Columns } from './dataset.ts';
+import { featureFunctions, NO_FEATURES, type FeatureSet } from './features.ts';
 
-/** Largest eigenvalue of a symmetric positive semi-definite 3×3 matrix (row-major), by Jacobi sweeps. */
-export function maxEigenSym3(m: readonly number[]): number {
+/**
+ * Largest eigenvalue of a symmetric k×k matrix (row-major, k = √length), by cyclic Jacobi sweeps.
+ */
+export function maxEigenSym(m: readonly number[]): number {
+  const k = Math.round(Math.sqrt(m.length));
   const a = [...m];
-  for (let sweep = 0; sweep < 50; sweep++) {
-    const off = a[1]! ** 2 + a[2]! ** 2 + a[5]! ** 2;
-    if (off < 1e-30 * (a[0]! ** 2 + a[4]! ** 2 + a[8]! ** 2 + 1e-300)) break;
-    for (const [p, q] of [
-      [0, 1],
-      [0, 2],
-      [1, 2],
-    ] as const) {
-      const apq = a[p * 3 + q]!;
-      if (apq === 0) continue;
-      const app = a[p * 3 + p]!;
-      const aqq = a[q * 3 + q]!;
-      const theta = (aqq - app) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1);
-      const s = t * c;
-      for (let k = 0; k < 3; k++) {
-        const akp = a[k * 3 + p]!;
-        const akq = a[k * 3 + q]!;
-        a[k * 3 + p] = c * akp - s * akq;
-        a[k * 3 + q] = s * akp + c * akq;
-      }
-      for (let k = 0; k < 3; k++) {
-        const apk = a[p * 3 + k]!;
-        const aqk = a[q * 3 + k]!;
-        a[p * 3 + k] = c * apk - s * aqk;
-        a[q * 3 + k] = s * apk + c * aqk;
-      }
-    }
+  const diagSq = () => a.reduce((s, v, i) => (i % (k + 1) === 0 ? s + v * v : s), 0);
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += a[p * k + q]! ** 2;
+    if (off < 1e-30 * (diagSq() + 1e-300)) break;
+    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) rotate(a, k, p, q);
   }
-  return Math.max(a[0]!, a[4]!, a[8]!);
+  return Math.max(...Array.from({ length: k }, (_, i) => a[i * k + i]!));
+}
+
+/** One Jacobi rotation zeroing a[p][q] (and a[q][p]). */
+function rotate(a: number[], k: number, p: number, q: number): void {
+  const apq = a[p * k + q]!;
+  if (apq === 0) return;
+  const theta = (a[q * k + q]! - a[p * k + p]!) / (2 * apq);
+  const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+  const c = 1 / Math.sqrt(t * t + 1);
+  const s = t * c;
+  for (let r = 0; r < k; r++) {
+    const arp = a[r * k + p]!;
+    const arq = a[r * k + q]!;
+    a[r * k + p] = c * arp - s * arq;
+    a[r * k + q] = s * arp + c * arq;
+  }
+  for (let r = 0; r < k; r++) {
+    const apr = a[p * k + r]!;
+    const aqr = a[q * k + r]!;
+    a[p * k + r] = c * apr - s * aqr;
+    a[q * k + r] = s * apr + c * aqr;
+  }
+}
+
+/** The 3×3 case (kept for its callers). */
+export function maxEigenSym3(m: readonly number[]): number {
+  return maxEigenSym(m);
 }
 
 /**
- * The smoothness constant L of J(w, b) = mean BCE + l2/2·‖w‖² on `cols`, and the stable
- * full-batch learning-rate limit 2 / L. Both are NaN for empty data.
+ * The smoothness constant L of J(w, b) = mean BCE + l2/2·‖w‖² on `cols` with these features, and
+ * the stable full-batch learning-rate limit 2 / L. Both are NaN for empty data.
  */
-export function smoothness(cols: Columns, l2 = 0): { L: number; maxStableLr: number } {
+export function smoothness(
+  cols: Columns,
+  l2 = 0,
+  features: FeatureSet = NO_FEATURES,
+): { L: number; maxStableLr: number } {
   const { n, x1, x2 } = cols;
   if (n === 0) return { L: Number.NaN, maxStableLr: Number.NaN };
-  let s11 = 0;
-  let s12 = 0;
-  let s22 = 0;
-  let s1 = 0;
-  let s2 = 0;
+  const fns = featureFunctions(features);
+  const k = fns.length + 1;
+  const m = new Array<number>(k * k).fill(0);
+  const phi = new Float64Array(k);
+  phi[k - 1] = 1;
   for (let i = 0; i < n; i++) {
-    const a = x1[i]!;
-    const b = x2[i]!;
-    s11 += a * a;
-    s12 += a * b;
-    s22 += b * b;
-    s1 += a;
-    s2 += b;
+    for (let a = 0; a < k - 1; a++) phi[a] = fns[a]!(x1[i]!, x2[i]!);
+    for (let a = 0; a < k; a++) for (let c = a; c < k; c++) m[a * k + c]! += phi[a]! * phi[c]!;
   }
-  const lambda = maxEigenSym3([
-    s11 / n,
-    s12 / n,
-    s1 / n,
-    s12 / n,
-    s22 / n,
-    s2 / n,
-    s1 / n,
-    s2 / n,
-    1,
-  ]);
-  const L = lambda / 4 + l2;
+  for (let a = 0; a < k; a++) {
+    for (let c = a; c < k; c++) m[c * k + a] = m[a * k + c] = m[a * k + c]! / n;
+  }
+  const L = maxEigenSym(m) / 4 + l2;
   return { L, maxStableLr: 2 / L };
 }

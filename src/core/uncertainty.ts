@@ -60,7 +60,7 @@ export function standardErrors(cols: Columns, w: Weights): Uncertainty | null {
   const cov = invert3(h);
   if (!cov) return null;
   const se = { w1: Math.sqrt(cov[0][0]), w2: Math.sqrt(cov[1][1]), b: Math.sqrt(cov[2][2]) };
-  const each = (f: (k: keyof Weights) => number): Weights => ({
+  const each = (f: (k: 'w1' | 'w2' | 'b') => number): Weights => ({
     w1: f('w1'),
     w2: f('w2'),
     b: f('b'),
