@@ -1,5 +1,11 @@
 import type { Columns } from './dataset.ts';
-import { featureFunctions, featureSetOfWeights, fromTheta, quadraticTerm, toTheta } from './features.ts';
+import {
+  featureFunctions,
+  featureSetOfWeights,
+  fromTheta,
+  quadraticTerm,
+  toTheta,
+} from './features.ts';
 
 /**
  * Parameters of the model p(blue | x) = σ(w1·x1 + w2·x2 + w11·x1² + w22·x2² + w12·x1·x2 + b).

@@ -1,5 +1,11 @@
 import type { Columns } from './dataset.ts';
-import { featureFunctions, fromTheta, NO_FEATURES, paramCount, type FeatureSet } from './features.ts';
+import {
+  featureFunctions,
+  fromTheta,
+  NO_FEATURES,
+  paramCount,
+  type FeatureSet,
+} from './features.ts';
 import type { Weights } from './maths.ts';
 import { logit, objective, sigmoid } from './maths.ts';
 import { classifySeparation } from './separability.ts';
@@ -170,7 +176,11 @@ function whyNoOptimum(cols: Columns, l2: number, set: FeatureSet): keyof typeof 
 
 function noOptimum(why: keyof typeof MESSAGES): ReferenceResult {
   const separable = why === 'strict' || why === 'touching' || why === 'feature-separable';
-  return { status: 'no-finite-optimum', reason: separable ? 'separable' : why, message: MESSAGES[why] };
+  return {
+    status: 'no-finite-optimum',
+    reason: separable ? 'separable' : why,
+    message: MESSAGES[why],
+  };
 }
 
 function checkArgs(l2: number, maxIter: number, tol: number): void {
