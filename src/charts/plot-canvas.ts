@@ -19,10 +19,17 @@ export function paintField(
 ): void {
   const dx = (box.x1 - box.x0) / cw;
   const dy = (box.y1 - box.y0) / ch;
+  const w11 = m.w11 ?? 0;
+  const w22 = m.w22 ?? 0;
+  const w12 = m.w12 ?? 0;
   for (let r = 0; r < ch; r++) {
-    const base = m.w2 * (box.y1 - (r + 0.5) * dy) + m.b;
+    // Per row: z = (w1 + w12·x2)·x1 + w11·x1² + (w2·x2 + w22·x2² + b).
+    const x2 = box.y1 - (r + 0.5) * dy;
+    const base = m.w2 * x2 + w22 * x2 * x2 + m.b;
+    const slope = m.w1 + w12 * x2;
     for (let c = 0; c < cw; c++) {
-      const z = m.w1 * (box.x0 + (c + 0.5) * dx) + base;
+      const x1 = box.x0 + (c + 0.5) * dx;
+      const z = slope * x1 + w11 * x1 * x1 + base;
       const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
       const k = (Math.round(p * 255) || 0) * 4;
       const o = (r * cw + c) * 4;

@@ -1,11 +1,15 @@
 /**
  * The model's lines on the data plot: the boundary p = 0.5 (w·x + b = 0), the optional p = 0.25 and
  * 0.75 lines, all clipped to the box, and the weight vector as an arrow toward the blue side.
+ * With quadratic features the same levels are curves (SVG paths, ./level-curves.ts) and there is
+ * no single weight vector to draw.
  */
 import type { ScaleLinear } from 'd3-scale';
 import type { Selection } from 'd3-selection';
 import type { Weights } from '../core/maths.ts';
+import { isLinear } from '../core/features.ts';
 import { clipLineToBox, footOfPerpendicular, type Box } from './geometry.ts';
+import { levelCurves, pathOf } from './level-curves.ts';
 import { BOUNDARY } from './palette.ts';
 
 type Scale = ScaleLinear<number, number>;
@@ -53,10 +57,27 @@ function drawLevels(
           : []),
       ]
     : [];
+  const curved = m !== null && !isLinear(m);
+  // A level of the logit z = m.b − c (the lines are w·x + c = 0).
+  g.selectAll<SVGPathElement, { cls: string; d: string }>('path.level')
+    .data(
+      curved
+        ? lines.flatMap((l) => {
+            const d = pathOf(levelCurves(m, m.b - l.c, box), x, y);
+            return d ? [{ cls: l.cls, d }] : [];
+          })
+        : [],
+      (d) => d.cls,
+    )
+    .join('path')
+    .attr('class', (d) => `level ${d.cls}`)
+    .attr('stroke', BOUNDARY)
+    .attr('fill', 'none')
+    .attr('d', (d) => d.d);
   g.selectAll<SVGLineElement, { cls: string; c: number }>('line.level')
     .data(
       lines.flatMap((l) => {
-        const seg = m ? clipLineToBox(m.w1, m.w2, l.c, box) : null;
+        const seg = m && !curved ? clipLineToBox(m.w1, m.w2, l.c, box) : null;
         return seg ? [{ ...l, seg }] : [];
       }),
       (d) => d.cls,
@@ -74,7 +95,7 @@ function drawLevels(
 function drawNormal(g: Group, m: Weights | null, box: Box, x: Scale, y: Scale): void {
   const cx = (box.x0 + box.x1) / 2;
   const cy = (box.y0 + box.y1) / 2;
-  const foot = m ? footOfPerpendicular(m.w1, m.w2, m.b, cx, cy) : null;
+  const foot = m && isLinear(m) ? footOfPerpendicular(m.w1, m.w2, m.b, cx, cy) : null;
   const inside =
     foot && foot[0] >= box.x0 && foot[0] <= box.x1 && foot[1] >= box.y0 && foot[1] <= box.y1;
   const len = 0.12 * Math.min(box.x1 - box.x0, box.y1 - box.y0);
@@ -113,7 +134,15 @@ export function drawGhost(
   y: Scale,
   cls = 'ghost',
 ): void {
-  const seg = w ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
+  const curved = w !== null && !isLinear(w);
+  const seg = w && !curved ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
+  const d = curved ? pathOf(levelCurves(w, 0, box), x, y) : '';
+  g.selectAll<SVGPathElement, string>(`path.${cls}`)
+    .data(d ? [d] : [])
+    .join('path')
+    .attr('class', cls)
+    .attr('fill', 'none')
+    .attr('d', (v) => v);
   g.selectAll<SVGLineElement, NonNullable<typeof seg>>(`line.${cls}`)
     .data(seg ? [seg] : [])
     .join('line')
@@ -138,9 +167,22 @@ export interface LaneLine {
 export function drawLaneLines(g: Group, lanes: readonly LaneLine[], box: Box, x: Scale, y: Scale) {
   const segs = lanes.flatMap((l) => {
     const w = l.weights;
-    const seg = w ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
+    const seg = w && isLinear(w) ? clipLineToBox(w.w1, w.w2, w.b, box) : null;
     return seg ? [{ colour: l.colour, dash: l.dash, seg }] : [];
   });
+  const curves = lanes.flatMap((l) => {
+    const w = l.weights;
+    const d = w && !isLinear(w) ? pathOf(levelCurves(w, 0, box), x, y) : '';
+    return d ? [{ colour: l.colour, dash: l.dash, d }] : [];
+  });
+  g.selectAll<SVGPathElement, (typeof curves)[number]>('path.lane')
+    .data(curves)
+    .join('path')
+    .attr('class', 'lane')
+    .attr('fill', 'none')
+    .attr('stroke', (d) => d.colour)
+    .attr('stroke-dasharray', (d) => d.dash)
+    .attr('d', (d) => d.d);
   g.selectAll<SVGLineElement, (typeof segs)[number]>('line.lane')
     .data(segs)
     .join('line')

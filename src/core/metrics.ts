@@ -1,6 +1,6 @@
 import type { Columns, Label } from './dataset.ts';
 import type { Weights } from './maths.ts';
-import { sigmoid } from './maths.ts';
+import { logit, sigmoid } from './maths.ts';
 
 /** Counts of a confusion matrix; positive means blue (label 1). */
 export interface Confusion {
@@ -14,7 +14,7 @@ export interface Confusion {
 export interface Prediction {
   /** Probability of blue, in [0, 1]. */
   p: number;
-  /** Log-odds of blue, w1·x1 + w2·x2 + b. */
+  /** Log-odds of blue, w1·x1 + w2·x2 (+ the quadratic terms) + b. */
   logit: number;
   /** Predicted class: 1 (blue) when the logit is ≥ 0, i.e. p ≥ 0.5. */
   label: Label;
@@ -25,7 +25,7 @@ export interface Prediction {
  * the rule p ≥ 0.5 (p itself can round to 0.5 for tiny negative logits).
  */
 export function predict(wts: Weights, x1: number, x2: number): Prediction {
-  const z = wts.w1 * x1 + wts.w2 * x2 + wts.b;
+  const z = logit(wts, x1, x2);
   return { p: sigmoid(z), logit: z, label: z >= 0 ? 1 : 0 };
 }
 
@@ -36,10 +36,9 @@ export function predict(wts: Weights, x1: number, x2: number): Prediction {
  */
 export function confusion(cols: Columns, wts: Weights): Confusion {
   const { n, x1, x2, y } = cols;
-  const { w1, w2, b } = wts;
   const counts: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (let i = 0; i < n; i++) {
-    const blue = w1 * x1[i]! + w2 * x2[i]! + b >= 0;
+    const blue = logit(wts, x1[i]!, x2[i]!) >= 0;
     if (y[i] === 1) {
       if (blue) counts.tp++;
       else counts.fn++;

@@ -5,7 +5,7 @@
  * separable data every pull shrinks but none vanishes, which is why ‖w‖ grows for ever.
  */
 import type { Columns } from './dataset.ts';
-import { sigmoid, type Gradient, type Weights } from './maths.ts';
+import { logit, sigmoid, type Gradient, type Weights } from './maths.ts';
 
 export interface Pulls {
   /** pᵢ − yᵢ for each point: the signed strength of its pull (−1 … 1). */
@@ -26,7 +26,7 @@ export function gradientPulls(cols: Columns, w: Weights, top = 5): Pulls {
   let g2 = 0;
   let gb = 0;
   for (let i = 0; i < n; i++) {
-    const r = sigmoid(w.w1 * x1[i]! + w.w2 * x2[i]! + w.b) - y[i]!;
+    const r = sigmoid(logit(w, x1[i]!, x2[i]!)) - y[i]!;
     residual[i] = r;
     norm[i] = (Math.abs(r) * Math.hypot(x1[i]!, x2[i]!, 1)) / n;
     g1 += r * x1[i]!;

@@ -8,9 +8,10 @@ import { dataBlock, type PythonExportInput } from './python-literals.ts';
 const HEADER = `# logreg_sklearn.py - exported by logreg-lab ("Export as Python").
 #
 # The app's binary logistic regression solved by scikit-learn: red = class 0, blue = class 1,
-# p(blue) = sigmoid(w1*x1 + w2*x2 + b), on the app's own points and split. scikit-learn does not
-# descend step by step: L-BFGS goes straight to the minimum of the app's objective
-# J = mean BCE + L2/2 * (w1**2 + w2**2), so of the hyper-parameters below only L2 matters here.
+# p(blue) = sigmoid(w1*x1 + w2*x2 + b) (plus a weight for each further feature in FEATURES), on
+# the app's own points and split. scikit-learn does not descend step by step: L-BFGS goes straight
+# to the minimum of the app's objective J = mean BCE + L2/2 * ||w||^2, so of the
+# hyper-parameters below only L2 (and FEATURES) matter here.
 # The script prints coef_ and intercept_, the accuracies, the new point's p(blue), the objective
 # J (numpy only) at scikit-learn's and at the app's weights, and checks itself against the app.
 #
@@ -23,24 +24,38 @@ from sklearn.linear_model import LogisticRegression
 `;
 
 const SETUP = `
-X_train = np.array(X_TRAIN, dtype=np.float64).reshape(-1, 2)
+
+def features(x):
+    """The model's input columns FEATURES, computed from the points' (x1, x2), as the app does."""
+    x1, x2 = x[:, 0], x[:, 1]
+    columns = {"x1": x1, "x2": x2, "x1**2": x1 * x1, "x2**2": x2 * x2, "x1*x2": x1 * x2}
+    return np.stack([columns[f] for f in FEATURES], axis=1)
+
+
+X_train = features(np.array(X_TRAIN, dtype=np.float64).reshape(-1, 2))
 y_train = np.array(Y_TRAIN, dtype=np.int64)
-X_test = np.array(X_TEST, dtype=np.float64).reshape(-1, 2)
+X_test = features(np.array(X_TEST, dtype=np.float64).reshape(-1, 2))
 y_test = np.array(Y_TEST, dtype=np.int64)
 
 
+def weight_vector(w):
+    """The weights of a dict {"w1": ..., "b": ...} in FEATURES order (b left out)."""
+    return np.array([w[k] for k in WEIGHT_NAMES])
+
+
 def objective(w, X, y):
-    """The app's J = mean BCE + L2/2 * (w1**2 + w2**2) at w = (w1, w2, b), from the logits:
-    log(1 + e^z) - y*z = logaddexp(0, z) - y*z never overflows."""
-    z = X @ np.array([w["w1"], w["w2"]]) + w["b"]
-    return float(np.mean(np.logaddexp(0.0, z) - y * z) + 0.5 * L2 * (w["w1"] ** 2 + w["w2"] ** 2))
+    """The app's J = mean BCE + L2/2 * ||w||^2 (b not penalised) at the weights w, from the
+    logits: log(1 + e^z) - y*z = logaddexp(0, z) - y*z never overflows."""
+    v = weight_vector(w)
+    z = X @ v + w["b"]
+    return float(np.mean(np.logaddexp(0.0, z) - y * z) + 0.5 * L2 * float(v @ v))
 
 
 def accuracy(w, X, y):
     """Share classified right: blue where the logit w.x + b >= 0, i.e. p >= 0.5."""
     if len(y) == 0:
         return float("nan")
-    return float(np.mean((X @ np.array([w["w1"], w["w2"]]) + w["b"] >= 0) == (y == 1)))
+    return float(np.mean((X @ weight_vector(w) + w["b"] >= 0) == (y == 1)))
 
 
 if len(set(Y_TRAIN)) < 2:
@@ -69,15 +84,16 @@ penalty = {"C": np.inf} if NEW_API else {"penalty": None}
 
 const FIT = `clf = LogisticRegression(solver="lbfgs", tol=1e-12, max_iter=100000, **penalty)
 clf.fit(X_train, y_train)
-ours = {"w1": float(clf.coef_[0, 0]), "w2": float(clf.coef_[0, 1]), "b": float(clf.intercept_[0])}
+ours = {**dict(zip(WEIGHT_NAMES, clf.coef_[0].tolist())), "b": float(clf.intercept_[0])}
 
 print(f"scikit-learn {sklearn.__version__}, LogisticRegression({penalty}):")
-print(f"  coef_ = {clf.coef_.tolist()!r}  (w1, w2)")
+print(f"  coef_ = {clf.coef_.tolist()!r}  ({', '.join(WEIGHT_NAMES)})")
 print(f"  intercept_ = {clf.intercept_.tolist()!r}  (b)")
 print(f"  train accuracy = {100 * accuracy(ours, X_train, y_train):.1f} %")
 print(f"  test accuracy = {100 * accuracy(ours, X_test, y_test):.1f} %")
-p_new = clf.predict_proba(np.array([NEW_POINT]))[0, 1]  # column 1: class 1, blue
-colour = "blue" if clf.decision_function(np.array([NEW_POINT]))[0] >= 0 else "red"
+x_new = features(np.array([NEW_POINT]))
+p_new = clf.predict_proba(x_new)[0, 1]  # column 1: class 1, blue
+colour = "blue" if clf.decision_function(x_new)[0] >= 0 else "red"
 print(f"  new point ({NEW_POINT[0]!r}, {NEW_POINT[1]!r}): p(blue) = {p_new:.6g} -> {colour}")
 
 print()
@@ -95,8 +111,8 @@ const CHECK_OPTIMUM = `
 print()
 diff = {k: abs(ours[k] - APP_OPTIMUM[k]) for k in ours}
 ok = all(diff[k] <= 1e-5 * (1 + abs(APP_OPTIMUM[k])) for k in ours)
-print(f"Self-check: the app's exact optimum is w1 = {APP_OPTIMUM['w1']!r}, w2 = {APP_OPTIMUM['w2']!r},")
-print(f"  b = {APP_OPTIMUM['b']!r}; max |difference| = {max(diff.values()):.3g}")
+print("Self-check: the app's exact optimum is " + ", ".join(f"{k} = {APP_OPTIMUM[k]!r}" for k in ours))
+print(f"  max |difference| = {max(diff.values()):.3g}")
 print("  MATCHES the app's exact optimum" if ok else "  DIFFERS from the app's exact optimum")
 `;
 
@@ -105,14 +121,14 @@ const CHECK_DIRECTION = `
 # ||w|| grows, so there is no finite optimum and neither the app nor scikit-learn can converge:
 # each stops somewhere along the way. Only the direction of w can be compared.
 print()
-print("The app reports no finite optimum: the classes are linearly separable and L2 = 0, so the")
-print("weights grow for ever and scikit-learn stops wherever L-BFGS gives up (it may warn that it")
-print("did not converge). Only the direction of w is comparable.")
+print("The app reports no finite optimum: the classes are separable (by a line, or by a boundary of")
+print("FEATURES) and L2 = 0, so the weights grow for ever and scikit-learn stops wherever L-BFGS gives")
+print("up (it may warn that it did not converge). Only the direction of w is comparable.")
 if APP_WEIGHTS is None:
     print("The app had not trained yet when this was exported: nothing to compare.")
 else:
-    a = np.array([APP_WEIGHTS["w1"], APP_WEIGHTS["w2"]])
-    s = np.array([ours["w1"], ours["w2"]])
+    a = weight_vector(APP_WEIGHTS)
+    s = weight_vector(ours)
     if np.linalg.norm(a) == 0 or np.linalg.norm(s) == 0:
         print("One of the two weight vectors is 0: no direction to compare.")
     else:

@@ -8,7 +8,8 @@ import { dataBlock, usesMiniBatches, type PythonExportInput } from './python-lit
 const HEADER = `# logreg_pytorch.py - exported by logreg-lab ("Export as Python").
 #
 # Binary logistic regression in PyTorch, in the style of the tutorial "Logistic Regression with
-# PyTorch": red = class 0, blue = class 1, p(blue) = sigmoid(w1*x1 + w2*x2 + b).
+# PyTorch": red = class 0, blue = class 1, p(blue) = sigmoid(w1*x1 + w2*x2 + b) (plus a weight
+# for each further feature in FEATURES, e.g. w12*x1*x2).
 # It trains on the app's own points and split with the app's hyper-parameters, prints the test
 # accuracy every REPORT_EVERY epochs as the tutorial does, then the final weights, the loss and
 # the class of the new point, and at the end checks itself against the app's weights.
@@ -22,9 +23,17 @@ torch.set_default_dtype(torch.float64)
 `;
 
 const MODEL = `
-X_train = torch.tensor(X_TRAIN).reshape(-1, 2)
+
+def features(x):
+    """The model's input columns FEATURES, computed from the points' (x1, x2), as the app does."""
+    x1, x2 = x[:, 0], x[:, 1]
+    columns = {"x1": x1, "x2": x2, "x1**2": x1 * x1, "x2**2": x2 * x2, "x1*x2": x1 * x2}
+    return torch.stack([columns[f] for f in FEATURES], dim=1)
+
+
+X_train = features(torch.tensor(X_TRAIN).reshape(-1, 2))
 y_train = torch.tensor(Y_TRAIN, dtype=torch.float64)
-X_test = torch.tensor(X_TEST).reshape(-1, 2)
+X_test = features(torch.tensor(X_TEST).reshape(-1, 2))
 y_test = torch.tensor(Y_TEST, dtype=torch.float64)
 
 
@@ -38,9 +47,9 @@ class LogisticRegression(torch.nn.Module):
         return outputs
 
 
-model = LogisticRegression(2, 1)
+model = LogisticRegression(len(FEATURES), 1)
 with torch.no_grad():  # start where the app started (the tutorial: w = 0, b = 0)
-    model.linear.weight.copy_(torch.tensor([[INITIAL["w1"], INITIAL["w2"]]]))
+    model.linear.weight.copy_(torch.tensor([[INITIAL[k] for k in WEIGHT_NAMES]]))
     model.linear.bias.copy_(torch.tensor([INITIAL["b"]]))
 
 # The tutorial applies BCELoss to the sigmoid's output p. BCEWithLogitsLoss computes the same mean
@@ -57,7 +66,7 @@ def bce(x, y):
 
 
 def objective(x, y):
-    """The app's objective J = mean BCE + L2/2 * (w1**2 + w2**2); the bias is not penalised.
+    """The app's objective J = mean BCE + L2/2 * ||w||^2; the bias is not penalised.
 
     The L2 term is written out: the optimizers' weight_decay would penalise the bias too.
     """
@@ -137,12 +146,12 @@ for epoch in range(1, epochs + 1):
 `;
 
 const RESULTS = `
-w1, w2 = model.linear.weight.detach()[0].tolist()
+weights = dict(zip(WEIGHT_NAMES, model.linear.weight.detach()[0].tolist()))
 b = model.linear.bias.detach()[0].item()
 print()
 print(f"After {epochs} epochs:")
-print(f"  w1 = {w1!r}")
-print(f"  w2 = {w2!r}")
+for name, value in weights.items():
+    print(f"  {name} = {value!r}")
 print(f"  b  = {b!r}")
 with torch.no_grad():
     print(f"  objective J (train) = {objective(X_train, y_train).item():.12g}")
@@ -154,7 +163,7 @@ print(f"  test accuracy = {100 * accuracy(X_test, y_test):.1f} %")
 
 # Classify the new point, as the tutorial does with (1, 1). The boundary is w.x + b = 0, i.e.
 # p = 0.5: blue on the side where the logit is >= 0.
-x_new = torch.tensor([NEW_POINT])
+x_new = features(torch.tensor([NEW_POINT]))
 with torch.no_grad():
     p_new = model(x_new).item()
     z_new = model.linear(x_new).item()
@@ -173,12 +182,12 @@ print()
 if APP_WEIGHTS is None:
     print("Self-check: the app had not trained yet when this was exported: nothing to compare.")
 else:
-    ours = {"w1": w1, "w2": w2, "b": b}
+    ours = {**weights, "b": b}
     scale = 1e-6 if APP_PRECISION == "float64" else 1e-3
     diff = {k: abs(ours[k] - APP_WEIGHTS[k]) for k in ours}
     ok = all(diff[k] <= scale * (1 + abs(APP_WEIGHTS[k])) for k in ours)
     print(f"Self-check against the app ({APP_ENGINE}, {APP_PRECISION}) at epoch {APP_EPOCH}:")
-    print(f"  app: w1 = {APP_WEIGHTS['w1']!r}, w2 = {APP_WEIGHTS['w2']!r}, b = {APP_WEIGHTS['b']!r}")
+    print("  app: " + ", ".join(f"{k} = {APP_WEIGHTS[k]!r}" for k in ours))
     print(f"  max |difference| = {max(diff.values()):.3g} (tolerance {scale:g} * (1 + |w|))")
 `;
 

@@ -118,8 +118,30 @@ describe('pytorchScript', () => {
     expect(s).toContain('0.5 * L2 * model.linear.weight.pow(2).sum()');
     expect(s).not.toMatch(/weight_decay\s*=/);
     expect(s).toContain(
-      'model.linear.weight.copy_(torch.tensor([[INITIAL["w1"], INITIAL["w2"]]]))',
+      'model.linear.weight.copy_(torch.tensor([[INITIAL[k] for k in WEIGHT_NAMES]]))',
     );
+    expect(s).toContain('model = LogisticRegression(len(FEATURES), 1)');
+    expect(s).toMatch(/^FEATURES = \["x1", "x2"\]$/m);
+    expect(s).toMatch(/^WEIGHT_NAMES = \["w1", "w2"\]$/m);
+  });
+
+  it('with features, the scripts train on the same feature columns and name every weight', () => {
+    const input = makeInput({
+      hyper: { ...makeInput().hyper, features: 'x1sq-x1x2' },
+      initial: { w1: 0, w2: 0, b: 0, w11: 0, w12: 0 },
+      optimum: { w1: 1, w2: 2, b: 3, w11: -1, w12: 0.5 },
+    });
+    for (const s of [pytorchScript(input), sklearnScript(input)]) {
+      expect(s).toMatch(/^FEATURES = \["x1", "x2", "x1\*\*2", "x1\*x2"\]$/m);
+      expect(s).toMatch(/^WEIGHT_NAMES = \["w1", "w2", "w11", "w12"\]$/m);
+      expect(s).toMatch(
+        /^INITIAL = \{"w1": 0\.0, "w2": 0\.0, "w11": 0\.0, "w12": 0\.0, "b": 0\.0\}/m,
+      );
+      expect(s).toMatch(
+        /^APP_OPTIMUM = \{"w1": 1\.0, "w2": 2\.0, "w11": -1\.0, "w12": 0\.5, "b": 3\.0\}/m,
+      );
+      expect(s).toContain('X_train = features(');
+    }
   });
 
   it('uses plain SGD, heavy-ball momentum or Adam with the app’s settings', () => {
@@ -147,7 +169,7 @@ describe('pytorchScript', () => {
 
   it('prints the weights, the loss and the new point, then checks itself against the app', () => {
     const s = pytorchScript(makeInput());
-    for (const part of ['w1 = {w1!r}', 'objective J (train)', 'p(blue) = {p_new:.6g}']) {
+    for (const part of ['{name} = {value!r}', 'objective J (train)', 'p(blue) = {p_new:.6g}']) {
       expect(s).toContain(part);
     }
     expect(s).toContain('scale = 1e-6 if APP_PRECISION == "float64" else 1e-3');

@@ -3,7 +3,16 @@
  * exact Python literals for numbers and strings, and the data block both scripts start from.
  * Pure: strings in, strings out.
  */
-import { featureSetOfWeights, weightKeys } from './features.ts';
+import {
+  featureList,
+  featureSetOfWeights,
+  weightKeys,
+  type FeatureSet,
+  type QuadFeature,
+} from './features.ts';
+
+/** Each optional feature as the scripts name its column (Python's spelling). */
+const PY_FEATURE: Record<QuadFeature, string> = { x1sq: 'x1**2', x2sq: 'x2**2', x1x2: 'x1*x2' };
 import type { Hyper } from './settings.ts';
 import type { Label } from './dataset.ts';
 import type { Weights } from './maths.ts';
@@ -88,10 +97,13 @@ export function pyStr(s: string): string {
   return `${out}"`;
 }
 
-/** Weights as a Python dict literal {"w1": …, "w2": …, ["w11": …,] "b": …}, or None. */
-export function pyWeights(w: Weights | null, what: string): string {
+/**
+ * Weights as a Python dict literal {"w1": …, "w2": …, ["w11": …,] "b": …}, or None: the weights
+ * of `features` (a missing one is 0), or those the weights carry.
+ */
+export function pyWeights(w: Weights | null, what: string, features?: FeatureSet): string {
   if (w === null) return 'None';
-  const keys = [...weightKeys(featureSetOfWeights(w)), 'b' as const];
+  const keys = [...weightKeys(features ?? featureSetOfWeights(w)), 'b' as const];
   const f = (k: (typeof keys)[number]) => `"${k}": ${pyFloat(w[k] ?? 0, `${what}.${k}`)}`;
   return `{${keys.map(f).join(', ')}}`;
 }
@@ -145,7 +157,7 @@ export function dataBlock(input: PythonExportInput): string {
   const appLines = app
     ? [
         `APP_EPOCH = ${pyInt(app.epoch, 'app.epoch')}`,
-        `APP_WEIGHTS = ${pyWeights(app.weights, 'app.weights')}`,
+        `APP_WEIGHTS = ${pyWeights(app.weights, 'app.weights', h.features)}`,
         `APP_ENGINE = ${pyStr(app.engine)}`,
         `APP_PRECISION = ${pyStr(app.precision === 'float32' ? 'float32' : 'float64')}`,
       ]
@@ -168,7 +180,12 @@ export function dataBlock(input: PythonExportInput): string {
     pointRows(test, 'X_TEST'),
     labelRows(test, 'Y_TEST'),
     '',
-    "# The app's hyper-parameters. Objective J = mean BCE + L2/2 * (w1**2 + w2**2); b not penalised.",
+    "# The model's feature columns, computed from (x1, x2), and the names of their weights (in the",
+    '# same order; b is the bias). p(blue) = sigmoid(sum of weight * feature + b).',
+    `FEATURES = [${['x1', 'x2', ...featureList(h.features).map((f) => PY_FEATURE[f])].map(pyStr).join(', ')}]`,
+    `WEIGHT_NAMES = [${weightKeys(h.features).map(pyStr).join(', ')}]`,
+    '',
+    "# The app's hyper-parameters. Objective J = mean BCE + L2/2 * ||w||^2 (every weight but b).",
     `LEARNING_RATE = ${pyFloat(h.lr, 'hyper.lr')}`,
     `L2 = ${pyFloat(h.l2, 'hyper.l2')}`,
     `OPTIMIZER = ${pyStr(h.optimizer)}  # "sgd", "momentum" or "adam"`,
@@ -180,11 +197,11 @@ export function dataBlock(input: PythonExportInput): string {
     `SEED = ${pyInt(h.seed, 'hyper.seed')}  # seed of the mini-batch shuffle`,
     `EPOCHS = ${pyInt(h.epochs, 'hyper.epochs')}  # the app's epoch budget`,
     `REPORT_EVERY = ${pyInt(h.reportEvery, 'hyper.reportEvery')}  # print test accuracy every this many epochs; 0 = never`,
-    `INITIAL = ${pyWeights(initial, 'initial')}  # the weights training started from`,
+    `INITIAL = ${pyWeights(initial, 'initial', h.features)}  # the weights training started from`,
     '',
     '# Where the app is now, and its exact float64 optimum (None: there is no finite optimum).',
     ...appLines,
-    `APP_OPTIMUM = ${pyWeights(optimum, 'optimum')}`,
+    `APP_OPTIMUM = ${pyWeights(optimum, 'optimum', h.features)}`,
     `NEW_POINT = [${pyFloat(newPoint.x1, 'newPoint.x1')}, ${pyFloat(newPoint.x2, 'newPoint.x2')}]`,
     DATA_END,
   ].join('\n');

@@ -22,9 +22,19 @@ export type Precision = 'float32' | 'float64';
  * and what it supports; everything else (menus, links, saved sessions, captions) reads this list.
  */
 export const ENGINES = {
-  'fused-webgl': { name: 'Fused WebGL kernel', precision: 'float32', fullBatchOnly: true },
+  'fused-webgl': {
+    name: 'Fused WebGL kernel',
+    precision: 'float32',
+    fullBatchOnly: true,
+    linearOnly: true,
+  },
   'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
-  'wasm-f64': { name: 'WASM SIMD float64', precision: 'float64', fullBatchOnly: true },
+  'wasm-f64': {
+    name: 'WASM SIMD float64',
+    precision: 'float64',
+    fullBatchOnly: true,
+    linearOnly: true,
+  },
   'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false, tfjs: 'webgl' },
   'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false, tfjs: 'wasm' },
   'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false, tfjs: 'cpu' },
@@ -36,6 +46,8 @@ export interface EngineSpec {
   precision: Precision;
   /** Trains full batches only (the fused kernel sums every point in each draw). */
   fullBatchOnly: boolean;
+  /** Trains the straight-line model only (no quadratic features yet). */
+  linearOnly?: boolean;
   /** The TF.js backend it runs on (TF.js engines only). */
   tfjs?: 'webgl' | 'wasm' | 'cpu';
 }
@@ -56,9 +68,23 @@ export function engineName(id: EngineChoice): string {
   return id === 'auto' ? 'Auto' : ENGINES[id].name;
 }
 
-/** Whether engine `id` can train with `params` (the fused kernel trains full batches only). */
-export function engineSupports(id: EngineId, params: Pick<TrainParams, 'batchSize'>): boolean {
-  return !ENGINES[id].fullBatchOnly || params.batchSize <= 0;
+/** Why engine `id` cannot train with `params` ("full batch only", "no features"), or null if it can. */
+export function engineLimit(
+  id: EngineId,
+  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features'>>,
+): string | null {
+  const spec: EngineSpec = ENGINES[id];
+  if (spec.fullBatchOnly && params.batchSize > 0) return 'full batch only';
+  if (spec.linearOnly && (params.features ?? 'none') !== 'none') return 'no features';
+  return null;
+}
+
+/** Whether engine `id` can train with `params` (full batches only, or no features, for some). */
+export function engineSupports(
+  id: EngineId,
+  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features'>>,
+): boolean {
+  return engineLimit(id, params) === null;
 }
 
 /**

@@ -296,7 +296,11 @@ const commands: fc.Arbitrary<Cmd>[] = [
         const h = history[i % Math.max(1, history.length)];
         if (!h) return;
         const cols = toColumns(session.points.filter((p) => p.split === 'train'));
-        const basis = { data: session.dataVersion, l2: session.hyper.l2 };
+        const basis = {
+          data: session.dataVersion,
+          l2: session.hyper.l2,
+          features: session.hyper.features,
+        };
         const shown = replayedSnapshot(h, cols, basis);
         if (h.data === basis.data && h.l2 === basis.l2 && cols.n > 0) {
           const g = lossAndGradient(cols, h.weights, basis.l2);

@@ -68,7 +68,11 @@ export class PageModel {
   /** What the page shows now. */
   view(): TrainerView {
     const s = this.session;
-    return viewOf(this.client.getState(), { data: s.dataVersion, l2: s.hyper.l2 });
+    return viewOf(this.client.getState(), {
+      data: s.dataVersion,
+      l2: s.hyper.l2,
+      features: s.hyper.features,
+    });
   }
 
   /** Reset, as the button does. */

@@ -75,15 +75,15 @@ export function App() {
   const { travel, travelPoint, shown, setTravel, onTravel } = useTimeTravel(
     view,
     trainCols,
-    { data: session.dataVersion, l2: session.hyper.l2 },
+    { data: session.dataVersion, l2: session.hyper.l2, features: session.hyper.features },
     client.pause,
-    `${session.dataVersion}:${resets}`,
+    `${session.dataVersion}:${resets}:${session.hyper.features}`,
   );
   const model = shown?.weights ?? null;
   useAutosave(session, view.snapshot, view.history, (msg) => messages.say('error', msg), autosave);
   const maxStableLr = useMemo(
-    () => smoothness(trainCols, session.hyper.l2).maxStableLr,
-    [trainCols, session.hyper.l2],
+    () => smoothness(trainCols, session.hyper.l2, session.hyper.features).maxStableLr,
+    [trainCols, session.hyper.l2, session.hyper.features],
   );
   const showDecisions = session.views.decisions;
   const showPulls = session.views.pulls;
@@ -254,11 +254,12 @@ export function App() {
               shown={shown}
               travel={travel}
               l2={session.hyper.l2}
-              runKey={`${session.dataVersion}:${resets}`}
+              runKey={`${session.dataVersion}:${resets}:${session.hyper.features}`}
               requestSurface={client.surface}
               onSetWeights={(w1, w2) => {
                 setTravel(null);
-                client.setWeights({ w1, w2, b: shown?.weights.b ?? 0 });
+                // The other weights (b, any quadratic ones) stay as they are: a move in the plane.
+                client.setWeights({ ...(shown?.weights ?? { b: 0 }), w1, w2 });
               }}
             />
           )}
@@ -299,7 +300,11 @@ export function App() {
         <section className="side-panel" aria-label="Model and training">
           <LivePanel
             view={view}
-            basis={{ data: session.dataVersion, l2: session.hyper.l2 }}
+            basis={{
+              data: session.dataVersion,
+              l2: session.hyper.l2,
+              features: session.hyper.features,
+            }}
             shown={shown}
             travelEpoch={travelPoint?.epoch ?? null}
             lanes={races.curves}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { Weights } from '../core/maths.ts';
+import { featureSetOfWeights, weightKeys } from '../core/features.ts';
 import type { Snapshot } from '../core/progress.ts';
 import type { LossLane } from '../charts/loss-plot.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
@@ -107,10 +108,13 @@ function OptimumInfo({
     );
   }
   const w = optimum.weights;
+  const values = [...weightKeys(featureSetOfWeights(w)), 'b' as const]
+    .map((k) => `${k} = ${fmtNum(w[k], 6)}`)
+    .join(', ');
   return (
     <p className="optimum" aria-label="Exact optimum">
-      Exact optimum (float64 Newton, dashed grey on the plot): w1 = {fmtNum(w.w1, 6)}, w2 ={' '}
-      {fmtNum(w.w2, 6)}, b = {fmtNum(w.b, 6)}, J* = {fmtNum(optimum.objective, 6)}.{' '}
+      Exact optimum (float64 Newton, dashed grey on the plot): {values}, J* ={' '}
+      {fmtNum(optimum.objective, 6)}.{' '}
       <button type="button" onClick={() => onJump(w)}>
         Jump to optimum
       </button>

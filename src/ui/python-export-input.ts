@@ -1,4 +1,5 @@
 import type { PythonExportInput } from '../core/python-export.ts';
+import { restrictWeights } from '../core/features.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import type { SessionState } from './session.ts';
 import type { TrainerView } from './trainer-view.ts';
@@ -19,7 +20,10 @@ export function pythonExportInput(session: SessionState, view: TrainerView): Pyt
     train: pick('train'),
     test: pick('test'),
     hyper: session.hyper,
-    initial: first && first.epoch === 0 ? first.weights : { w1: 0, w2: 0, b: 0 },
+    initial:
+      first && first.epoch === 0
+        ? first.weights
+        : restrictWeights({ w1: 0, w2: 0, b: 0 }, session.hyper.features),
     app:
       s && s.epoch > 0
         ? {

@@ -123,11 +123,16 @@ export class TrainerClient {
     this.transport = null;
   }
 
-  /** New settings (hyper-parameters and engine choice), if their version is new. */
+  /**
+   * New settings (hyper-parameters and engine choice), if their version is new. Other features
+   * make another model: its run starts afresh (a new run, new initial weights, a new curve).
+   */
   setSettings(settings: number, hyper: Hyper, engine: EngineChoice): void {
     if (settings === this.inputs.settings) return;
+    const newModel = hyper.features !== this.inputs.hyper.features;
     this.inputs = { ...this.inputs, settings, hyper, engine };
     this.send({ type: 'set-settings', settings, params: hyper, engine });
+    if (newModel) this.reset();
   }
 
   /** A new pace for training (Speed). */

@@ -1,8 +1,9 @@
 /**
  * What the page shows of the worker, derived from the client's state and the inputs on screen:
- * a result computed for other data or another L2 — the optimum, the max-margin line, a loss grid,
+ * a result computed for other data, another L2 or other features — the optimum, the max-margin line, a loss grid,
  * race lanes, a divergence of an earlier run — is left out, and `solving` says an answer is due.
  */
+import { NO_FEATURES, type FeatureSet } from '../core/features.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type {
   Diverged,
@@ -49,6 +50,8 @@ export interface TrainerView {
 export interface Basis {
   data: number;
   l2: number;
+  /** The model's features on screen (absent: the straight-line model). */
+  features?: FeatureSet;
 }
 
 /** Whether a loss-curve point was computed on the inputs on screen. */
@@ -58,7 +61,13 @@ export const onBasis = (h: Pick<HistoryPoint, 'data' | 'l2'>, b: Basis): boolean
 export function viewOf(s: ClientState, basis: Basis): TrainerView {
   const w = s.worker;
   const opt = w?.optimum;
-  const optimum = opt && opt.data === basis.data && opt.l2 === basis.l2 ? opt : null;
+  const optimum =
+    opt &&
+    opt.data === basis.data &&
+    opt.l2 === basis.l2 &&
+    opt.features === (basis.features ?? NO_FEATURES)
+      ? opt
+      : null;
   const sameRun = w !== null && w.applied.run === s.run;
   const surface =
     s.surface && s.surface.data === basis.data && s.surface.spec.l2 === basis.l2 ? s.surface : null;

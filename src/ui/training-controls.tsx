@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { ENGINE_CHOICES, engineName, engineSupports } from '../core/settings.ts';
+import { ENGINE_CHOICES, engineLimit, engineName } from '../core/settings.ts';
 import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
+import { FeaturesGroup } from './features-group.tsx';
 import { NumberField } from './number-field.tsx';
 
 interface Props {
@@ -34,6 +35,7 @@ export function TrainingControls(p: Props) {
   const initId = useId();
   return (
     <div className="controls" role="group" aria-label="Training settings">
+      <FeaturesGroup features={p.hyper.features} onChange={(features) => p.onHyper({ features })} />
       <div className="field-grid">
         <div className="field">
           <label htmlFor={optId}>Optimizer</label>
@@ -101,19 +103,15 @@ export function TrainingControls(p: Props) {
           >
             {ENGINE_CHOICES.map((id) => {
               const info = p.engines.find((e) => e.id === id);
-              const unsupported = id !== 'auto' && !engineSupports(id, p.hyper);
+              const limit = id === 'auto' ? null : engineLimit(id, p.hyper);
               return (
                 <option
                   key={id}
                   value={id}
-                  disabled={(info ? !info.available : false) || unsupported}
+                  disabled={(info ? !info.available : false) || limit !== null}
                 >
                   {engineLabel(id)}
-                  {info && !info.available
-                    ? ' (unavailable)'
-                    : unsupported
-                      ? ' (full batch only)'
-                      : ''}
+                  {info && !info.available ? ' (unavailable)' : limit ? ` (${limit})` : ''}
                 </option>
               );
             })}

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Columns, Point } from '../core/dataset.ts';
 import type { Scored } from '../core/decisions.ts';
-import { sigmoid, type Weights } from '../core/maths.ts';
+import { logit, sigmoid, type Weights } from '../core/maths.ts';
 import { standardErrors } from '../core/uncertainty.ts';
 import { gradientPulls } from '../core/pulls.ts';
 import type { PullMark } from '../charts/plot-doubt.ts';
@@ -23,7 +23,7 @@ const EMPTY: ScoredLogits = { scores: [], labels: [], logits: new Float64Array(0
 
 function scoredOf(points: readonly Point[], split: 'train' | 'test', w: Weights): ScoredLogits {
   const own = points.filter((p) => p.split === split);
-  const logits = Float64Array.from(own, (p) => w.w1 * p.x1 + w.w2 * p.x2 + w.b);
+  const logits = Float64Array.from(own, (p) => logit(w, p.x1, p.x2));
   return {
     scores: logits.map(sigmoid),
     labels: Uint8Array.from(own, (p) => p.label),

@@ -91,8 +91,8 @@ export function useTrainer(session: SessionState, restored: ResumePoint | null) 
 
   const state = useSyncExternalStore(client.subscribe, client.getState);
   const view = useMemo(
-    () => viewOf(state, { data: dataVersion, l2: hyper.l2 }),
-    [state, dataVersion, hyper.l2],
+    () => viewOf(state, { data: dataVersion, l2: hyper.l2, features: hyper.features }),
+    [state, dataVersion, hyper.l2, hyper.features],
   );
   return { client, view };
 }

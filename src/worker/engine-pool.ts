@@ -4,7 +4,7 @@
  */
 import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
-import { ENGINE_IDS, ENGINES, engineSupports } from '../core/settings.ts';
+import { ENGINE_IDS, ENGINES, engineLimit, engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
 import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
@@ -199,11 +199,13 @@ export class EnginePool {
     const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
     const glNote = !this.webgl.available
       ? ` WebGL is unavailable (${this.webgl.error}).`
-      : !engineSupports('fused-webgl', params)
+      : engineLimit('fused-webgl', params) === 'full batch only'
         ? ' The fused WebGL kernel trains full batches only.'
-        : this.webgl.hardware
-          ? ''
-          : ' WebGL here is software-emulated, so it runs on the CPU.';
+        : engineLimit('fused-webgl', params) === 'no features'
+          ? ' The fused WebGL kernel and the WASM engine train the straight-line model only.'
+          : this.webgl.hardware
+            ? ''
+            : ' WebGL here is software-emulated, so it runs on the CPU.';
     return {
       id,
       reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${glNote}`,

@@ -10,6 +10,7 @@
  * on screen. Large streams (loss curve, reports, race samples) travel as deltas under an id the
  * page appends to (`run`, `raceId`) or restarts.
  */
+import type { FeatureSet } from '../core/features.ts';
 import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
@@ -272,6 +273,8 @@ export interface EngineStatus {
 export interface OptimumState {
   data: number;
   l2: number;
+  /** The model's features the optimum is of. */
+  features: FeatureSet;
   result: OptimumResult;
   /** For separable data without L2: the maximum-margin line descent turns toward. */
   maxMargin: MaxMargin | null;

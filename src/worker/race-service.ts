@@ -3,6 +3,7 @@
  * a hardware GPU, else float64 JS), starts races from the current run's data and start weights
  * (or a request's own data, for conformance tests), and drops an engine that failed.
  */
+import { restrictWeights } from '../core/features.ts';
 import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
 import type { TrainParams } from './engines/engine.ts';
@@ -33,7 +34,7 @@ export class RaceService {
   start(req: RaceRequest, ctx: RaceContext): void {
     const train: Columns = req.train ? { n: req.train.y.length, ...req.train } : ctx.train;
     const params = req.params ?? ctx.params;
-    const init = req.train ? { w1: 0, w2: 0, b: 0 } : ctx.start;
+    const init = req.train ? restrictWeights({ w1: 0, w2: 0, b: 0 }, params.features) : ctx.start;
     const job = {
       data: ctx.data,
       raceId: req.id,

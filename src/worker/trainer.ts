@@ -4,7 +4,16 @@
  * animation frame. The worker entry wires it to `postMessage`; unit tests drive it directly.
  */
 import type { Columns } from '../core/dataset.ts';
-import { lossAndGradient, objective, type Weights } from '../core/maths.ts';
+import { restrictWeights, weightKeys } from '../core/features.ts';
+import {
+  gradientNorm,
+  lossAndGradient,
+  objective,
+  weightNormSq,
+  type Gradient,
+  type LossAndGradient,
+  type Weights,
+} from '../core/maths.ts';
 import { accuracy } from '../core/metrics.ts';
 import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
@@ -52,8 +61,7 @@ const FRAME_MS = 16;
 const ACK_TIMEOUT_MS = 250;
 
 const toColumns = (d: DataArrays): Columns => ({ n: d.y.length, x1: d.x1, x2: d.x2, y: d.y });
-const finite = (w: Weights): boolean =>
-  Number.isFinite(w.w1) && Number.isFinite(w.w2) && Number.isFinite(w.b);
+const finite = (w: Weights): boolean => Object.values(w).every(Number.isFinite);
 
 export class Trainer {
   /** The run id the page gave the current run; progress is posted under it. */
@@ -196,7 +204,11 @@ export class Trainer {
   /** New initial weights (zeros or seeded random), epoch 0, fresh curve. */
   resetWeights(): void {
     // Each reset draws new random weights: the seed advances, so runs stay reproducible.
-    this.weights = initialWeights({ init: this.hyper.init, seed: this.hyper.seed + this.resets++ });
+    this.weights = initialWeights({
+      init: this.hyper.init,
+      seed: this.hyper.seed + this.resets++,
+      features: this.hyper.features,
+    });
     this.startRun(this.weights, 0);
     this.record();
     this.postProgress(true);
@@ -411,13 +423,13 @@ export class Trainer {
       data: this.dataVersion,
       l2: this.hyper.l2,
       weights: { ...w },
-      trainLoss: lg.loss - 0.5 * this.hyper.l2 * (w.w1 * w.w1 + w.w2 * w.w2),
+      trainLoss: lg.loss - 0.5 * this.hyper.l2 * weightNormSq(w),
       objective: lg.loss,
       testLoss: this.test.n > 0 ? objective(this.test, w, 0) : Number.NaN,
       trainAccuracy: this.train.n > 0 ? accuracy(this.train, w) : Number.NaN,
       testAccuracy: this.test.n > 0 ? accuracy(this.test, w) : Number.NaN,
-      gradNorm: Math.hypot(lg.g1, lg.g2, lg.gb),
-      gradient: { g1: lg.g1, g2: lg.g2, gb: lg.gb },
+      gradNorm: gradientNorm(lg),
+      gradient: gradientOf(lg),
     };
   }
 
@@ -469,9 +481,24 @@ export class Trainer {
   }
 }
 
-/** Initial weights for a reset: zeros (the tutorial) or small seeded normal values. */
-export function initialWeights(h: Pick<Hyper, 'init' | 'seed'>): Weights {
-  if (h.init === 'zeros') return { w1: 0, w2: 0, b: 0 };
+/**
+ * Initial weights for a reset: zeros (the tutorial) or small seeded normal values, one per
+ * parameter of the model of `features` (w1, w2 and b are drawn first, as before features).
+ */
+export function initialWeights(
+  h: Pick<Hyper, 'init' | 'seed'> & Partial<Pick<Hyper, 'features'>>,
+): Weights {
+  const set = h.features ?? 'none';
+  const zeros = restrictWeights({ w1: 0, w2: 0, b: 0 }, set);
+  if (h.init === 'zeros') return zeros;
   const normal = makeNormal(makeRng(h.seed), 0, 0.5);
-  return { w1: normal(), w2: normal(), b: normal() };
+  const w: Weights = { ...zeros, w1: normal(), w2: normal(), b: normal() };
+  for (const k of weightKeys(set).slice(2)) w[k] = normal();
+  return w;
+}
+
+/** The gradient fields of a loss-and-gradient (its quadratic ones only where present). */
+function gradientOf(lg: LossAndGradient): Gradient {
+  const { loss: _loss, ...g } = lg;
+  return g;
 }

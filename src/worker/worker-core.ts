@@ -59,7 +59,7 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
       running: trainer.isRunning,
       done,
       diverged,
-      optimum: optimum.current(applied.data, trainer.params.l2),
+      optimum: optimum.current(applied.data, trainer.params.l2, trainer.params.features),
     };
     const text = JSON.stringify(state);
     if (text === last) return;
@@ -113,7 +113,12 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
   const optimum = new OptimumService({
     defer: env.defer,
     busy: () => inbox.pending > 0,
-    want: () => ({ data: applied.data, cols: trainer.trainColumns, l2: trainer.params.l2 }),
+    want: () => ({
+      data: applied.data,
+      cols: trainer.trainColumns,
+      l2: trainer.params.l2,
+      features: trainer.params.features,
+    }),
     solved: sync,
   });
 

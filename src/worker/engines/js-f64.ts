@@ -1,13 +1,21 @@
 /**
  * The plain float64 engine: a tight JavaScript loop over typed arrays. At small N it is the
  * fastest engine on a machine without a GPU (no dispatch cost at all), and it is the float64
- * ground truth that the other engines are checked against.
+ * ground truth that the other engines are checked against. Quadratic features (x1², x2², x1·x2)
+ * are computed on the fly from (x1, x2) in the same loop.
  */
 import type { Columns } from '../../core/dataset.ts';
+import { featureList, type QuadFeature } from '../../core/features.ts';
 import type { Weights } from '../../core/maths.ts';
 import { makeRng, shuffleInPlace } from '../../core/random.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
-import { applyUpdate, clearMoments, newOptState, type OptState } from './optimizer-state.ts';
+import {
+  applyUpdate,
+  clearMoments,
+  newOptState,
+  weightsOf,
+  type OptState,
+} from './optimizer-state.ts';
 
 const EMPTY: Columns = {
   n: 0,
@@ -16,54 +24,140 @@ const EMPTY: Columns = {
   y: new Float64Array(0),
 };
 
+/** Which quadratic features are on, as flags, for the inner loop. */
+export interface Quad {
+  sq1: boolean;
+  sq2: boolean;
+  cross: boolean;
+}
+export const quadOf = (list: readonly QuadFeature[]): Quad => ({
+  sq1: list.includes('x1sq'),
+  sq2: list.includes('x2sq'),
+  cross: list.includes('x1x2'),
+});
+
+/**
+ * Mean gradient of the BCE over indices [from, to) of `idx` (or of all points) into `grad`
+ * (θ's layout), L2 included.
+ */
+export function batchGradient(
+  data: Columns,
+  theta: Float64Array,
+  q: Quad,
+  l2: number,
+  grad: Float64Array,
+  idx: number[] | null,
+  from: number,
+  to: number,
+): void {
+  if (!q.sq1 && !q.sq2 && !q.cross) return linearGradient(data, theta, l2, grad, idx, from, to);
+  const { x1, x2, y } = data;
+  const k = theta.length;
+  const w1 = theta[0]!;
+  const w2 = theta[1]!;
+  const b = theta[k - 1]!;
+  // The quadratic weights in θ order (0 when the feature is off, and never summed then).
+  const i11 = 2;
+  const i22 = i11 + (q.sq1 ? 1 : 0);
+  const i12 = i22 + (q.sq2 ? 1 : 0);
+  const w11 = q.sq1 ? theta[i11]! : 0;
+  const w22 = q.sq2 ? theta[i22]! : 0;
+  const w12 = q.cross ? theta[i12]! : 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s11 = 0;
+  let s22 = 0;
+  let s12 = 0;
+  let sb = 0;
+  for (let j = from; j < to; j++) {
+    const i = idx ? idx[j]! : j;
+    const a = x1[i]!;
+    const c = x2[i]!;
+    const z = w1 * a + w2 * c + w11 * a * a + w22 * c * c + w12 * a * c + b;
+    const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : 1 - 1 / (1 + Math.exp(z));
+    const r = p - y[i]!;
+    s1 += r * a;
+    s2 += r * c;
+    s11 += r * a * a;
+    s22 += r * c * c;
+    s12 += r * a * c;
+    sb += r;
+  }
+  const m = to - from;
+  grad[0] = s1 / m + l2 * w1;
+  grad[1] = s2 / m + l2 * w2;
+  if (q.sq1) grad[i11] = s11 / m + l2 * w11;
+  if (q.sq2) grad[i22] = s22 / m + l2 * w22;
+  if (q.cross) grad[i12] = s12 / m + l2 * w12;
+  grad[k - 1] = sb / m;
+}
+
+/** {@link batchGradient} of the straight-line model: the tutorial's loop, nothing else in it. */
+function linearGradient(
+  data: Columns,
+  theta: Float64Array,
+  l2: number,
+  grad: Float64Array,
+  idx: number[] | null,
+  from: number,
+  to: number,
+): void {
+  const { x1, x2, y } = data;
+  const w1 = theta[0]!;
+  const w2 = theta[1]!;
+  const b = theta[2]!;
+  let s1 = 0;
+  let s2 = 0;
+  let sb = 0;
+  for (let j = from; j < to; j++) {
+    const i = idx ? idx[j]! : j;
+    const a = x1[i]!;
+    const c = x2[i]!;
+    const z = w1 * a + w2 * c + b;
+    const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : 1 - 1 / (1 + Math.exp(z));
+    const r = p - y[i]!;
+    s1 += r * a;
+    s2 += r * c;
+    sb += r;
+  }
+  const m = to - from;
+  grad[0] = s1 / m + l2 * w1;
+  grad[1] = s2 / m + l2 * w2;
+  grad[2] = sb / m;
+}
+
 /** Creates the float64 JavaScript engine. */
 export function createJsEngine(): Engine {
   let data = EMPTY;
   let params: TrainParams = { ...DEFAULT_PARAMS };
-  let state: OptState = newOptState(0, 0, 0);
+  let quad = quadOf([]);
+  let state: OptState = newOptState({ w1: 0, w2: 0, b: 0 }, params.features);
+  let grad = new Float64Array(3);
   let rng = makeRng(params.seed);
   let order: number[] = [];
-  const grad = new Float64Array(3);
-
-  /** Mean gradient of the BCE over indices [from, to) of `idx` (or of all points). */
-  const batchGradient = (idx: number[] | null, from: number, to: number): void => {
-    const { x1, x2, y } = data;
-    const [w1, w2, b] = state.theta as unknown as [number, number, number];
-    let s1 = 0;
-    let s2 = 0;
-    let sb = 0;
-    for (let k = from; k < to; k++) {
-      const i = idx ? idx[k]! : k;
-      const a = x1[i]!;
-      const c = x2[i]!;
-      const z = w1 * a + w2 * c + b;
-      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : 1 - 1 / (1 + Math.exp(z));
-      const r = p - y[i]!;
-      s1 += r * a;
-      s2 += r * c;
-      sb += r;
-    }
-    const m = to - from;
-    grad[0] = s1 / m + params.l2 * w1;
-    grad[1] = s2 / m + params.l2 * w2;
-    grad[2] = sb / m;
-  };
 
   const epoch = (): void => {
     const n = data.n;
     if (n === 0) return;
     const bs = params.batchSize;
     if (bs <= 0 || bs >= n) {
-      batchGradient(null, 0, n);
-      applyUpdate(state, params, grad[0]!, grad[1]!, grad[2]!);
+      batchGradient(data, state.theta, quad, params.l2, grad, null, 0, n);
+      applyUpdate(state, params, grad);
       return;
     }
     if (order.length !== n) order = Array.from({ length: n }, (_, i) => i);
     shuffleInPlace(order, rng);
     for (let from = 0; from < n; from += bs) {
-      batchGradient(order, from, Math.min(n, from + bs));
-      applyUpdate(state, params, grad[0]!, grad[1]!, grad[2]!);
+      batchGradient(data, state.theta, quad, params.l2, grad, order, from, Math.min(n, from + bs));
+      applyUpdate(state, params, grad);
     }
+  };
+
+  /** A state for the model of the current features, at `w`. */
+  const stateAt = (w: Weights): void => {
+    state = newOptState(w, params.features);
+    grad = new Float64Array(state.theta.length);
+    quad = quadOf(featureList(params.features));
   };
 
   return {
@@ -75,18 +169,19 @@ export function createJsEngine(): Engine {
       order = [];
     },
     setParams(next) {
-      if (next.optimizer !== params.optimizer) clearMoments(state);
-      if (next.seed !== params.seed) rng = makeRng(next.seed);
+      const before = params;
       params = { ...next };
+      if (next.features !== before.features) stateAt(weightsOf(state, before.features));
+      else if (next.optimizer !== before.optimizer) clearMoments(state);
+      if (next.seed !== before.seed) rng = makeRng(next.seed);
     },
     setWeights(w) {
-      state = newOptState(w.w1, w.w2, w.b);
+      stateAt(w);
       rng = makeRng(params.seed);
     },
     run(epochs): Weights {
       for (let e = 0; e < epochs; e++) epoch();
-      const [w1, w2, b] = state.theta as unknown as [number, number, number];
-      return { w1, w2, b };
+      return weightsOf(state, params.features);
     },
     dispose() {
       data = EMPTY;

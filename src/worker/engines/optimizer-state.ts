@@ -1,11 +1,13 @@
 /**
- * Optimizer update rules on (w1, w2, b), in float64, shared by the CPU engines. Conventions match
- * TF.js's `tf.train.sgd`, `tf.train.momentum` and `tf.train.adam`, so every engine follows the
- * same trajectory.
+ * Optimizer update rules on θ = (w1, w2, [quadratic weights…,] b), in float64, shared by the CPU
+ * engines. Conventions match TF.js's `tf.train.sgd`, `tf.train.momentum` and `tf.train.adam`, so
+ * every engine follows the same trajectory.
  */
+import { fromTheta, toTheta, type FeatureSet } from '../../core/features.ts';
+import type { Weights } from '../../core/maths.ts';
 import type { TrainParams } from './engine.ts';
 
-/** Mutable optimizer state: θ = (w1, w2, b), momentum/first moment m, second moment v, step t. */
+/** Mutable optimizer state: θ (./features.ts order), momentum/first moment m, second moment v, step t. */
 export interface OptState {
   theta: Float64Array;
   m: Float64Array;
@@ -13,14 +15,15 @@ export interface OptState {
   t: number;
 }
 
-/** A fresh state at the given parameters. */
-export function newOptState(w1: number, w2: number, b: number): OptState {
-  return {
-    theta: Float64Array.of(w1, w2, b),
-    m: new Float64Array(3),
-    v: new Float64Array(3),
-    t: 0,
-  };
+/** A fresh state at the given weights, for the model of these features. */
+export function newOptState(w: Weights, features: FeatureSet): OptState {
+  const theta = Float64Array.from(toTheta(w, features));
+  return { theta, m: new Float64Array(theta.length), v: new Float64Array(theta.length), t: 0 };
+}
+
+/** The state's weights. */
+export function weightsOf(s: OptState, features: FeatureSet): Weights {
+  return fromTheta(s.theta, features);
 }
 
 /** Clears momentum, moments and step count; keeps θ. */
@@ -30,33 +33,29 @@ export function clearMoments(s: OptState): void {
   s.t = 0;
 }
 
-/** Applies one update with gradient g = (g1, g2, gb) (L2 already included). */
-export function applyUpdate(s: OptState, p: TrainParams, g1: number, g2: number, gb: number): void {
+/** Applies one update with gradient g (θ's layout, L2 already included). */
+export function applyUpdate(s: OptState, p: TrainParams, g: ArrayLike<number>): void {
   const th = s.theta;
+  const k = th.length;
   if (p.optimizer === 'sgd') {
-    th[0]! -= p.lr * g1;
-    th[1]! -= p.lr * g2;
-    th[2]! -= p.lr * gb;
+    for (let i = 0; i < k; i++) th[i]! -= p.lr * g[i]!;
     return;
   }
   if (p.optimizer === 'momentum') {
     const m = s.m;
-    m[0] = p.momentum * m[0]! + g1;
-    m[1] = p.momentum * m[1]! + g2;
-    m[2] = p.momentum * m[2]! + gb;
-    th[0]! -= p.lr * m[0];
-    th[1]! -= p.lr * m[1];
-    th[2]! -= p.lr * m[2];
+    for (let i = 0; i < k; i++) {
+      m[i] = p.momentum * m[i]! + g[i]!;
+      th[i]! -= p.lr * m[i]!;
+    }
     return;
   }
   s.t += 1;
   const c1 = 1 - p.beta1 ** s.t;
   const c2 = 1 - p.beta2 ** s.t;
-  const g = [g1, g2, gb];
-  for (let k = 0; k < 3; k++) {
-    const gk = g[k]!;
-    s.m[k] = p.beta1 * s.m[k]! + (1 - p.beta1) * gk;
-    s.v[k] = p.beta2 * s.v[k]! + (1 - p.beta2) * gk * gk;
-    th[k]! -= (p.lr * (s.m[k]! / c1)) / (Math.sqrt(s.v[k]! / c2) + p.epsilon);
+  for (let i = 0; i < k; i++) {
+    const gi = g[i]!;
+    s.m[i] = p.beta1 * s.m[i]! + (1 - p.beta1) * gi;
+    s.v[i] = p.beta2 * s.v[i]! + (1 - p.beta2) * gi * gi;
+    th[i]! -= (p.lr * (s.m[i]! / c1)) / (Math.sqrt(s.v[i]! / c2) + p.epsilon);
   }
 }

@@ -14,6 +14,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Columns } from '../../core/dataset.ts';
+import { featureList, fromTheta, toTheta, type QuadFeature } from '../../core/features.ts';
 import type { Weights } from '../../core/maths.ts';
 import { makeRng, shuffleInPlace } from '../../core/random.ts';
 import { ENGINES, type TfjsEngineId } from '../../core/settings.ts';
@@ -56,11 +57,13 @@ export const tfBytes = (): number => tf.memory().numBytes;
 export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
   if (!(await activateBackend(id)))
     throw new Error(`TF.js backend '${BACKENDS[id]}' is unavailable`);
-  const w = tf.variable(
+  // w has one row per feature (x1, x2, then the active quadratic ones); remade when they change.
+  let w = tf.variable(
     tf.tidy(() => tf.zeros([2, 1])),
     true,
     'w',
   );
+  let quads: QuadFeature[] = [];
   const b = tf.variable(
     tf.tidy(() => tf.scalar(0)),
     true,
@@ -75,7 +78,7 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
   let order: number[] = [];
 
   const lossOf = (xb: tf.Tensor2D, yb: tf.Tensor2D) => (): tf.Scalar => {
-    const z = tf.add(tf.matMul(xb, w), b);
+    const z = tf.add(tf.matMul(features(xb, quads), w), b);
     // Stable BCE from logits: max(z, 0) − z·y + log(1 + e^(−|z|)).
     const bce = tf.mean(
       tf.add(tf.sub(tf.relu(z), tf.mul(z, yb)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))),
@@ -103,6 +106,15 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
     }
   };
 
+  /** Sets w and b to the weights of the current features. */
+  const assign = (wts: Weights): void => {
+    const theta = toTheta(wts, params.features);
+    tf.tidy(() => {
+      w.assign(tf.tensor2d(theta.slice(0, -1), [theta.length - 1, 1]));
+      b.assign(tf.scalar(theta.at(-1)!));
+    });
+  };
+
   const engine: Engine & { id: EngineId } = {
     id,
     precision: 'float32',
@@ -121,8 +133,20 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
       order = [];
     },
     setParams(next) {
-      const changed = next.optimizer !== params.optimizer;
+      const changed = next.optimizer !== params.optimizer || next.features !== params.features;
       if (next.seed !== params.seed) rng = makeRng(next.seed);
+      if (next.features !== params.features) {
+        const keep = fromTheta([...w.dataSync(), b.dataSync()[0]!], params.features);
+        quads = featureList(next.features);
+        w.dispose();
+        w = tf.variable(
+          tf.tidy(() => tf.zeros([2 + quads.length, 1])),
+          true,
+          'w',
+        );
+        params = { ...next };
+        assign(keep);
+      }
       params = { ...next };
       if (changed) {
         optimizer.dispose();
@@ -130,18 +154,14 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
       } else setLearningRate(optimizer, params.lr);
     },
     setWeights(wts: Weights) {
-      tf.tidy(() => {
-        w.assign(tf.tensor2d([wts.w1, wts.w2], [2, 1]));
-        b.assign(tf.scalar(wts.b));
-      });
+      assign(wts);
       optimizer.dispose();
       optimizer = makeOptimizer(params);
       rng = makeRng(params.seed);
     },
     run(epochs: number): Weights {
       if (n > 0) for (let e = 0; e < epochs; e++) epoch();
-      const wv = w.dataSync();
-      return { w1: wv[0]!, w2: wv[1]!, b: b.dataSync()[0]! };
+      return fromTheta([...w.dataSync(), b.dataSync()[0]!], params.features);
     },
     dispose() {
       optimizer.dispose();
@@ -149,6 +169,19 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
     },
   };
   return engine;
+}
+
+/** The feature matrix [x1, x2, active quadratic features…] of an n×2 batch, computed on the fly. */
+function features(xb: tf.Tensor2D, quads: readonly QuadFeature[]): tf.Tensor2D {
+  if (quads.length === 0) return xb;
+  const x1 = tf.slice(xb, [0, 0], [-1, 1]);
+  const x2 = tf.slice(xb, [0, 1], [-1, 1]);
+  const of: Record<QuadFeature, () => tf.Tensor2D> = {
+    x1sq: () => tf.square(x1),
+    x2sq: () => tf.square(x2),
+    x1x2: () => tf.mul(x1, x2),
+  };
+  return tf.concat([xb, ...quads.map((f) => of[f]())], 1);
 }
 
 function makeOptimizer(p: TrainParams): tf.Optimizer {

@@ -8,6 +8,7 @@
  */
 import type { Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
+import { engineSupports } from '../../core/settings.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
 import { applyUpdate, clearMoments, newOptState, type OptState } from './optimizer-state.ts';
 import { WASM_F64_BASE64 } from './wasm-f64-binary.ts';
@@ -48,7 +49,8 @@ export function createWasmEngine(): Engine {
   let at = { x1: 0, x2: 0, y: 0, out: 0 };
   let last = { x1: 0, x2: 0, y: 0 };
   let params: TrainParams = { ...DEFAULT_PARAMS };
-  let state: OptState = newOptState(0, 0, 0);
+  let state: OptState = newOptState({ w1: 0, w2: 0, b: 0 }, 'none');
+  const grad = new Float64Array(3);
   let sums = new Float64Array(kernel.memory.buffer, 0, 3);
 
   const epoch = (): void => {
@@ -68,13 +70,16 @@ export function createWasmEngine(): Engine {
       s2 += r * last.x2;
       sb += r;
     }
-    applyUpdate(state, params, s1 / n + params.l2 * w1, s2 / n + params.l2 * w2, sb / n);
+    grad[0] = s1 / n + params.l2 * w1;
+    grad[1] = s2 / n + params.l2 * w2;
+    grad[2] = sb / n;
+    applyUpdate(state, params, grad);
   };
 
   return {
     id: 'wasm-f64',
     precision: 'float64',
-    supports: (p) => p.batchSize <= 0,
+    supports: (p) => engineSupports('wasm-f64', p),
     setData(train: Columns) {
       const m = train.n;
       const stride = 8 * (m + (m % 2)) + 16; // 16-byte aligned columns
@@ -95,7 +100,7 @@ export function createWasmEngine(): Engine {
       params = { ...next };
     },
     setWeights(w) {
-      state = newOptState(w.w1, w.w2, w.b);
+      state = newOptState(w, 'none');
     },
     run(epochs): Weights {
       if (n > 0) for (let e = 0; e < epochs; e++) epoch();

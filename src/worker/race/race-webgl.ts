@@ -102,6 +102,9 @@ class RaceWebGL implements RaceEngine {
   }
 
   start(train: Columns, params: TrainParams, lanes: readonly RaceLane[], init: Weights): void {
+    if (params.features !== 'none') {
+      throw new Error('the WebGL race kernel races the straight-line model only (no features)');
+    }
     this.assertAlive();
     this.setData(train);
     this.params = { ...params };
