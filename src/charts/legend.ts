@@ -32,6 +32,8 @@ export interface LegendEntry {
 export interface LegendState {
   /** A model with w ≠ 0: boundary, field and arrow. */
   model: boolean;
+  /** The model's boundary is a curve (quadratic features): its levels are curves, no arrow. */
+  curved?: boolean;
   contours: boolean;
   ghost: boolean;
   maxMargin: boolean;
@@ -64,13 +66,22 @@ export function legendEntries(s: LegendState): LegendEntry[] {
         text: 'shading: p(blue), red 0 → white 0.5 → blue 1',
         mark: { kind: 'field' },
       },
-      line('boundary', 'boundary w·x + b = 0 (p = 0.5)', BOUNDARY, 2, 'none'),
+      s.curved
+        ? line(
+            'boundary',
+            'boundary w·φ(x) + b = 0 (p = 0.5), curved by the features',
+            BOUNDARY,
+            2,
+            'none',
+          )
+        : line('boundary', 'boundary w·x + b = 0 (p = 0.5)', BOUNDARY, 2, 'none'),
     );
     if (s.contours) out.push(line('contours', 'p = 0.25 and p = 0.75', BOUNDARY, 1, '4 4'));
     const t = s.threshold;
     if (t !== undefined && t !== null && t > 0 && t < 1 && t !== 0.5)
       out.push(line('threshold', `threshold p = ${Number(t.toFixed(3))}`, THRESHOLD, 2, '8 3 2 3'));
-    out.push({ key: 'arrow', text: 'w: points toward blue', mark: { kind: 'arrow' } });
+    if (!s.curved)
+      out.push({ key: 'arrow', text: 'w: points toward blue', mark: { kind: 'arrow' } });
   }
   if (s.band)
     out.push({ key: 'band', text: '95 % band of plausible boundaries', mark: { kind: 'band' } });

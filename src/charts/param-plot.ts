@@ -95,6 +95,12 @@ export class ParamPlot {
   }
 
   /** Sets the axes: a square range over (w1, w2), drawn with equal aspect. */
+  /** The parameters along the axes (w1 and w2 unless the view shows another slice). */
+  setAxisNames(x: string, y: string): void {
+    this.svg.select('.axis-label.x').text(x);
+    this.svg.select('.axis-label.y').text(y);
+  }
+
   setRange(r: WeightRange): void {
     this.range = { w1: [r.w1[0], r.w1[1]], w2: [r.w2[0], r.w2[1]] };
     this.rescale();

@@ -44,7 +44,7 @@ export const PRESETS: Record<PresetId, { name: string; about: string }> = {
   xor: {
     name: 'XOR (not linearly separable)',
     about:
-      'XOR: blue where exactly one of x1, x2 is positive. No straight line can separate it: the best a line can do is cut off one of the four blobs (75 %), and the loss stays high. Turn on the feature x1·x2 (under Features): the model is then linear in (x1, x2, x1·x2), and the sign of x1·x2 is the XOR itself, so one negative weight w12 separates the four blobs (about 97 % test accuracy here).',
+      'XOR: blue where exactly one of x1, x2 is positive. No straight line can separate it: the best a line can do is cut off one of the four blobs (75 %), and the loss stays high. Turn on the feature x1·x2 (under Features): the model is then linear in (x1, x2, x1·x2), and the sign of x1·x2 is the XOR itself, so one negative weight w12 separates the four blobs (98 % test accuracy here, with L2 0.01).',
   },
   circle: {
     name: 'Circle (blue inside a red ring)',

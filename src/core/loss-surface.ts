@@ -5,7 +5,30 @@
  * view needs (grid coordinates, the lowest cell, a view range that holds the path).
  */
 import type { Columns } from './dataset.ts';
-import { softplus, type Weights } from './maths.ts';
+import { featureFunctions, featureSetOfWeights, weightKeys } from './features.ts';
+import { softplus, weightNormSq, type Weights } from './maths.ts';
+
+/** A parameter of the model: a weight or the bias. */
+export type ParamKey = 'w1' | 'w2' | 'w11' | 'w22' | 'w12' | 'b';
+
+/**
+ * A plane through parameter space: the grid's columns vary `axes[0]`, its rows `axes[1]`, and
+ * every other parameter is held at its value in `at` (whose quadratic fields say the features).
+ */
+export interface Slice {
+  axes: readonly [ParamKey, ParamKey];
+  at: Weights;
+}
+
+/** The parameters of the model these weights belong to, b last. */
+export function paramKeys(w: Weights): ParamKey[] {
+  return [...weightKeys(featureSetOfWeights(w)), 'b'];
+}
+
+/** A parameter's value (0 for a quadratic weight the model does not have). */
+export function paramOf(w: Weights, k: ParamKey): number {
+  return w[k] ?? 0;
+}
 
 /** Which grid to compute. Grid vertices include both ends of each range. */
 export interface GridSpec {
@@ -19,6 +42,11 @@ export interface GridSpec {
   l2: number;
   /** Vertices per side, 2 … 512. */
   size: number;
+  /**
+   * A slice through other parameters: the ranges `w1` and `w2` are then those of `axes[0]` and
+   * `axes[1]`, and `b` is ignored (it is in `at`, or an axis). Absent: the (w1, w2) plane at b.
+   */
+  slice?: Slice;
 }
 
 /** Largest grid side any engine computes. */
@@ -41,6 +69,14 @@ export function checkGridSpec(s: GridSpec): void {
       throw new Error(`invalid ${name} range; need finite lo < hi: [${r[0]}, ${r[1]}]`);
   }
   if (!Number.isFinite(s.b)) throw new Error(`invalid b; not finite: ${s.b}`);
+  if (s.slice) {
+    const [u, v] = s.slice.axes;
+    const keys = paramKeys(s.slice.at);
+    if (u === v || !keys.includes(u) || !keys.includes(v))
+      throw new Error(`invalid slice; need two different parameters of the model: ${u}, ${v}`);
+    if (!Object.values(s.slice.at).every(Number.isFinite))
+      throw new Error('invalid slice; the held weights are not finite');
+  }
   if (!(s.l2 >= 0 && Number.isFinite(s.l2))) throw new Error(`invalid l2; not ≥ 0: ${s.l2}`);
 }
 
@@ -56,6 +92,7 @@ export function gridCoord(range: readonly [number, number], size: number, i: num
  */
 export function lossGridF64(cols: Columns, spec: GridSpec): Float64Array {
   checkGridSpec(spec);
+  if (spec.slice) return sliceGridF64(cols, spec, spec.slice);
   const { size, b, l2 } = spec;
   const out = new Float64Array(size * size);
   const { x1, x2, y, n } = cols;
@@ -69,6 +106,55 @@ export function lossGridF64(cols: Columns, spec: GridSpec): Float64Array {
         sum += softplus(z) - y[k]! * z;
       }
       out[j * size + i] = (n > 0 ? sum / n : 0) + 0.5 * l2 * (w1 * w1 + w2 * w2);
+    }
+  }
+  return out;
+}
+
+/** The weights at grid vertex (u, v) of a slice. */
+export function sliceWeights(slice: Slice, u: number, v: number): Weights {
+  return { ...slice.at, [slice.axes[0]]: u, [slice.axes[1]]: v };
+}
+
+/**
+ * J on a slice's grid in float64, row-major: value[j·size + i] = J at the slice's weights with
+ * axes[0] = column i's value and axes[1] = row j's. Each point's two axis features and the rest
+ * of its logit are computed once, so a cell costs what a (w1, w2) cell does. O(size²·n).
+ */
+export function sliceGridF64(cols: Columns, spec: GridSpec, slice: Slice): Float64Array {
+  const { size, l2 } = spec;
+  const { n, x1, x2, y } = cols;
+  const set = featureSetOfWeights(slice.at);
+  const keys = paramKeys(slice.at);
+  const fns = [...featureFunctions(set), () => 1];
+  const fnOf = (k: ParamKey) => fns[keys.indexOf(k)] ?? (() => 0);
+  const [fu, fv] = slice.axes.map(fnOf) as [(typeof fns)[number], (typeof fns)[number]];
+  const a = new Float64Array(n);
+  const c = new Float64Array(n);
+  const rest = new Float64Array(n);
+  const held = sliceWeights(slice, 0, 0);
+  for (let k = 0; k < n; k++) {
+    a[k] = fu(x1[k]!, x2[k]!);
+    c[k] = fv(x1[k]!, x2[k]!);
+    let z = 0;
+    keys.forEach((key, m) => (z += paramOf(held, key) * fns[m]!(x1[k]!, x2[k]!)));
+    rest[k] = z;
+  }
+  const penalised = (k: ParamKey) => (k === 'b' ? 0 : 1);
+  const heldPenalty = weightNormSq(held);
+  const out = new Float64Array(size * size);
+  for (let j = 0; j < size; j++) {
+    const v = gridCoord(spec.w2, size, j);
+    for (let i = 0; i < size; i++) {
+      const u = gridCoord(spec.w1, size, i);
+      let sum = 0;
+      for (let k = 0; k < n; k++) {
+        const z = u * a[k]! + v * c[k]! + rest[k]!;
+        sum += softplus(z) - y[k]! * z;
+      }
+      const norm =
+        heldPenalty + penalised(slice.axes[0]) * u * u + penalised(slice.axes[1]) * v * v;
+      out[j * size + i] = (n > 0 ? sum / n : 0) + 0.5 * l2 * norm;
     }
   }
   return out;

@@ -5,6 +5,7 @@ import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import { DEFAULT_HYPER, engineName } from '../core/settings.ts';
+import { isLinear } from '../core/features.ts';
 import { ActionsMenu } from './actions-menu.tsx';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
@@ -145,7 +146,8 @@ export function App() {
     contours: contours && !!model,
     ghost: !!ghost,
     maxMargin: !!maxMargin,
-    arrow: !!model && (model.w1 !== 0 || model.w2 !== 0),
+    arrow: !!model && (model.w1 !== 0 || model.w2 !== 0 || !isLinear(model)),
+    curved: !!model && !isLinear(model),
     lanes: races.lines,
     threshold,
     pulls: !!pulls && pulls.marks.length > 0,
@@ -254,12 +256,13 @@ export function App() {
               shown={shown}
               travel={travel}
               l2={session.hyper.l2}
+              features={session.hyper.features}
               runKey={`${session.dataVersion}:${resets}:${session.hyper.features}`}
               requestSurface={client.surface}
-              onSetWeights={(w1, w2) => {
+              onSetWeights={(weights) => {
                 setTravel(null);
-                // The other weights (b, any quadratic ones) stay as they are: a move in the plane.
-                client.setWeights({ ...(shown?.weights ?? { b: 0 }), w1, w2 });
+                // The panel keeps the weights off its plane as they are: a move in the plane.
+                client.setWeights(weights);
               }}
             />
           )}

@@ -1,5 +1,8 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { RACE_COLOURS } from '../charts/palette.ts';
+import { featureLabels, restrictWeights, weightKeys, type FeatureSet } from '../core/features.ts';
+import { paramOf, type ParamKey } from '../core/loss-surface.ts';
+import type { Gradient, Weights } from '../core/maths.ts';
 import type { Snapshot } from '../core/progress.ts';
 import { ParamSpaceView } from './param-space-view.tsx';
 import { useSurface } from './use-surface.ts';
@@ -16,40 +19,72 @@ interface Props {
   /** Index of the replayed snapshot in view.history, or null when live. */
   travel: number | null;
   l2: number;
+  /** The model's features: which weights there are to pick from. */
+  features: FeatureSet;
   /** Changes on new data or a new run: the view re-fits its range. */
   runKey: string;
   requestSurface: (request: SurfaceRequest) => void;
-  onSetWeights: (w1: number, w2: number, commit: boolean) => void;
+  /** The person moved the weights of the plane (the others stay); `commit`: the move ended. */
+  onSetWeights: (weights: Weights, commit: boolean) => void;
+}
+
+/** The plane's two parameters: the default (w1, w2) unless the person picks others. */
+type Axes = readonly [ParamKey, ParamKey];
+const DEFAULT_AXES: Axes = ['w1', 'w2'];
+
+/** What each parameter multiplies, for the menus: "w12 (x1·x2)", "b (bias)". */
+function paramLabel(k: ParamKey, features: FeatureSet): string {
+  if (k === 'b') return 'b (bias)';
+  const i = weightKeys(features).indexOf(k);
+  return `${k} (${featureLabels(features)[i]})`;
+}
+
+/** A gradient's component along a parameter. */
+function gradientOf(g: Gradient, k: ParamKey): number {
+  const by: Record<ParamKey, number | undefined> = {
+    w1: g.g1,
+    w2: g.g2,
+    w11: g.g11,
+    w22: g.g22,
+    w12: g.g12,
+    b: g.gb,
+  };
+  return by[k] ?? 0;
 }
 
 /**
- * The parameter-space view: the loss surface over (w1, w2) at the shown b (computed in the
- * worker), the descent path up to the shown epoch, −∇J, the optimum and the race lanes' paths.
+ * The parameter-space view: the loss surface over a plane of two parameters — (w1, w2) at the
+ * shown b by default, or any two the person picks, every other one held at its shown value —
+ * computed in the worker, the descent path projected onto it up to the shown epoch, −∇J, the
+ * optimum and the race lanes' paths.
  */
-export function ParamSpacePanel({
-  view,
-  race,
-  shown,
-  travel,
-  l2,
-  runKey,
-  requestSurface,
-  onSetWeights,
-}: Props) {
-  const opt = view.optimum?.status === 'optimum' ? view.optimum.weights : null;
+export function ParamSpacePanel(p: Props) {
+  const { view, race, shown, travel, features } = p;
+  const params = useMemo(() => [...weightKeys(features), 'b'] as ParamKey[], [features]);
+  const [picked, setPicked] = useState<Axes>(DEFAULT_AXES);
+  // Axes of a model that no longer has them (a feature turned off) fall back to (w1, w2).
+  const axes: Axes = picked.every((k) => params.includes(k)) ? picked : DEFAULT_AXES;
+  const isDefault = axes[0] === 'w1' && axes[1] === 'w2' && features === 'none';
+  const project = useMemo(
+    () =>
+      (w: Weights): Weights => ({ w1: paramOf(w, axes[0]), w2: paramOf(w, axes[1]), b: w.b }),
+    [axes],
+  );
+  const optFull = view.optimum?.status === 'optimum' ? view.optimum.weights : null;
+  const opt = optFull && project(optFull);
   const path = useMemo(() => {
     const h = travel === null ? view.history : view.history.slice(0, travel + 1);
-    const ws = h.map((p) => ({ w1: p.weights.w1, w2: p.weights.w2 }));
-    if (travel === null && shown) ws.push({ w1: shown.weights.w1, w2: shown.weights.w2 });
+    const ws = h.map((q) => project(q.weights));
+    if (travel === null && shown) ws.push(project(shown.weights));
     return ws;
-  }, [view.history, travel, shown]);
+  }, [view.history, travel, shown, project]);
   const lanes = useMemo(
     () =>
       race?.lanes.map((_, i) => ({
         colour: RACE_COLOURS[i % RACE_COLOURS.length]!,
-        path: race.history.map((h) => ({ w1: h.weights[i]!.w1, w2: h.weights[i]!.w2 })),
+        path: race.history.map((h) => project(h.weights[i]!)),
       })) ?? [],
-    [race],
+    [race, project],
   );
   const keep = useMemo(
     () => [
@@ -60,28 +95,82 @@ export function ParamSpacePanel({
     ],
     [path, opt, lanes, race],
   );
+  const current = shown ? project(shown.weights) : null;
+  const full = shown ? restrictWeights(shown.weights, features) : null;
   const { range } = useSurface({
     running: view.running,
-    request: requestSurface,
+    request: p.requestSurface,
     surface: view.surface,
-    current: shown?.weights ?? null,
+    current,
     keep,
-    l2,
-    epochKey: runKey,
+    l2: p.l2,
+    epochKey: `${p.runKey}:${axes.join(',')}`,
+    slice: isDefault ? null : { axes, weights: full },
   });
+  const g = shown?.gradient ?? null;
+  const gradient = g && { g1: gradientOf(g, axes[0]), g2: gradientOf(g, axes[1]), gb: g.gb };
+  const held = params.filter((k) => !axes.includes(k));
   return (
     <section className="param-section" aria-labelledby="param-heading">
       <h2 id="param-heading">Parameter space</h2>
+      <PlanePicker params={params} features={features} axes={axes} onChange={setPicked} />
       <ParamSpaceView
         range={range}
         surface={view.surface}
         path={path}
-        current={shown ? shown.weights : null}
-        gradient={shown?.gradient ?? null}
+        current={current}
+        gradient={gradient}
         optimum={opt}
         lanes={lanes}
-        onSetWeights={onSetWeights}
+        axes={axes}
+        held={isDefault || !full ? null : held.map((k) => [k, paramOf(full, k)] as const)}
+        onSetWeights={(u, v, commit) => {
+          if (!full) return;
+          p.onSetWeights({ ...full, [axes[0]]: u, [axes[1]]: v }, commit);
+        }}
       />
     </section>
+  );
+}
+
+/** The two menus that pick the plane: "Horizontal axis" and "Vertical axis". */
+function PlanePicker({
+  params,
+  features,
+  axes,
+  onChange,
+}: {
+  params: readonly ParamKey[];
+  features: FeatureSet;
+  axes: Axes;
+  onChange: (axes: Axes) => void;
+}) {
+  const id = useId();
+  const pick = (which: 0 | 1, k: ParamKey) => {
+    const other = axes[1 - which]!;
+    // Picking the other axis's parameter swaps the two.
+    const next: [ParamKey, ParamKey] = which === 0 ? [k, other] : [other, k];
+    if (k === other) next[1 - which] = axes[which];
+    onChange(next);
+  };
+  return (
+    <div className="plane-picker" role="group" aria-label="Plane">
+      {(['Horizontal axis', 'Vertical axis'] as const).map((name, which) => (
+        <div className="field" key={name}>
+          <label htmlFor={`${id}-${which}`}>{name}</label>
+          <select
+            id={`${id}-${which}`}
+            value={axes[which]}
+            onChange={(e) => pick(which as 0 | 1, e.currentTarget.value as ParamKey)}
+          >
+            {params.map((k) => (
+              <option key={k} value={k}>
+                {paramLabel(k, features)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -15,6 +15,10 @@ interface Props {
   gradient: Gradient | null;
   optimum: W12 | null;
   lanes: readonly Lane[];
+  /** The parameters spanning the plane (w1, w2 by default). */
+  axes?: readonly [string, string];
+  /** The parameters held, with their values, when the plane is a slice; null for (w1, w2) at b. */
+  held?: readonly (readonly [string, number])[] | null;
   onSetWeights: (w1: number, w2: number, commit: boolean) => void;
 }
 
@@ -47,6 +51,8 @@ export function ParamSpaceView(p: Props) {
     };
   }, []);
   const { range, surface, path, current, gradient, optimum, lanes } = p;
+  const [ax, ay] = p.axes ?? ['w1', 'w2'];
+  useEffect(() => plotRef.current?.setAxisNames(ax, ay), [ax, ay]);
   useEffect(() => plotRef.current?.setRange(range), [range]);
   useEffect(() => {
     plotRef.current?.setSurface(surface && surface.values.length ? surface : null);
@@ -80,11 +86,22 @@ export function ParamSpaceView(p: Props) {
       <p id="param-caption" className="param-caption">
         {s && lowest ? (
           <>
-            Contours of the loss J(w1, w2) at b = {fmtNum(s.b, 4)}; black line: the path of descent;
-            arrow: −∇J, steepest descent (the next step, for plain SGD).{' '}
+            {p.held ? (
+              <>
+                A slice of the loss: contours of J over ({ax}, {ay}) with every other parameter held
+                at its shown value ({p.held.map(([k, v]) => `${k} = ${fmtNum(v, 4)}`).join(', ')});
+                black line: the path of descent projected onto this plane; arrow: −∇J along {ax} and{' '}
+                {ay}.{' '}
+              </>
+            ) : (
+              <>
+                Contours of the loss J(w1, w2) at b = {fmtNum(s.b, 4)}; black line: the path of
+                descent; arrow: −∇J, steepest descent (the next step, for plain SGD).{' '}
+              </>
+            )}
             <output aria-label="Lowest loss on the grid" aria-live="off">
-              Lowest on the grid: J = {fmtNum(lowest.value, 6)} at w1 = {fmtNum(lowest.w1, 4)}, w2 ={' '}
-              {fmtNum(lowest.w2, 4)}
+              Lowest on the grid: J = {fmtNum(lowest.value, 6)} at {ax} = {fmtNum(lowest.w1, 4)},{' '}
+              {ay} = {fmtNum(lowest.w2, 4)}
               {onEdge(lowest.i, lowest.j, s.size)
                 ? ', on the edge of the view: J keeps falling beyond it'
                 : ''}
@@ -101,7 +118,7 @@ export function ParamSpaceView(p: Props) {
         )}
       </p>
       <p id="param-keys" className="hint">
-        Drag or click to set w1 and w2 (b stays); arrow keys move them (Shift: further).
+        Drag or click to set {ax} and {ay} (the others stay); arrow keys move them (Shift: further).
         {gradient && Number.isFinite(gradient.g1)
           ? ` ∇J = (${fmtNum(gradient.g1, 3)}, ${fmtNum(gradient.g2, 3)}).`
           : ''}

@@ -15,6 +15,8 @@ export interface LegendOptions {
   maxMargin: boolean;
   /** A model with w ≠ 0 is drawn (boundary, field, arrow). */
   arrow: boolean;
+  /** Its boundary is a curve (quadratic features): no single weight arrow. */
+  curved?: boolean;
   lanes: readonly LaneLine[];
   /** The decision threshold's line (null: not drawn). */
   threshold?: number | null;
@@ -26,6 +28,7 @@ export interface LegendOptions {
 export function legendEntries(o: LegendOptions): LegendEntry[] {
   return entries({
     model: o.arrow,
+    curved: o.curved ?? false,
     contours: o.contours,
     ghost: o.ghost,
     maxMargin: o.maxMargin,

@@ -3,7 +3,7 @@
  * a result computed for other data, another L2 or other features — the optimum, the max-margin line, a loss grid,
  * race lanes, a divergence of an earlier run — is left out, and `solving` says an answer is due.
  */
-import { NO_FEATURES, type FeatureSet } from '../core/features.ts';
+import { featureSetOfWeights, NO_FEATURES, type FeatureSet } from '../core/features.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type {
   Diverged,
@@ -69,8 +69,14 @@ export function viewOf(s: ClientState, basis: Basis): TrainerView {
       ? opt
       : null;
   const sameRun = w !== null && w.applied.run === s.run;
+  const slice = s.surface?.spec.slice;
   const surface =
-    s.surface && s.surface.data === basis.data && s.surface.spec.l2 === basis.l2 ? s.surface : null;
+    s.surface &&
+    s.surface.data === basis.data &&
+    s.surface.spec.l2 === basis.l2 &&
+    (slice ? featureSetOfWeights(slice.at) : NO_FEATURES) === (basis.features ?? NO_FEATURES)
+      ? s.surface
+      : null;
   return {
     engine: w?.engine ?? null,
     snapshot: s.snapshot,

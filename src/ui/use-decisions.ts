@@ -8,6 +8,7 @@ import type { Columns, Point } from '../core/dataset.ts';
 import type { Scored } from '../core/decisions.ts';
 import { logit, sigmoid, type Weights } from '../core/maths.ts';
 import { standardErrors } from '../core/uncertainty.ts';
+import { featureSetOfWeights, isLinear } from '../core/features.ts';
 import { gradientPulls } from '../core/pulls.ts';
 import type { PullMark } from '../charts/plot-doubt.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
@@ -65,6 +66,11 @@ export function useDecisions(
       return {
         kind: 'none',
         why: `No finite maximum-likelihood estimate, so no standard errors: ${optimum.message}`,
+      };
+    if (!isLinear(optimum.weights) || featureSetOfWeights(optimum.weights) !== 'none')
+      return {
+        kind: 'none',
+        why: 'Standard errors and the band of plausible boundaries are computed for the straight-line model (w1, w2, b) only: turn the features off to see them.',
       };
     const u = on ? standardErrors(trainCols, optimum.weights) : null;
     return u

@@ -4,7 +4,13 @@
  * range, the data or L2 changed — one request in flight at a time, so a slow grid never queues up.
  */
 import { useEffect, useRef, useState } from 'react';
-import { fitWeightRange, rangeHolds, type WeightRange } from '../core/loss-surface.ts';
+import {
+  fitWeightRange,
+  rangeHolds,
+  sliceWeights,
+  type ParamKey,
+  type WeightRange,
+} from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
 import type { SurfaceRequest, SurfaceResult } from '../worker/protocol.ts';
 
@@ -22,8 +28,13 @@ interface Input {
   request: (request: SurfaceRequest) => void;
   /** The latest grid for the data and L2 on screen (null: none yet). */
   surface: SurfaceResult | null;
-  /** The weights shown (live or replayed). */
+  /** The weights shown (live or replayed), projected onto the view's plane (w1, w2: its axes). */
   current: Weights | null;
+  /**
+   * A slice: the two parameters spanning the plane, the others held at `weights` (the model's
+   * whole weights, shown). Null: the plain (w1, w2) plane at b.
+   */
+  slice?: { axes: readonly [ParamKey, ParamKey]; weights: Weights | null } | null;
   /** Weights the range must hold: the path so far, the optimum. */
   keep: readonly { w1: number; w2: number }[];
   l2: number;
@@ -32,7 +43,16 @@ interface Input {
 }
 
 /** The view's range and whether its surface matches the current b. */
-export function useSurface({ running, request, surface, current, keep, l2, epochKey }: Input) {
+export function useSurface({
+  running,
+  request,
+  surface,
+  current,
+  keep,
+  l2,
+  epochKey,
+  slice = null,
+}: Input) {
   const pending = useRef<{ id: number; at: number; key: string } | null>(null);
   const nextId = useRef(1);
   const [retry, setRetry] = useState(0);
@@ -46,8 +66,12 @@ export function useSurface({ running, request, surface, current, keep, l2, epoch
   if (range !== fit.range) setFit({ key: epochKey, range });
 
   const b = current?.b ?? 0;
+  // A slice holds every other parameter: a grid is stale when any of them moved.
+  const axes = slice?.axes ?? null;
+  const at = slice?.weights ?? null;
+  const held = axes && at ? JSON.stringify(sliceWeights({ axes, at }, 0, 0)) : '';
   useEffect(() => {
-    if (!Number.isFinite(b)) return;
+    if (!Number.isFinite(b) || (axes && !at)) return;
     const p = pending.current;
     // One request in flight at a time. A reply to an older run is dropped by the page (and one
     // may be lost with a crashed worker), so a request older than the run, or than
@@ -68,6 +92,11 @@ export function useSurface({ running, request, surface, current, keep, l2, epoch
       s.w1[1] === range.w1[1] &&
       s.w2[0] === range.w2[0] &&
       s.w2[1] === range.w2[1] &&
+      (axes
+        ? s.slice?.axes[0] === axes[0] &&
+          s.slice.axes[1] === axes[1] &&
+          JSON.stringify(sliceWeights(s.slice, 0, 0)) === held
+        : !s.slice) &&
       surface?.id === p?.id &&
       p?.key === epochKey;
     if (same) return;
@@ -77,10 +106,20 @@ export function useSurface({ running, request, surface, current, keep, l2, epoch
     const timer = setTimeout(() => {
       const id = nextId.current++;
       pending.current = { id, at: performance.now(), key: epochKey };
-      request({ id, w1: range.w1, w2: range.w2, b, size: SURFACE_SIZE, engine: 'auto' });
+      request({
+        id,
+        w1: range.w1,
+        w2: range.w2,
+        b,
+        size: SURFACE_SIZE,
+        engine: 'auto',
+        ...(axes && at ? { slice: { axes, at } } : {}),
+      });
     }, wait);
     return () => clearTimeout(timer);
-  }, [b, l2, range, surface, request, epochKey, retry, running]);
+    // `held` stands for `at` (its other parameters); `at` itself changes identity every frame.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [b, l2, range, surface, request, epochKey, retry, running, axes, held]);
 
   return { range };
 }

@@ -11,6 +11,7 @@
  * page appends to (`run`, `raceId`) or restarts.
  */
 import type { FeatureSet } from '../core/features.ts';
+import type { Slice } from '../core/loss-surface.ts';
 import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
@@ -124,6 +125,8 @@ export interface SurfaceRequest {
   size: number;
   /** Engine to compute on; 'auto': the GPU kernel when WebGL works, else float64 JavaScript. */
   engine: EngineId | 'auto';
+  /** A slice through other parameters (features, or axes other than w1, w2); float64 JS only. */
+  slice?: Slice;
   /** Data and L2 to use instead of the training session's (bench and conformance tests). */
   train?: DataArrays;
   l2?: number;

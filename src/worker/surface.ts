@@ -46,7 +46,27 @@ export class SurfaceService {
     const l2 = req.l2 ?? (explicit ? 0 : live.l2);
     let id: EngineId = req.engine === 'auto' ? 'js-f64' : req.engine;
     const notes: string[] = [];
-    if (req.engine === 'auto') {
+    if (req.slice) {
+      // A slice (features, or other axes) is summed by the float64 JavaScript grid only.
+      if (req.engine !== 'auto' && req.engine !== 'js-f64') {
+        const error = 'Only the float64 JavaScript grid computes a slice through other weights.';
+        const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: req.size };
+        return {
+          id: req.id,
+          spec,
+          engine: id,
+          n: 0,
+          total: cols.n,
+          data: explicit ? -1 : live.data,
+          values: new Float32Array(0),
+          ms: 0,
+          setupMs: 0,
+          note: '',
+          error,
+        };
+      }
+      id = 'js-f64';
+    } else if (req.engine === 'auto') {
       id = gpu.available && !this.gpuBroken ? 'fused-webgl' : 'js-f64';
       if (id === 'fused-webgl')
         notes.push(gpu.hardware ? 'on the GPU' : 'software WebGL: on the CPU');
@@ -62,7 +82,14 @@ export class SurfaceService {
     const budget = LIVE_GRID_MS * (this.rate.get(id) ?? first);
     const plan = explicit ? { size: req.size, step: 1 } : shrink(req.size, cols.n, budget);
     const used = plan.step > 1 ? this.sample(cols, plan.step) : cols;
-    const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: plan.size };
+    const spec: GridSpec = {
+      w1: req.w1,
+      w2: req.w2,
+      b: req.b,
+      l2,
+      size: plan.size,
+      ...(req.slice ? { slice: req.slice } : {}),
+    };
     const data = explicit ? -1 : live.data;
     const base = { id: req.id, spec, engine: id, n: used.n, total: cols.n, data };
     if (plan.size < req.size) notes.push(`${plan.size}×${plan.size} grid to stay live`);

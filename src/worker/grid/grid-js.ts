@@ -4,7 +4,7 @@
  * computed once and reused across the row, and softplus is inlined.
  */
 import type { Columns } from '../../core/dataset.ts';
-import { checkGridSpec, gridCoord, type GridSpec } from '../../core/loss-surface.ts';
+import { checkGridSpec, gridCoord, sliceGridF64, type GridSpec } from '../../core/loss-surface.ts';
 import type { GridEngine } from './grid-engine.ts';
 
 /**
@@ -15,6 +15,7 @@ import type { GridEngine } from './grid-engine.ts';
  */
 export function lossGridJs(cols: Columns, spec: GridSpec): Float64Array {
   checkGridSpec(spec);
+  if (spec.slice) return sliceGridF64(cols, spec, spec.slice);
   const { size, l2 } = spec;
   const out = new Float64Array(size * size);
   const w1s = Float64Array.from({ length: size }, (_, i) => gridCoord(spec.w1, size, i));
