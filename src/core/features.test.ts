@@ -17,6 +17,13 @@ import {
   withFeature,
 } from './features.ts';
 import { lossAndGradient, logit, objective, type Weights } from './maths.ts';
+import {
+  gridCoord,
+  lossGridF64,
+  sliceWeights,
+  type GridSpec,
+  type ParamKey,
+} from './loss-surface.ts';
 import { solveReference } from './reference-solver.ts';
 import { maxEigenSym, smoothness } from './smoothness.ts';
 
@@ -205,5 +212,35 @@ describe('the learning-rate bound with features', () => {
 
   it('every quadratic feature enters in QUAD_FEATURES order', () => {
     expect(QUAD_FEATURES).toEqual(['x1sq', 'x2sq', 'x1x2']);
+  });
+});
+
+describe('a slice of the loss surface', () => {
+  it('each cell is the objective at the slice’s weights, for any two parameters', () => {
+    const cols = train('circle');
+    const at: Weights = { w1: 0.1, w2: -0.5, w11: -3, w22: -3.1, b: 14.9 };
+    const pairs: [ParamKey, ParamKey][] = [
+      ['w11', 'w22'],
+      ['w1', 'b'],
+      ['b', 'w22'],
+      ['w1', 'w2'],
+    ];
+    for (const axes of pairs) {
+      const spec: GridSpec = {
+        w1: [-4, 2],
+        w2: [-5, 16],
+        b: 0,
+        l2: 0.05,
+        size: 5,
+        slice: { axes, at },
+      };
+      const grid = lossGridF64(cols, spec);
+      for (let j = 0; j < 5; j++) {
+        for (let i = 0; i < 5; i++) {
+          const w = sliceWeights(spec.slice!, gridCoord(spec.w1, 5, i), gridCoord(spec.w2, 5, j));
+          expect(grid[j * 5 + i]).toBeCloseTo(objective(cols, w, 0.05), 10);
+        }
+      }
+    }
   });
 });

@@ -95,12 +95,19 @@ export function ParamSpacePanel(p: Props) {
     ],
     [path, opt, lanes, race],
   );
+  // Only a grid of this plane is shown: one of the plane picked before is another picture.
+  const spec = view.surface?.spec;
+  const surface =
+    spec &&
+    (isDefault ? !spec.slice : spec.slice?.axes[0] === axes[0] && spec.slice.axes[1] === axes[1])
+      ? view.surface
+      : null;
   const current = shown ? project(shown.weights) : null;
   const full = shown ? restrictWeights(shown.weights, features) : null;
   const { range } = useSurface({
     running: view.running,
     request: p.requestSurface,
-    surface: view.surface,
+    surface,
     current,
     keep,
     l2: p.l2,
@@ -116,7 +123,7 @@ export function ParamSpacePanel(p: Props) {
       <PlanePicker params={params} features={features} axes={axes} onChange={setPicked} />
       <ParamSpaceView
         range={range}
-        surface={view.surface}
+        surface={surface}
         path={path}
         current={current}
         gradient={gradient}
