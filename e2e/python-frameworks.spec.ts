@@ -106,3 +106,23 @@ test('Adam: PyTorch ends at the app’s weights or close to them, within the sta
   expect(torch).not.toContain('DIFFERS');
   expect(sklearn).toContain("MATCHES the app's exact optimum");
 });
+
+test('XOR with the feature x1·x2 and L2: PyTorch and scikit-learn train on the same feature columns and match', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('xor');
+  await page
+    .getByRole('group', { name: 'Features' })
+    .getByRole('checkbox', { name: 'x1·x2' })
+    .check();
+  await setNumber(page, 'L2 penalty', '0.01');
+  await setNumber(page, 'Epochs', '3000');
+  await playToEnd(page, '3,000');
+  const { torch, sklearn } = await exportAndRun(page);
+  expect(torch).toMatch(/^ {2}w12 = -\d/m);
+  expect(torch).toContain('MATCHES the app');
+  expect(sklearn).toContain('(w1, w2, w12)');
+  expect(sklearn).toContain("MATCHES the app's exact optimum");
+});

@@ -29,12 +29,7 @@ export const ENGINES = {
     linearOnly: true,
   },
   'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
-  'wasm-f64': {
-    name: 'WASM SIMD float64',
-    precision: 'float64',
-    fullBatchOnly: true,
-    linearOnly: true,
-  },
+  'wasm-f64': { name: 'WASM SIMD float64', precision: 'float64', fullBatchOnly: true },
   'tfjs-webgl': { name: 'TF.js WebGL', precision: 'float32', fullBatchOnly: false, tfjs: 'webgl' },
   'tfjs-wasm': { name: 'TF.js WASM', precision: 'float32', fullBatchOnly: false, tfjs: 'wasm' },
   'tfjs-cpu': { name: 'TF.js CPU', precision: 'float32', fullBatchOnly: false, tfjs: 'cpu' },

@@ -4,13 +4,22 @@
  * how), the optimizer update in float64 JavaScript, shared with js-f64. Same numbers as js-f64 to
  * ~1e-14 (the order of summation and a polynomial e^x differ), about twice its speed on the CPU.
  * Full batches only: a mini-batch would gather its points in JavaScript first, which costs what
- * the kernel saves.
+ * the kernel saves. With quadratic features the kernel's `sumsQuad` computes x1², x2², x1·x2 on
+ * the fly and returns all six sums; the engine keeps those of the features that are on.
  */
 import type { Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
 import { engineSupports } from '../../core/settings.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
-import { applyUpdate, clearMoments, newOptState, type OptState } from './optimizer-state.ts';
+import { featureList } from '../../core/features.ts';
+import { quadOf } from './js-f64.ts';
+import {
+  applyUpdate,
+  clearMoments,
+  newOptState,
+  weightsOf,
+  type OptState,
+} from './optimizer-state.ts';
 import { WASM_F64_BASE64 } from './wasm-f64-binary.ts';
 
 interface Kernel {
@@ -22,6 +31,19 @@ interface Kernel {
     n: number,
     w1: number,
     w2: number,
+    b: number,
+    out: number,
+  ): void;
+  sumsQuad(
+    x1: number,
+    x2: number,
+    y: number,
+    n: number,
+    w1: number,
+    w2: number,
+    w11: number,
+    w22: number,
+    w12: number,
     b: number,
     out: number,
   ): void;
@@ -49,31 +71,61 @@ export function createWasmEngine(): Engine {
   let at = { x1: 0, x2: 0, y: 0, out: 0 };
   let last = { x1: 0, x2: 0, y: 0 };
   let params: TrainParams = { ...DEFAULT_PARAMS };
+  let quad = quadOf([]);
   let state: OptState = newOptState({ w1: 0, w2: 0, b: 0 }, 'none');
-  const grad = new Float64Array(3);
-  let sums = new Float64Array(kernel.memory.buffer, 0, 3);
+  let grad = new Float64Array(3);
+  /** The kernel's six sums, in its order: S1, S2, S11, S22, S12, Sb (three for `sums`). */
+  let sums = new Float64Array(kernel.memory.buffer, 0, 6);
+  const linear = () => !quad.sq1 && !quad.sq2 && !quad.cross;
 
   const epoch = (): void => {
     const th = state.theta;
+    const k = th.length;
     const w1 = th[0]!;
     const w2 = th[1]!;
-    const b = th[2]!;
-    kernel.sums(at.x1, at.x2, at.y, n, w1, w2, b, at.out);
+    const b = th[k - 1]!;
+    const i11 = 2;
+    const i22 = i11 + (quad.sq1 ? 1 : 0);
+    const i12 = i22 + (quad.sq2 ? 1 : 0);
+    const w11 = quad.sq1 ? th[i11]! : 0;
+    const w22 = quad.sq2 ? th[i22]! : 0;
+    const w12 = quad.cross ? th[i12]! : 0;
+    const lin = linear();
+    if (lin) kernel.sums(at.x1, at.x2, at.y, n, w1, w2, b, at.out);
+    else kernel.sumsQuad(at.x1, at.x2, at.y, n, w1, w2, w11, w22, w12, b, at.out);
     let s1 = sums[0]!;
     let s2 = sums[1]!;
-    let sb = sums[2]!;
+    let s11 = lin ? 0 : sums[2]!;
+    let s22 = lin ? 0 : sums[3]!;
+    let s12 = lin ? 0 : sums[4]!;
+    let sb = lin ? sums[2]! : sums[5]!;
     if (n % 2 === 1) {
       // The odd last point, in JavaScript (the kernel takes pairs).
-      const z = w1 * last.x1 + w2 * last.x2 + b;
+      const a = last.x1;
+      const c = last.x2;
+      const z = w1 * a + w2 * c + w11 * a * a + w22 * c * c + w12 * a * c + b;
       const r = (z >= 0 ? 1 / (1 + Math.exp(-z)) : 1 - 1 / (1 + Math.exp(z))) - last.y;
-      s1 += r * last.x1;
-      s2 += r * last.x2;
+      s1 += r * a;
+      s2 += r * c;
+      s11 += r * a * a;
+      s22 += r * c * c;
+      s12 += r * a * c;
       sb += r;
     }
     grad[0] = s1 / n + params.l2 * w1;
     grad[1] = s2 / n + params.l2 * w2;
-    grad[2] = sb / n;
+    if (quad.sq1) grad[i11] = s11 / n + params.l2 * w11;
+    if (quad.sq2) grad[i22] = s22 / n + params.l2 * w22;
+    if (quad.cross) grad[i12] = s12 / n + params.l2 * w12;
+    grad[k - 1] = sb / n;
     applyUpdate(state, params, grad);
+  };
+
+  /** A state for the model of the current features, at `w`. */
+  const stateAt = (w: Weights): void => {
+    state = newOptState(w, params.features);
+    grad = new Float64Array(state.theta.length);
+    quad = quadOf(featureList(params.features));
   };
 
   return {
@@ -83,7 +135,7 @@ export function createWasmEngine(): Engine {
     setData(train: Columns) {
       const m = train.n;
       const stride = 8 * (m + (m % 2)) + 16; // 16-byte aligned columns
-      const bytes = 3 * stride + 32;
+      const bytes = 3 * stride + 48;
       const grow = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE);
       if (grow > 0) kernel.memory.grow(grow); // may throw: nothing has changed yet
       n = m;
@@ -92,20 +144,21 @@ export function createWasmEngine(): Engine {
       f.set(train.x1.subarray(0, n), at.x1 / 8);
       f.set(train.x2.subarray(0, n), at.x2 / 8);
       f.set(train.y.subarray(0, n), at.y / 8);
-      sums = new Float64Array(kernel.memory.buffer, at.out, 3);
+      sums = new Float64Array(kernel.memory.buffer, at.out, 6);
       last = n > 0 ? { x1: train.x1[n - 1]!, x2: train.x2[n - 1]!, y: train.y[n - 1]! } : last;
     },
     setParams(next) {
-      if (next.optimizer !== params.optimizer) clearMoments(state);
+      const before = params;
       params = { ...next };
+      if (next.features !== before.features) stateAt(weightsOf(state, before.features));
+      else if (next.optimizer !== before.optimizer) clearMoments(state);
     },
     setWeights(w) {
-      state = newOptState(w, 'none');
+      stateAt(w);
     },
     run(epochs): Weights {
       if (n > 0) for (let e = 0; e < epochs; e++) epoch();
-      const th = state.theta;
-      return { w1: th[0]!, w2: th[1]!, b: th[2]! };
+      return weightsOf(state, params.features);
     },
     dispose() {
       n = 0;
