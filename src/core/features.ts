@@ -123,3 +123,69 @@ export function featureFunctions(set: FeatureSet): ((x1: number, x2: number) => 
   };
   return [(a) => a, (_, c) => c, ...featureList(set).map((f) => fns[f])];
 }
+
+/**
+ * Standardization of the features, for the optimizer only: each feature φ_j's mean μ_j and
+ * population standard deviation σ_j on the training points (σ = 1 where a feature is constant).
+ * Descent then runs on the standardized parameters θ' — w'_j = σ_j·w_j, b' = b + Σ w_j·μ_j —
+ * the weights of (φ_j − μ_j)/σ_j, so that a round bowl replaces a long, narrow valley; the weights
+ * the page shows (and the objective, its L2 term and the exact optimum) stay those of the raw
+ * features: w_j = w'_j/σ_j, b = b' − Σ w'_j·μ_j/σ_j.
+ */
+export interface Scaling {
+  mean: number[];
+  sd: number[];
+}
+
+/** The scaling of `features` on these columns (an empty set of points: no shift, unit scale). */
+export function featureScaling(
+  cols: { n: number; x1: ArrayLike<number>; x2: ArrayLike<number> },
+  features: FeatureSet,
+): Scaling {
+  const fns = featureFunctions(features);
+  // Two passes (the mean, then the squared deviations): no cancellation when |mean| ≫ SD.
+  const mean = fns.map((f) => {
+    let sum = 0;
+    for (let i = 0; i < cols.n; i++) sum += f(cols.x1[i]!, cols.x2[i]!);
+    return cols.n > 0 ? sum / cols.n : 0;
+  });
+  const sd = fns.map((f, k) => {
+    let sq = 0;
+    for (let i = 0; i < cols.n; i++) sq += (f(cols.x1[i]!, cols.x2[i]!) - mean[k]!) ** 2;
+    const v = cols.n > 0 ? sq / cols.n : 1;
+    return v > 1e-300 && Number.isFinite(v) ? Math.sqrt(v) : 1;
+  });
+  return { mean, sd };
+}
+
+/** Raw θ (w…, b) → standardized θ' (see {@link Scaling}). */
+export function toStandardized(theta: ArrayLike<number>, s: Scaling): number[] {
+  const d = s.mean.length;
+  let b = theta[d]!;
+  const out: number[] = [];
+  for (let k = 0; k < d; k++) {
+    out.push(theta[k]! * s.sd[k]!);
+    b += theta[k]! * s.mean[k]!;
+  }
+  return [...out, b];
+}
+
+/** Standardized θ' → raw θ (see {@link Scaling}); writes into `out`. */
+export function fromStandardized(thetaStd: ArrayLike<number>, s: Scaling, out: Float64Array): void {
+  const d = s.mean.length;
+  let b = thetaStd[d]!;
+  for (let k = 0; k < d; k++) {
+    const w = thetaStd[k]! / s.sd[k]!;
+    out[k] = w;
+    b -= w * s.mean[k]!;
+  }
+  out[d] = b;
+}
+
+/** A raw gradient g (θ order) as the gradient along θ': g'_j = (g_j − g_b·μ_j)/σ_j, g'_b = g_b. */
+export function gradientToStandardized(g: ArrayLike<number>, s: Scaling, out: Float64Array): void {
+  const d = s.mean.length;
+  const gb = g[d]!;
+  for (let k = 0; k < d; k++) out[k] = (g[k]! - gb * s.mean[k]!) / s.sd[k]!;
+  out[d] = gb;
+}

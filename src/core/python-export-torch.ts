@@ -36,6 +36,20 @@ y_train = torch.tensor(Y_TRAIN, dtype=torch.float64)
 X_test = features(torch.tensor(X_TEST).reshape(-1, 2))
 y_test = torch.tensor(Y_TEST, dtype=torch.float64)
 
+# "Standardize features" (the app's option): descent runs on each column shifted to mean 0 and
+# scaled to SD 1 over the training points (population SD; 1 for a constant column). The model's
+# weights w' are then those of the standardized columns; the raw weights are w = w' / SD and
+# b = b' - sum(w * MEAN). Off, MEAN = 0 and SD = 1 change nothing.
+if STANDARDIZE:
+    MEAN = X_train.mean(0)
+    SD = X_train.std(0, unbiased=False)
+    SD[SD == 0] = 1.0
+else:
+    MEAN = torch.zeros(X_train.shape[1])
+    SD = torch.ones(X_train.shape[1])
+X_train = (X_train - MEAN) / SD
+X_test = (X_test - MEAN) / SD
+
 
 class LogisticRegression(torch.nn.Module):
     def __init__(self, input_dim, output_dim):
@@ -49,8 +63,9 @@ class LogisticRegression(torch.nn.Module):
 
 model = LogisticRegression(len(FEATURES), 1)
 with torch.no_grad():  # start where the app started (the tutorial: w = 0, b = 0)
-    model.linear.weight.copy_(torch.tensor([[INITIAL[k] for k in WEIGHT_NAMES]]))
-    model.linear.bias.copy_(torch.tensor([INITIAL["b"]]))
+    w0 = torch.tensor([INITIAL[k] for k in WEIGHT_NAMES])
+    model.linear.weight.copy_((w0 * SD).reshape(1, -1))
+    model.linear.bias.copy_(torch.tensor([INITIAL["b"]]) + (w0 * MEAN).sum())
 
 # The tutorial applies BCELoss to the sigmoid's output p. BCEWithLogitsLoss computes the same mean
 # binary cross-entropy from the logit z = w.x + b, as the app does: log(1 + e^z) without
@@ -70,7 +85,7 @@ def objective(x, y):
 
     The L2 term is written out: the optimizers' weight_decay would penalise the bias too.
     """
-    return bce(x, y) + 0.5 * L2 * model.linear.weight.pow(2).sum()
+    return bce(x, y) + 0.5 * L2 * (model.linear.weight / SD).pow(2).sum()
 
 
 def accuracy(x, y):
@@ -146,8 +161,9 @@ for epoch in range(1, epochs + 1):
 `;
 
 const RESULTS = `
-weights = dict(zip(WEIGHT_NAMES, model.linear.weight.detach()[0].tolist()))
-b = model.linear.bias.detach()[0].item()
+raw = model.linear.weight.detach()[0] / SD  # the raw features' weights (see STANDARDIZE)
+weights = dict(zip(WEIGHT_NAMES, raw.tolist()))
+b = (model.linear.bias.detach()[0] - (raw * MEAN).sum()).item()
 print()
 print(f"After {epochs} epochs:")
 for name, value in weights.items():
@@ -163,7 +179,7 @@ print(f"  test accuracy = {100 * accuracy(X_test, y_test):.1f} %")
 
 # Classify the new point, as the tutorial does with (1, 1). The boundary is w.x + b = 0, i.e.
 # p = 0.5: blue on the side where the logit is >= 0.
-x_new = features(torch.tensor([NEW_POINT]))
+x_new = (features(torch.tensor([NEW_POINT])) - MEAN) / SD
 with torch.no_grad():
     p_new = model(x_new).item()
     z_new = model.linear(x_new).item()

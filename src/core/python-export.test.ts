@@ -115,11 +115,11 @@ describe('pytorchScript', () => {
     expect(s).toContain('self.linear = torch.nn.Linear(input_dim, output_dim)');
     expect(s).toContain('outputs = torch.sigmoid(self.linear(x))');
     expect(s).toContain('criterion = torch.nn.BCEWithLogitsLoss()');
-    expect(s).toContain('0.5 * L2 * model.linear.weight.pow(2).sum()');
+    expect(s).toContain('0.5 * L2 * (model.linear.weight / SD).pow(2).sum()');
     expect(s).not.toMatch(/weight_decay\s*=/);
-    expect(s).toContain(
-      'model.linear.weight.copy_(torch.tensor([[INITIAL[k] for k in WEIGHT_NAMES]]))',
-    );
+    expect(s).toContain('w0 = torch.tensor([INITIAL[k] for k in WEIGHT_NAMES])');
+    expect(s).toContain('model.linear.weight.copy_((w0 * SD).reshape(1, -1))');
+    expect(s).toMatch(/^STANDARDIZE = False/m);
     expect(s).toContain('model = LogisticRegression(len(FEATURES), 1)');
     expect(s).toMatch(/^FEATURES = \["x1", "x2"\]$/m);
     expect(s).toMatch(/^WEIGHT_NAMES = \["w1", "w2"\]$/m);

@@ -184,6 +184,7 @@ export function dataBlock(input: PythonExportInput): string {
     '# same order; b is the bias). p(blue) = sigmoid(sum of weight * feature + b).',
     `FEATURES = [${['x1', 'x2', ...featureList(h.features).map((f) => PY_FEATURE[f])].map(pyStr).join(', ')}]`,
     `WEIGHT_NAMES = [${weightKeys(h.features).map(pyStr).join(', ')}]`,
+    `STANDARDIZE = ${h.standardize === 'on' ? 'True' : 'False'}  # descent on standardized columns (the app's "Standardize features")`,
     '',
     "# The app's hyper-parameters. Objective J = mean BCE + L2/2 * ||w||^2 (every weight but b).",
     `LEARNING_RATE = ${pyFloat(h.lr, 'hyper.lr')}`,

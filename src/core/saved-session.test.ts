@@ -18,6 +18,7 @@ import {
   RULES,
   type NumberRule,
 } from './settings.ts';
+import { TOGGLES } from './settings.ts';
 import { FEATURE_SETS, fromTheta, paramCount, type FeatureSet } from './features.ts';
 
 const SESSION: SavedSession = {
@@ -450,6 +451,7 @@ const sessionArb: fc.Arbitrary<SavedSession> = fc
       init: fc.constantFrom(...INITS),
       reportEvery: inRule(RULES.reportEvery),
       features: fc.constantFrom(...FEATURE_SETS),
+      standardize: fc.constantFrom(...TOGGLES),
     }),
     engine: fc.constantFrom(...ENGINE_CHOICES),
     points: fc.array(

@@ -121,6 +121,7 @@ describe('settings', () => {
       init: 'zeros',
       reportEvery: 10_000,
       features: 'none',
+      standardize: 'off',
     });
   });
 });

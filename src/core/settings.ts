@@ -66,18 +66,22 @@ export function engineName(id: EngineChoice): string {
 /** Why engine `id` cannot train with `params` ("full batch only", "no features"), or null if it can. */
 export function engineLimit(
   id: EngineId,
-  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features'>>,
+  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features' | 'standardize'>>,
 ): string | null {
   const spec: EngineSpec = ENGINES[id];
   if (spec.fullBatchOnly && params.batchSize > 0) return 'full batch only';
-  if (spec.linearOnly && (params.features ?? 'none') !== 'none') return 'no features';
+  if (
+    spec.linearOnly &&
+    ((params.features ?? 'none') !== 'none' || (params.standardize ?? 'off') === 'on')
+  )
+    return 'no features';
   return null;
 }
 
 /** Whether engine `id` can train with `params` (full batches only, or no features, for some). */
 export function engineSupports(
   id: EngineId,
-  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features'>>,
+  params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features' | 'standardize'>>,
 ): boolean {
   return engineLimit(id, params) === null;
 }
@@ -128,7 +132,17 @@ export interface TrainParams {
   seed: number;
   /** The model's optional features (x1², x2², x1·x2; see ./features.ts). Default 'none'. */
   features: FeatureSet;
+  /**
+   * 'on': descent runs on standardized features (mean 0, SD 1 on the training points; see
+   * `Scaling` in ./features.ts) — the weights shown, the objective and its optimum stay the raw
+   * features'. Default 'off' (the tutorial).
+   */
+  standardize: Toggle;
 }
+
+/** An on/off setting, spelt as the link writes it. */
+export const TOGGLES = ['off', 'on'] as const;
+export type Toggle = (typeof TOGGLES)[number];
 
 /** Everything the worker trains with, besides the data. */
 export interface Hyper extends TrainParams {
@@ -152,6 +166,7 @@ export const DEFAULT_PARAMS: TrainParams = {
   batchSize: 0,
   seed: 42,
   features: NO_FEATURES,
+  standardize: 'off',
 };
 
 /** The tutorial recipe: SGD, lr 0.01, full batch, 200,000 epochs from zeros, report every 10,000. */
@@ -199,6 +214,7 @@ export const HYPER_SCHEMA = {
   reportEvery: { url: 're', name: 'Report every', rule: { min: 0, max: 1e8, integer: true } },
   // Saves and links from before features existed have none: the straight-line model.
   features: { url: 'feat', name: 'Features', choices: FEATURE_SETS, absent: NO_FEATURES },
+  standardize: { url: 'std', name: 'Standardize features', choices: TOGGLES, absent: 'off' },
 } as const satisfies Record<keyof Hyper, SettingSpec>;
 
 export const HYPER_KEYS = Object.keys(HYPER_SCHEMA) as (keyof Hyper)[];

@@ -6,7 +6,7 @@
  * x1² of a point at x1 = 10 is 100, so L grows about as the fourth power of the data's spread.
  */
 import type { Columns } from './dataset.ts';
-import { featureFunctions, NO_FEATURES, type FeatureSet } from './features.ts';
+import { featureFunctions, featureScaling, NO_FEATURES, type FeatureSet } from './features.ts';
 
 /**
  * Largest eigenvalue of a symmetric k×k matrix (row-major, k = √length), by cyclic Jacobi sweeps.
@@ -52,17 +52,25 @@ export function maxEigenSym3(m: readonly number[]): number {
 }
 
 /**
- * The smoothness constant L of J(w, b) = mean BCE + l2/2·‖w‖² on `cols` with these features, and
- * the stable full-batch learning-rate limit 2 / L. Both are NaN for empty data.
+ * The smoothness constant L of J(w, b) = mean BCE + l2/2·‖w‖² on `cols` with these features —
+ * along the standardized parameters when `standardize` — and the stable full-batch learning-rate
+ * limit 2 / L. Both are NaN for empty data.
  */
 export function smoothness(
   cols: Columns,
   l2 = 0,
   features: FeatureSet = NO_FEATURES,
+  standardize = false,
 ): { L: number; maxStableLr: number } {
   const { n, x1, x2 } = cols;
   if (n === 0) return { L: Number.NaN, maxStableLr: Number.NaN };
-  const fns = featureFunctions(features);
+  // Standardized, descent runs on θ' (core/features' Scaling): its features are (φ − μ)/σ, and
+  // the raw L2 term l2/2·Σ(w'_j/σ_j)² curves it by up to l2/σ_j².
+  const scale = standardize ? featureScaling(cols, features) : null;
+  const raw = featureFunctions(features);
+  const fns = scale
+    ? raw.map((f, k) => (a: number, c: number) => (f(a, c) - scale.mean[k]!) / scale.sd[k]!)
+    : raw;
   const k = fns.length + 1;
   const m = new Array<number>(k * k).fill(0);
   const phi = new Float64Array(k);
@@ -74,6 +82,7 @@ export function smoothness(
   for (let a = 0; a < k; a++) {
     for (let c = a; c < k; c++) m[c * k + a] = m[a * k + c] = m[a * k + c]! / n;
   }
-  const L = maxEigenSym(m) / 4 + l2;
+  const penalty = scale ? Math.max(...scale.sd.map((v) => 1 / (v * v))) : 1;
+  const L = maxEigenSym(m) / 4 + l2 * penalty;
   return { L, maxStableLr: 2 / L };
 }

@@ -9,6 +9,7 @@ import {
   RULES,
   type NumberRule,
 } from './settings.ts';
+import { TOGGLES } from './settings.ts';
 import { FEATURE_SETS } from './features.ts';
 import {
   MAX_URL_POINTS,
@@ -55,7 +56,7 @@ describe('encodeUrlState', () => {
   it('writes every setting as a short query string', () => {
     expect(encodeUrlState(DEFAULTS)).toEqual({
       query:
-        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&feat=none&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5&dd=0&gp=0',
+        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&feat=none&std=off&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5&dd=0&gp=0',
       pointsOmitted: false,
     });
   });
@@ -248,6 +249,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
     init: fc.constantFrom(...INITS),
     reportEvery: inRule(RULES.reportEvery),
     features: fc.constantFrom(...FEATURE_SETS),
+    standardize: fc.constantFrom(...TOGGLES),
   }),
   engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(pointArb, { maxLength: 30 }),

@@ -78,13 +78,19 @@ export function App() {
     trainCols,
     { data: session.dataVersion, l2: session.hyper.l2, features: session.hyper.features },
     client.pause,
-    `${session.dataVersion}:${resets}:${session.hyper.features}`,
+    `${session.dataVersion}:${resets}:${session.hyper.features}:${session.hyper.standardize}`,
   );
   const model = shown?.weights ?? null;
   useAutosave(session, view.snapshot, view.history, (msg) => messages.say('error', msg), autosave);
   const maxStableLr = useMemo(
-    () => smoothness(trainCols, session.hyper.l2, session.hyper.features).maxStableLr,
-    [trainCols, session.hyper.l2, session.hyper.features],
+    () =>
+      smoothness(
+        trainCols,
+        session.hyper.l2,
+        session.hyper.features,
+        session.hyper.standardize === 'on',
+      ).maxStableLr,
+    [trainCols, session.hyper.l2, session.hyper.features, session.hyper.standardize],
   );
   const showDecisions = session.views.decisions;
   const showPulls = session.views.pulls;
@@ -257,7 +263,7 @@ export function App() {
               travel={travel}
               l2={session.hyper.l2}
               features={session.hyper.features}
-              runKey={`${session.dataVersion}:${resets}:${session.hyper.features}`}
+              runKey={`${session.dataVersion}:${resets}:${session.hyper.features}:${session.hyper.standardize}`}
               requestSurface={client.surface}
               onSetWeights={(weights) => {
                 setTravel(null);

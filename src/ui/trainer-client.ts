@@ -125,11 +125,13 @@ export class TrainerClient {
 
   /**
    * New settings (hyper-parameters and engine choice), if their version is new. Other features
-   * make another model: its run starts afresh (a new run, new initial weights, a new curve).
+   * make another model, and standardizing another descent: the run starts afresh (a new run, new
+   * initial weights, a new curve).
    */
   setSettings(settings: number, hyper: Hyper, engine: EngineChoice): void {
     if (settings === this.inputs.settings) return;
-    const newModel = hyper.features !== this.inputs.hyper.features;
+    const before = this.inputs.hyper;
+    const newModel = hyper.features !== before.features || hyper.standardize !== before.standardize;
     this.inputs = { ...this.inputs, settings, hyper, engine };
     this.send({ type: 'set-settings', settings, params: hyper, engine });
     if (newModel) this.reset();

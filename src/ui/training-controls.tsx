@@ -35,7 +35,12 @@ export function TrainingControls(p: Props) {
   const initId = useId();
   return (
     <div className="controls" role="group" aria-label="Training settings">
-      <FeaturesGroup features={p.hyper.features} onChange={(features) => p.onHyper({ features })} />
+      <FeaturesGroup
+        features={p.hyper.features}
+        onChange={(features) => p.onHyper({ features })}
+        standardize={p.hyper.standardize === 'on'}
+        onStandardize={(on) => p.onHyper({ standardize: on ? 'on' : 'off' })}
+      />
       <div className="field-grid">
         <div className="field">
           <label htmlFor={optId}>Optimizer</label>

@@ -13,6 +13,7 @@ import {
   applyUpdate,
   clearMoments,
   newOptState,
+  scalingFor,
   weightsOf,
   type OptState,
 } from './optimizer-state.ts';
@@ -155,7 +156,7 @@ export function createJsEngine(): Engine {
 
   /** A state for the model of the current features, at `w`. */
   const stateAt = (w: Weights): void => {
-    state = newOptState(w, params.features);
+    state = newOptState(w, params.features, scalingFor(data, params));
     grad = new Float64Array(state.theta.length);
     quad = quadOf(featureList(params.features));
   };
@@ -167,12 +168,15 @@ export function createJsEngine(): Engine {
     setData(train) {
       data = train;
       order = [];
+      // Standardized coordinates are the data's: new data, new coordinates (moments restart).
+      if (params.standardize === 'on') stateAt(weightsOf(state, params.features));
     },
     setParams(next) {
       const before = params;
       params = { ...next };
-      if (next.features !== before.features) stateAt(weightsOf(state, before.features));
-      else if (next.optimizer !== before.optimizer) clearMoments(state);
+      if (next.features !== before.features || next.standardize !== before.standardize) {
+        stateAt(weightsOf(state, before.features));
+      } else if (next.optimizer !== before.optimizer) clearMoments(state);
       if (next.seed !== before.seed) rng = makeRng(next.seed);
     },
     setWeights(w) {

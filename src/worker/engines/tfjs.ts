@@ -14,7 +14,16 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { Columns } from '../../core/dataset.ts';
-import { featureList, fromTheta, toTheta, type QuadFeature } from '../../core/features.ts';
+import {
+  featureList,
+  fromStandardized,
+  fromTheta,
+  toStandardized,
+  toTheta,
+  type QuadFeature,
+  type Scaling,
+} from '../../core/features.ts';
+import { scalingFor } from './optimizer-state.ts';
 import type { Weights } from '../../core/maths.ts';
 import { makeRng, shuffleInPlace } from '../../core/random.ts';
 import { ENGINES, type TfjsEngineId } from '../../core/settings.ts';
@@ -77,14 +86,48 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
   let rng = makeRng(params.seed);
   let order: number[] = [];
 
+  // "Standardize features": w and b are then the standardized θ' (see Scaling in core/features),
+  // the columns are shifted and scaled on the fly, and the L2 term is the raw weights'.
+  let train: Columns = {
+    n: 0,
+    x1: new Float64Array(0),
+    x2: new Float64Array(0),
+    y: new Float64Array(0),
+  };
+  let scaling: Scaling | null = null;
+  let mu: tf.Tensor2D | null = null;
+  let invSd: tf.Tensor2D | null = null;
+  const setScaling = (next: Scaling | null): void => {
+    tf.dispose([mu, invSd].filter((t): t is tf.Tensor2D => t !== null));
+    scaling = next;
+    mu = next && tf.tensor2d(next.mean, [1, next.mean.length]);
+    invSd =
+      next &&
+      tf.tensor2d(
+        next.sd.map((v) => 1 / v),
+        [1, next.sd.length],
+      );
+  };
+  /** The weights as the page knows them (raw features). */
+  const readWeights = (): Weights => {
+    const theta = [...w.dataSync(), b.dataSync()[0]!];
+    if (!scaling) return fromTheta(theta, params.features);
+    const raw = new Float64Array(theta.length);
+    fromStandardized(theta, scaling, raw);
+    return fromTheta(raw, params.features);
+  };
+
   const lossOf = (xb: tf.Tensor2D, yb: tf.Tensor2D) => (): tf.Scalar => {
-    const z = tf.add(tf.matMul(features(xb, quads), w), b);
+    const phi = features(xb, quads);
+    const cols = mu && invSd ? tf.mul(tf.sub(phi, mu), invSd) : phi;
+    const z = tf.add(tf.matMul(cols, w), b);
     // Stable BCE from logits: max(z, 0) − z·y + log(1 + e^(−|z|)).
     const bce = tf.mean(
       tf.add(tf.sub(tf.relu(z), tf.mul(z, yb)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))),
     );
+    const raw = invSd ? tf.mul(w, tf.transpose(invSd)) : w;
     return params.l2 > 0
-      ? tf.add(bce, tf.mul(params.l2 / 2, tf.sum(tf.square(w))))
+      ? tf.add(bce, tf.mul(params.l2 / 2, tf.sum(tf.square(raw))))
       : (bce as tf.Scalar);
   };
 
@@ -108,7 +151,8 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
 
   /** Sets w and b to the weights of the current features. */
   const assign = (wts: Weights): void => {
-    const theta = toTheta(wts, params.features);
+    const raw = toTheta(wts, params.features);
+    const theta = scaling ? toStandardized(raw, scaling) : raw;
     tf.tidy(() => {
       w.assign(tf.tensor2d(theta.slice(0, -1), [theta.length - 1, 1]));
       b.assign(tf.scalar(theta.at(-1)!));
@@ -119,25 +163,37 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
     id,
     precision: 'float32',
     supports: () => true,
-    setData(train: Columns) {
+    setData(t: Columns) {
       x.dispose();
       y.dispose();
-      n = train.n;
+      n = t.n;
       const xy = new Float32Array(n * 2);
       for (let i = 0; i < n; i++) {
-        xy[2 * i] = train.x1[i]!;
-        xy[2 * i + 1] = train.x2[i]!;
+        xy[2 * i] = t.x1[i]!;
+        xy[2 * i + 1] = t.x2[i]!;
       }
       x = tf.tensor2d(xy, [n, 2]);
-      y = tf.tensor2d(Float32Array.from(train.y), [n, 1]);
+      y = tf.tensor2d(Float32Array.from(t.y), [n, 1]);
       order = [];
+      if (params.standardize === 'on') {
+        // Standardized coordinates are the data's: new data, new coordinates.
+        const keep = readWeights();
+        train = t;
+        setScaling(scalingFor(train, params));
+        assign(keep);
+        optimizer.dispose();
+        optimizer = makeOptimizer(params);
+      }
+      train = t;
     },
     setParams(next) {
-      const changed = next.optimizer !== params.optimizer || next.features !== params.features;
+      const model = next.features !== params.features || next.standardize !== params.standardize;
+      const changed = next.optimizer !== params.optimizer || model;
       if (next.seed !== params.seed) rng = makeRng(next.seed);
-      if (next.features !== params.features) {
-        const keep = fromTheta([...w.dataSync(), b.dataSync()[0]!], params.features);
+      if (model) {
+        const keep = readWeights();
         quads = featureList(next.features);
+        setScaling(scalingFor(train, next));
         w.dispose();
         w = tf.variable(
           tf.tidy(() => tf.zeros([2 + quads.length, 1])),
@@ -161,10 +217,11 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
     },
     run(epochs: number): Weights {
       if (n > 0) for (let e = 0; e < epochs; e++) epoch();
-      return fromTheta([...w.dataSync(), b.dataSync()[0]!], params.features);
+      return readWeights();
     },
     dispose() {
       optimizer.dispose();
+      setScaling(null);
       tf.dispose([w, b, x, y]);
     },
   };

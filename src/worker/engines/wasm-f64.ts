@@ -17,6 +17,7 @@ import {
   applyUpdate,
   clearMoments,
   newOptState,
+  scalingFor,
   weightsOf,
   type OptState,
 } from './optimizer-state.ts';
@@ -67,6 +68,13 @@ const PAGE = 65_536;
 export function createWasmEngine(): Engine {
   const kernel = new WebAssembly.Instance(kernelModule()).exports as unknown as Kernel;
   let n = 0;
+  /** The training columns (for the standardization's scaling). */
+  let data: Columns = {
+    n: 0,
+    x1: new Float64Array(0),
+    x2: new Float64Array(0),
+    y: new Float64Array(0),
+  };
   /** Byte offsets of x1, x2, y and the three sums in the kernel's memory. */
   let at = { x1: 0, x2: 0, y: 0, out: 0 };
   let last = { x1: 0, x2: 0, y: 0 };
@@ -123,7 +131,7 @@ export function createWasmEngine(): Engine {
 
   /** A state for the model of the current features, at `w`. */
   const stateAt = (w: Weights): void => {
-    state = newOptState(w, params.features);
+    state = newOptState(w, params.features, scalingFor(data, params));
     grad = new Float64Array(state.theta.length);
     quad = quadOf(featureList(params.features));
   };
@@ -146,12 +154,16 @@ export function createWasmEngine(): Engine {
       f.set(train.y.subarray(0, n), at.y / 8);
       sums = new Float64Array(kernel.memory.buffer, at.out, 6);
       last = n > 0 ? { x1: train.x1[n - 1]!, x2: train.x2[n - 1]!, y: train.y[n - 1]! } : last;
+      data = train;
+      // Standardized coordinates are the data's: new data, new coordinates (moments restart).
+      if (params.standardize === 'on') stateAt(weightsOf(state, params.features));
     },
     setParams(next) {
       const before = params;
       params = { ...next };
-      if (next.features !== before.features) stateAt(weightsOf(state, before.features));
-      else if (next.optimizer !== before.optimizer) clearMoments(state);
+      if (next.features !== before.features || next.standardize !== before.standardize) {
+        stateAt(weightsOf(state, before.features));
+      } else if (next.optimizer !== before.optimizer) clearMoments(state);
     },
     setWeights(w) {
       stateAt(w);

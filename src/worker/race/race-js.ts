@@ -8,7 +8,13 @@ import type { Weights } from '../../core/maths.ts';
 import type { TrainParams } from '../engines/engine.ts';
 import { featureList } from '../../core/features.ts';
 import { batchGradient, quadOf } from '../engines/js-f64.ts';
-import { applyUpdate, newOptState, weightsOf, type OptState } from '../engines/optimizer-state.ts';
+import {
+  applyUpdate,
+  newOptState,
+  scalingFor,
+  weightsOf,
+  type OptState,
+} from '../engines/optimizer-state.ts';
 import type { RaceLane } from '../protocol.ts';
 import type { RaceEngine } from './race-engine.ts';
 
@@ -53,7 +59,7 @@ class RaceJs implements RaceEngine {
     this.data = train;
     this.lanes = lanes.map((l) => ({
       params: { ...params, lr: l.lr, optimizer: l.optimizer, batchSize: 0 },
-      state: newOptState(init, params.features),
+      state: newOptState(init, params.features, scalingFor(train, params)),
     }));
   }
 

@@ -102,8 +102,10 @@ class RaceWebGL implements RaceEngine {
   }
 
   start(train: Columns, params: TrainParams, lanes: readonly RaceLane[], init: Weights): void {
-    if (params.features !== 'none') {
-      throw new Error('the WebGL race kernel races the straight-line model only (no features)');
+    if (params.features !== 'none' || params.standardize === 'on') {
+      throw new Error(
+        'the WebGL race kernel races the straight-line model only (no features, no standardizing)',
+      );
     }
     this.assertAlive();
     this.setData(train);
