@@ -134,6 +134,14 @@ test('the fused kernel agrees with float64 on 50,000 points (its parallel-reduct
   const expected = runGradientDescent(bigCols, { lr: 0.1, epochs: 200 }).weights;
   const [fused] = await measureInWorker(page, [job('fused-webgl', 200, { lr: 0.1 }, big)]);
   expect(relErr(fused!.weights, expected)).toBeLessThan(1e-3);
+  // With features the reduction sums six partials in two targets: against float64 JavaScript.
+  const feat = { lr: 0.02, features: 'x1sq-x1x2', l2: 0.01 };
+  const [js, fusedQ] = await measureInWorker(page, [
+    job('js-f64', 100, feat, big),
+    job('fused-webgl', 100, feat, big),
+  ]);
+  expect(Object.keys(fusedQ!.weights).sort()).toEqual(['b', 'w1', 'w11', 'w12', 'w2']);
+  expect(relErr(fusedQ!.weights, js!.weights)).toBeLessThan(1e-3);
 });
 
 test('TF.js engines keep the tensor count flat: 2,000 epochs leave as many as 200', async ({
@@ -175,16 +183,17 @@ test('with features x1², x2², x1·x2 every engine follows float64 JavaScript (
     const params = { ...feat, optimizer, lr };
     const [js, ...rest] = await measureInWorker(page, [
       job('js-f64', epochs, params, d),
+      job('fused-webgl', epochs, params, d),
       job('wasm-f64', epochs, params, d),
       job('tfjs-wasm', epochs, params, d),
       job('tfjs-cpu', epochs, params, d),
       job('tfjs-webgl', 300, params, d),
     ]);
-    const [simd, tfWasm, tfCpu, tfGl] = rest;
+    const [fused, simd, tfWasm, tfCpu, tfGl] = rest;
     const [short] = await measureInWorker(page, [job('js-f64', 300, params, d)]);
     expect(Object.keys(js!.weights)).toContain('w12');
     expect.soft(relErr(simd!.weights, js!.weights), `wasm-f64 ${optimizer}`).toBeLessThan(1e-11);
-    for (const r of [tfWasm!, tfCpu!]) {
+    for (const r of [fused!, tfWasm!, tfCpu!]) {
       expect.soft(relErr(r.weights, js!.weights), `${r.engine} ${optimizer}`).toBeLessThan(1e-3);
     }
     expect

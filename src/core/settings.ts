@@ -26,7 +26,7 @@ export const ENGINES = {
     name: 'Fused WebGL kernel',
     precision: 'float32',
     fullBatchOnly: true,
-    linearOnly: true,
+    noStandardize: true,
   },
   'js-f64': { name: 'JavaScript float64', precision: 'float64', fullBatchOnly: false },
   'wasm-f64': { name: 'WASM SIMD float64', precision: 'float64', fullBatchOnly: true },
@@ -41,8 +41,8 @@ export interface EngineSpec {
   precision: Precision;
   /** Trains full batches only (the fused kernel sums every point in each draw). */
   fullBatchOnly: boolean;
-  /** Trains the straight-line model only (no quadratic features yet). */
-  linearOnly?: boolean;
+  /** Descends on the raw features only (no "Standardize features"). */
+  noStandardize?: boolean;
   /** The TF.js backend it runs on (TF.js engines only). */
   tfjs?: 'webgl' | 'wasm' | 'cpu';
 }
@@ -63,22 +63,18 @@ export function engineName(id: EngineChoice): string {
   return id === 'auto' ? 'Auto' : ENGINES[id].name;
 }
 
-/** Why engine `id` cannot train with `params` ("full batch only", "no features"), or null if it can. */
+/** Why engine `id` cannot train with `params` ("full batch only", "no standardizing"), or null. */
 export function engineLimit(
   id: EngineId,
   params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features' | 'standardize'>>,
 ): string | null {
   const spec: EngineSpec = ENGINES[id];
   if (spec.fullBatchOnly && params.batchSize > 0) return 'full batch only';
-  if (
-    spec.linearOnly &&
-    ((params.features ?? 'none') !== 'none' || (params.standardize ?? 'off') === 'on')
-  )
-    return 'no features';
+  if (spec.noStandardize && params.standardize === 'on') return 'no standardizing';
   return null;
 }
 
-/** Whether engine `id` can train with `params` (full batches only, or no features, for some). */
+/** Whether engine `id` can train with `params` (some train full batches only, or raw features). */
 export function engineSupports(
   id: EngineId,
   params: Pick<TrainParams, 'batchSize'> & Partial<Pick<TrainParams, 'features' | 'standardize'>>,

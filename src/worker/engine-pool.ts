@@ -201,8 +201,8 @@ export class EnginePool {
       ? ` WebGL is unavailable (${this.webgl.error}).`
       : engineLimit('fused-webgl', params) === 'full batch only'
         ? ' The fused WebGL kernel trains full batches only.'
-        : engineLimit('fused-webgl', params) === 'no features'
-          ? ' The fused WebGL kernel and the WASM engine train the straight-line model only.'
+        : engineLimit('fused-webgl', params) === 'no standardizing'
+          ? ' The fused WebGL kernel descends on the raw features only (no standardizing).'
           : this.webgl.hardware
             ? ''
             : ' WebGL here is software-emulated, so it runs on the CPU.';

@@ -7,7 +7,19 @@ import { dataLayout, packData, type Layout } from './fused-webgl-plan.ts';
 import { VERTEX_SHADER } from './fused-webgl-shaders.ts';
 
 /** Texture units the programs sample from; fixed so that bindings survive program switches. */
-export const UNIT = { data: 0, theta: 1, m: 2, v: 3, c: 4, partials: 5 } as const;
+export const UNIT = {
+  data: 0,
+  theta: 1,
+  m: 2,
+  v: 3,
+  c: 4,
+  partials: 5,
+  thetaQ: 6,
+  mQ: 7,
+  vQ: 8,
+  cQ: 9,
+  partialsQ: 10,
+} as const;
 
 /** The sampler uniform that reads each unit. */
 const SAMPLERS: Record<keyof typeof UNIT, string> = {
@@ -17,6 +29,11 @@ const SAMPLERS: Record<keyof typeof UNIT, string> = {
   v: 'uV',
   c: 'uC',
   partials: 'uPartials',
+  thetaQ: 'uThetaQ',
+  mQ: 'uMQ',
+  vQ: 'uVQ',
+  cQ: 'uCQ',
+  partialsQ: 'uPartialsQ',
 };
 
 /**
@@ -160,15 +177,20 @@ export interface StateTarget {
   fbo: WebGLFramebuffer;
 }
 
-/** A 1×1 four-texture render target holding the optimizer state. */
-export function stateTarget(gl: WebGL2RenderingContext): StateTarget {
-  const textures = [0, 1, 2, 3].map(() => floatTexture(gl, 1, 1, new Float32Array(4)));
+/**
+ * A 1×1 render target holding the optimizer state: four textures (θ, m, v, c), or eight with
+ * quadratic features (then also θq, mq, vq, cq of (w11, w22, w12)).
+ */
+export function stateTarget(gl: WebGL2RenderingContext, quad = false): StateTarget {
+  const textures = Array.from({ length: quad ? 8 : 4 }, () =>
+    floatTexture(gl, 1, 1, new Float32Array(4)),
+  );
   return { textures, fbo: framebuffer(gl, textures) };
 }
 
-/** Binds a state's textures to units θ, m, v, c for reading. */
+/** Binds a state's textures to units θ, m, v, c (and θq, mq, vq, cq) for reading. */
 export function bindState(gl: WebGL2RenderingContext, s: StateTarget): void {
-  const units = [UNIT.theta, UNIT.m, UNIT.v, UNIT.c];
+  const units = [UNIT.theta, UNIT.m, UNIT.v, UNIT.c, UNIT.thetaQ, UNIT.mQ, UNIT.vQ, UNIT.cQ];
   s.textures.forEach((tex, i) => {
     gl.activeTexture(gl.TEXTURE0 + units[i]!);
     gl.bindTexture(gl.TEXTURE_2D, tex);

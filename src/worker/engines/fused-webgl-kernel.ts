@@ -7,13 +7,31 @@ import type { Weights } from '../../core/maths.ts';
 import type { OptimizerId, TrainParams } from './engine.ts';
 import * as G from './fused-webgl-gl.ts';
 import { dataLayout, type Layout } from './fused-webgl-plan.ts';
-import { FUSED_SHADER, PARTIALS_SHADER, REDUCE_SHADER } from './fused-webgl-shaders.ts';
+import {
+  FUSED_QUAD_SHADER,
+  FUSED_SHADER,
+  PARTIALS_QUAD_SHADER,
+  PARTIALS_SHADER,
+  REDUCE_QUAD_SHADER,
+  REDUCE_SHADER,
+} from './fused-webgl-shaders.ts';
+
+/** Which quadratic features are on: (x1², x2², x1·x2) as 1 or 0. */
+export type QuadMask = readonly [number, number, number];
+
+/** The three programs of one model shape. */
+interface Programs {
+  fused: WebGLProgram;
+  partials: WebGLProgram;
+  reduce: WebGLProgram;
+}
 
 const OPTIMIZER_CODE: Record<OptimizerId, number> = { sgd: 0, momentum: 1, adam: 2 };
 
 /** The partials texture of the reduction's first pass, one texel per block of points. */
 interface Partials {
-  texture: WebGLTexture;
+  /** One texture, or two with quadratic features (their sums in the second). */
+  textures: WebGLTexture[];
   fbo: WebGLFramebuffer;
   width: number;
   height: number;
@@ -21,9 +39,13 @@ interface Partials {
 
 /** Programs, textures and framebuffers of one engine, on one context. */
 export class Kernel {
-  private readonly programs: { fused: WebGLProgram; partials: WebGLProgram; reduce: WebGLProgram };
+  private readonly linear: Programs;
   private readonly locs = new Map<WebGLProgram, G.Locations>();
-  private readonly states: [G.StateTarget, G.StateTarget];
+  private readonly linearStates: [G.StateTarget, G.StateTarget];
+  /** The quadratic-features programs and states, built the first time features are on. */
+  private quad: { programs: Programs; states: [G.StateTarget, G.StateTarget] } | null = null;
+  /** The features that are on, or null for the straight-line model. */
+  private mask: QuadMask | null = null;
   private readonly vao: WebGLVertexArrayObject;
   private readonly maxSize: number;
   private dataTex: WebGLTexture;
@@ -37,17 +59,60 @@ export class Kernel {
     private readonly gl: WebGL2RenderingContext,
     private readonly blockSize: number,
   ) {
-    this.programs = {
-      fused: G.buildProgram(gl, FUSED_SHADER),
-      partials: G.buildProgram(gl, PARTIALS_SHADER),
-      reduce: G.buildProgram(gl, REDUCE_SHADER),
-    };
-    for (const p of Object.values(this.programs)) this.locs.set(p, G.uniformLocations(gl, p));
+    this.linear = this.buildPrograms(FUSED_SHADER, PARTIALS_SHADER, REDUCE_SHADER);
     this.vao = gl.createVertexArray();
-    this.states = [G.stateTarget(gl), G.stateTarget(gl)];
+    this.linearStates = [G.stateTarget(gl), G.stateTarget(gl)];
     this.maxSize = gl.getParameter(gl.MAX_TEXTURE_SIZE) as number;
     this.layout = dataLayout(0, this.maxSize);
     this.dataTex = G.floatTexture(gl, this.layout.width, this.layout.height, null);
+  }
+
+  private get programs(): Programs {
+    return this.mask && this.quad ? this.quad.programs : this.linear;
+  }
+
+  private get states(): [G.StateTarget, G.StateTarget] {
+    return this.mask && this.quad ? this.quad.states : this.linearStates;
+  }
+
+  private buildPrograms(fused: string, partials: string, reduce: string): Programs {
+    const gl = this.gl;
+    const p = {
+      fused: G.buildProgram(gl, fused),
+      partials: G.buildProgram(gl, partials),
+      reduce: G.buildProgram(gl, reduce),
+    };
+    for (const prog of Object.values(p)) this.locs.set(prog, G.uniformLocations(gl, prog));
+    return p;
+  }
+
+  /**
+   * Switches the model: null, the straight line (w1, w2, b); a mask, quadratic features too
+   * (eight state textures, written by one draw: needs 8 draw buffers). Write the state next.
+   *
+   * @throws Error where the context has fewer than 8 draw buffers.
+   */
+  setQuad(mask: QuadMask | null): void {
+    const gl = this.gl;
+    if (mask && !this.quad) {
+      const buffers = gl.getParameter(gl.MAX_DRAW_BUFFERS) as number;
+      if (buffers < 8) {
+        throw new Error(
+          `fused WebGL: quadratic features need 8 draw buffers; this GPU has ${buffers}.`,
+        );
+      }
+      this.quad = {
+        programs: this.buildPrograms(FUSED_QUAD_SHADER, PARTIALS_QUAD_SHADER, REDUCE_QUAD_SHADER),
+        states: [G.stateTarget(gl, true), G.stateTarget(gl, true)],
+      };
+    }
+    const reshape = !!mask !== !!this.mask;
+    this.mask = mask;
+    if (reshape && this.partials) {
+      const { width, height } = this.partials;
+      this.deletePartials();
+      this.ensurePartials(width, height);
+    }
   }
 
   /** Uploads the points; `reduce` says whether the partials target is needed. */
@@ -64,17 +129,19 @@ export class Kernel {
   /** Writes θ (with c = 0) when given; always clears m, v and Adam's step count. */
   writeState(theta: Weights | null): void {
     const gl = this.gl;
-    const [th, m, v, c] = this.states[this.cur]!.textures;
+    const [th, m, v, c, thQ, mQ, vQ, cQ] = this.states[this.cur]!.textures;
     const put = (tex: WebGLTexture | undefined, px: readonly number[]) => {
-      gl.bindTexture(gl.TEXTURE_2D, tex ?? null);
+      if (!tex) return;
+      gl.bindTexture(gl.TEXTURE_2D, tex);
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, 1, 1, gl.RGBA, gl.FLOAT, Float32Array.from(px));
     };
     if (theta) {
       put(th, [theta.w1, theta.w2, theta.b, 0]);
       put(c, [0, 0, 0, 0]);
+      put(thQ, [theta.w11 ?? 0, theta.w22 ?? 0, theta.w12 ?? 0, 0]);
+      put(cQ, [0, 0, 0, 0]);
     }
-    put(m, [0, 0, 0, 0]);
-    put(v, [0, 0, 0, 0]);
+    for (const t of [m, v, mQ, vQ]) put(t, [0, 0, 0, 0]);
   }
 
   /** Runs `total` epochs in draws of at most `k` epochs; returns the number of draws. */
@@ -104,7 +171,8 @@ export class Kernel {
     this.begin(partials, p);
     gl.uniform1i(this.loc(partials, 'uBlock'), this.blockSize);
     this.begin(reduce, p);
-    G.bindUnit(gl, G.UNIT.partials, part.texture);
+    G.bindUnit(gl, G.UNIT.partials, part.textures[0]!);
+    if (part.textures[1]) G.bindUnit(gl, G.UNIT.partialsQ, part.textures[1]);
     for (let e = 0; e < total; e++) {
       gl.useProgram(partials);
       G.bindState(gl, this.states[this.cur]!);
@@ -121,14 +189,21 @@ export class Kernel {
     return total * (Math.ceil(part.height / perBand) + 1);
   }
 
-  /** Reads θ back: the one synchronous GPU→CPU transfer of a run. */
+  /**
+   * Reads θ back: the one synchronous GPU→CPU transfer of a run (two texels with features). The
+   * quadratic weights come back as w11, w22, w12 whether or not their feature is on.
+   */
   readBack(): Weights {
     const gl = this.gl;
     const px = new Float32Array(4);
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.states[this.cur]!.fbo);
     gl.readBuffer(gl.COLOR_ATTACHMENT0);
     gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.FLOAT, px);
-    return { w1: px[0]!, w2: px[1]!, b: px[2]! };
+    const w: Weights = { w1: px[0]!, w2: px[1]!, b: px[2]! };
+    if (!this.mask) return w;
+    gl.readBuffer(gl.COLOR_ATTACHMENT4);
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.FLOAT, px);
+    return { ...w, w11: px[0]!, w22: px[1]!, w12: px[2]! };
   }
 
   /**
@@ -146,8 +221,9 @@ export class Kernel {
 
   dispose(): void {
     const gl = this.gl;
-    for (const p of Object.values(this.programs)) gl.deleteProgram(p);
-    for (const s of this.states) {
+    const programs = [this.linear, ...(this.quad ? [this.quad.programs] : [])];
+    for (const p of programs.flatMap((x) => Object.values(x))) gl.deleteProgram(p);
+    for (const s of [...this.linearStates, ...(this.quad?.states ?? [])]) {
       gl.deleteFramebuffer(s.fbo);
       s.textures.forEach((t) => gl.deleteTexture(t));
     }
@@ -179,6 +255,8 @@ export class Kernel {
     f('uLnB1', Math.log(p.beta1));
     f('uLnB2', Math.log(p.beta2));
     f('uEps', p.epsilon);
+    const mask = this.loc(prog, 'uQuadMask');
+    if (mask && this.mask) gl.uniform3f(mask, ...this.mask);
   }
 
   /** One draw from the current state copy into the other, which then becomes current. */
@@ -198,14 +276,16 @@ export class Kernel {
     const old = this.partials;
     if (old && old.width === width && old.height === height) return;
     this.deletePartials();
-    const texture = G.floatTexture(this.gl, width, height, null);
-    this.partials = { texture, fbo: G.framebuffer(this.gl, [texture]), width, height };
+    const textures = Array.from({ length: this.mask ? 2 : 1 }, () =>
+      G.floatTexture(this.gl, width, height, null),
+    );
+    this.partials = { textures, fbo: G.framebuffer(this.gl, textures), width, height };
   }
 
   private deletePartials(): void {
     if (!this.partials) return;
     this.gl.deleteFramebuffer(this.partials.fbo);
-    this.gl.deleteTexture(this.partials.texture);
+    this.partials.textures.forEach((t) => this.gl.deleteTexture(t));
     this.partials = null;
   }
 }

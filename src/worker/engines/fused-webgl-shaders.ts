@@ -113,9 +113,8 @@ vec3 adamStep(inout State s, vec3 g, float lr) {
   return lr * mh / (sqrt(vh) + uEps);
 }
 
-// opt: 0 SGD, 1 momentum, 2 Adam.
-void update(inout State s, vec3 sums, float lr, int opt) {
-  vec3 g = sums * uInvN + vec3(uL2 * s.th.xy, 0.0);
+// One optimizer step along the gradient g. opt: 0 SGD, 1 momentum, 2 Adam.
+void descend(inout State s, vec3 g, float lr, int opt) {
   vec3 u;
   if (opt == 0) {
     u = lr * g;
@@ -130,6 +129,11 @@ void update(inout State s, vec3 sums, float lr, int opt) {
   vec3 t = s.th + y;
   s.c = (t - s.th) - y;
   s.th = t;
+}
+
+// (w1, w2, b) from the residual sums: the mean gradient plus L2 on w1, w2 (not b).
+void update(inout State s, vec3 sums, float lr, int opt) {
+  descend(s, sums * uInvN + vec3(uL2 * s.th.xy, 0.0), lr, opt);
 }
 `;
 
@@ -191,4 +195,137 @@ void main() {
   State s = load();
   update(s, total, uLr, uOpt);
   store(s);
+}`;
+
+/**
+ * With quadratic features: (p − y)·(x1, x2, 1) into `sa` and (p − y)·(x1², x2², x1·x2) into `sq`,
+ * the features computed on the fly; `a` = (w1, w2, b), `q` = (w11, w22, w12).
+ */
+const RESIDUAL_QUAD = `
+void residualQ(vec4 t, vec3 a, vec3 q, inout vec3 sa, inout vec3 sq) {
+  vec3 f = vec3(t.x * t.x, t.y * t.y, t.x * t.y);
+  float z = a.x * t.x + a.y * t.y + a.z + dot(q, f);
+  float e = exp(-abs(z));
+  float s = 1.0 / (1.0 + e);
+  float pe = e * s;
+  float p = z >= 0.0 ? s : pe;
+  float r = z >= 0.0 ? pe : s;
+  float d = p * (1.0 - t.z) - r * t.z;
+  sa += vec3(d * t.x, d * t.y, d);
+  sq += d * f;
+}
+
+void sumSpanQ(int row, int c0, int c1, vec3 a, vec3 q, inout vec3 sa, inout vec3 sq) {
+  vec3 ta = vec3(0.0);
+  vec3 tq = vec3(0.0);
+  for (int c = c0; c < c1; c++) residualQ(texelFetch(uData, ivec2(c, row), 0), a, q, ta, tq);
+  sa += ta;
+  sq += tq;
+}
+
+void sumRangeQ(int row, int c0, int c1, vec3 a, vec3 q, inout vec3 sa, inout vec3 sq) {
+  vec3 ta = vec3(0.0);
+  vec3 tq = vec3(0.0);
+  for (int s = c0; s < c1; s += SPAN) sumSpanQ(row, s, min(s + SPAN, c1), a, q, ta, tq);
+  sa += ta;
+  sq += tq;
+}
+`;
+
+/** The quadratic weights' state (θq = (w11, w22, w12), its m, v, c) and outputs 4–7. */
+const STATE_QUAD = `
+uniform sampler2D uThetaQ;
+uniform sampler2D uMQ;
+uniform sampler2D uVQ;
+uniform sampler2D uCQ;
+// 1 for each feature that is on (x1², x2², x1·x2): the others' weights stay 0.
+uniform vec3 uQuadMask;
+layout(location = 4) out vec4 oThetaQ;
+layout(location = 5) out vec4 oMQ;
+layout(location = 6) out vec4 oVQ;
+layout(location = 7) out vec4 oCQ;
+
+State loadQ() {
+  ivec2 o = ivec2(0);
+  return State(texelFetch(uThetaQ, o, 0).xyz, texelFetch(uMQ, o, 0),
+               texelFetch(uVQ, o, 0).xyz, texelFetch(uCQ, o, 0).xyz);
+}
+
+void storeQ(State s) {
+  oThetaQ = vec4(s.th, 0.0);
+  oMQ = s.m;
+  oVQ = vec4(s.v, 0.0);
+  oCQ = vec4(s.c, 0.0);
+}
+
+// (w11, w22, w12) from their residual sums: every one penalised, the features that are off held.
+void updateQ(inout State s, vec3 sums, float lr, int opt) {
+  descend(s, (sums * uInvN + uL2 * s.th) * uQuadMask, lr, opt);
+}
+`;
+
+/** Small N with quadratic features: as FUSED_SHADER, six parameters in two states. */
+export const FUSED_QUAD_SHADER = `${HEADER}${RESIDUAL}${RESIDUAL_QUAD}${STATE}${STATE_QUAD}
+uniform int uK;
+
+void main() {
+  State s = load();
+  State r = loadQ();
+  int rows = (uN + uW - 1) / uW;
+  for (int k = 0; k < uK; k++) {
+    vec3 sa = vec3(0.0);
+    vec3 sq = vec3(0.0);
+    for (int row = 0; row < rows; row++) sumRangeQ(row, 0, rowLength(row), s.th, r.th, sa, sq);
+    update(s, sa, uLr, uOpt);
+    updateQ(r, sq, uLr, uOpt);
+  }
+  store(s);
+  storeQ(r);
+}`;
+
+/** Large N with quadratic features, pass 1: both partial sums of a block, in two targets. */
+export const PARTIALS_QUAD_SHADER = `${HEADER}${RESIDUAL}${RESIDUAL_QUAD}
+uniform sampler2D uTheta;
+uniform sampler2D uThetaQ;
+uniform int uBlock;
+layout(location = 0) out vec4 oPartial;
+layout(location = 1) out vec4 oPartialQ;
+
+void main() {
+  ivec2 f = ivec2(gl_FragCoord.xy);
+  int len = rowLength(f.y);
+  int c0 = min(f.x * uBlock, len);
+  vec3 sa = vec3(0.0);
+  vec3 sq = vec3(0.0);
+  sumRangeQ(f.y, c0, min(c0 + uBlock, len), texelFetch(uTheta, ivec2(0), 0).xyz,
+            texelFetch(uThetaQ, ivec2(0), 0).xyz, sa, sq);
+  oPartial = vec4(sa, 0.0);
+  oPartialQ = vec4(sq, 0.0);
+}`;
+
+/** Large N with quadratic features, pass 2: adds up both partials and updates both states. */
+export const REDUCE_QUAD_SHADER = `${HEADER}${STATE}${STATE_QUAD}
+uniform sampler2D uPartials;
+uniform sampler2D uPartialsQ;
+
+void main() {
+  ivec2 size = textureSize(uPartials, 0);
+  vec3 ta = vec3(0.0);
+  vec3 tq = vec3(0.0);
+  for (int r = 0; r < size.y; r++) {
+    vec3 ra = vec3(0.0);
+    vec3 rq = vec3(0.0);
+    for (int c = 0; c < size.x; c++) {
+      ra += texelFetch(uPartials, ivec2(c, r), 0).xyz;
+      rq += texelFetch(uPartialsQ, ivec2(c, r), 0).xyz;
+    }
+    ta += ra;
+    tq += rq;
+  }
+  State s = load();
+  State q = loadQ();
+  update(s, ta, uLr, uOpt);
+  updateQ(q, tq, uLr, uOpt);
+  store(s);
+  storeQ(q);
 }`;

@@ -3,6 +3,7 @@
  * fragment runs many epochs per draw; for large N each epoch is a two-pass parallel reduction.
  * The optimizer state stays on the GPU between epochs and between runs; `run` reads θ back once.
  */
+import { featureList, QUAD_FEATURES, restrictWeights } from '../../core/features.ts';
 import type { Columns } from '../../core/dataset.ts';
 import { engineSupports } from '../../core/settings.ts';
 import type { Weights } from '../../core/maths.ts';
@@ -116,12 +117,19 @@ class FusedEngine implements FusedWebGLEngine {
   }
 
   setParams(params: TrainParams): void {
-    if (params.optimizer !== this.params.optimizer) this.kernel.writeState(null);
+    const before = this.params;
     this.params = { ...params };
+    if (params.features !== before.features) {
+      // Another model: the kernel's other shape, the weights carried over (moments restart).
+      const list = featureList(params.features);
+      const mask = QUAD_FEATURES.map((f) => (list.includes(f) ? 1 : 0)) as [number, number, number];
+      this.kernel.setQuad(list.length ? mask : null);
+      this.setWeights(this.weights);
+    } else if (params.optimizer !== before.optimizer) this.kernel.writeState(null);
   }
 
   setWeights(weights: Weights): void {
-    this.weights = { w1: weights.w1, w2: weights.w2, b: weights.b };
+    this.weights = restrictWeights(weights, this.params.features);
     this.kernel.writeState(this.weights);
   }
 
@@ -137,7 +145,7 @@ class FusedEngine implements FusedWebGLEngine {
     const draws = reduce
       ? this.kernel.reduceEpochs(total, this.pacer.bands(n, this.kernel.layout.height), this.params)
       : this.kernel.fusedEpochs(total, k, this.params);
-    const out = this.kernel.readBack();
+    const out = restrictWeights(this.kernel.readBack(), this.params.features);
     const ms = performance.now() - t0;
     this.assertAlive();
     this.lastDrawMs = ms / draws;
