@@ -3,6 +3,7 @@
  * training point, its radius growing with |p − y|, the strongest few ringed) and the 95 % band of
  * plausible boundaries (where 0 lies inside the logit's 95 % interval, |z| ≤ 1.96·SE(z)).
  */
+import { isLinear } from '../core/features.ts';
 import { contours } from 'd3-contour';
 import { geoPath, geoTransform } from 'd3-geo';
 import type { ScaleLinear } from 'd3-scale';
@@ -96,7 +97,8 @@ export function drawPullSum(
   const cy = (box.y0 + box.y1) / 2;
   const gn = sum ? Math.hypot(sum.g1, sum.g2) : 0;
   let start: [number, number] = [cx, cy];
-  if (model && (model.w1 !== 0 || model.w2 !== 0)) {
+  // From the weight arrow's tip; a curved boundary has no arrow: from the middle of the view.
+  if (model && isLinear(model) && (model.w1 !== 0 || model.w2 !== 0)) {
     const foot = footOfPerpendicular(model.w1, model.w2, model.b, cx, cy);
     const wn = Math.hypot(model.w1, model.w2);
     if (foot) start = [foot[0] + (len * model.w1) / wn, foot[1] + (len * model.w2) / wn];

@@ -6,6 +6,7 @@
 import { drawSwatch, SWATCH, type LegendEntry } from '../charts/legend.ts';
 import type { Weights } from '../core/maths.ts';
 import { fmtFormula, fmtInt } from './format.ts';
+import { isLinear } from '../core/features.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -79,7 +80,7 @@ function title(decor: ExportDecor): SVGTextElement {
   t.setAttribute('font-size', '14');
   t.setAttribute('fill', '#1b1b1b');
   t.textContent = decor.formula
-    ? `${fmtFormula(decor.formula)} · epoch ${fmtInt(decor.epoch)} · boundary: w·x + b = 0`
+    ? `${fmtFormula(decor.formula)} · epoch ${fmtInt(decor.epoch)} · boundary: ${isLinear(decor.formula) ? 'w·x + b = 0' : 'w·φ(x) + b = 0, curved by the features'}`
     : 'No model yet: p(blue) = 0.5 everywhere';
   return t;
 }

@@ -1,3 +1,5 @@
+import { FEATURE_INFO, featureList, featureSetOfWeights } from '../core/features.ts';
+import type { Weights } from '../core/maths.ts';
 /** Number formatting for readouts: compact, fixed-width-ish, and honest about NaN. */
 
 /** Typographic minus (U+2212) for every '-' in a formatted number. */
@@ -28,9 +30,12 @@ export function fmtRate(lr: number): string {
   return minus(lr.toExponential(1));
 }
 
-/** "σ(w1·x1 − w2·x2 + b)" with signs folded in: never "+ −". */
-export function fmtFormula(w: { w1: number; w2: number; b: number }): string {
+/** "σ(w1·x1 − w2·x2 [+ w12·x1·x2 …] + b)" with signs folded in: never "+ −". */
+export function fmtFormula(w: Weights): string {
   const term = (v: number, name: string) =>
     `${v < 0 ? '−' : '+'} ${fmtNum(Math.abs(v))}${name ? `·${name}` : ''}`;
-  return `p(blue) = σ(${fmtNum(w.w1)}·x1 ${term(w.w2, 'x2')} ${term(w.b, '')})`;
+  const quad = featureList(featureSetOfWeights(w))
+    .map((f) => ` ${term(w[FEATURE_INFO[f].weight] ?? 0, FEATURE_INFO[f].label)}`)
+    .join('');
+  return `p(blue) = σ(${fmtNum(w.w1)}·x1 ${term(w.w2, 'x2')}${quad} ${term(w.b, '')})`;
 }

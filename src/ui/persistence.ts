@@ -3,6 +3,7 @@
  * then the autosave in localStorage, then the tutorial defaults. Bad links and corrupt saves are
  * reported, never fatal.
  */
+import { restrictWeights } from '../core/features.ts';
 import type { Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset } from '../core/datasets.ts';
 import type { Weights } from '../core/maths.ts';
@@ -165,7 +166,7 @@ export function autosave(
       ? []
       : s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
     // A diverged model must not cost the points: non-finite weights are saved as a fresh start.
-    const finite = [weights.w1, weights.w2, weights.b].every(Number.isFinite);
+    const finite = Object.values(weights).every(Number.isFinite);
     storage.setItem(
       STORAGE_KEY,
       serializeSession({
@@ -174,7 +175,7 @@ export function autosave(
         hyper: s.hyper,
         engine: s.engine,
         points,
-        weights: finite ? weights : { w1: 0, w2: 0, b: 0 },
+        weights: finite ? weights : restrictWeights({ w1: 0, w2: 0, b: 0 }, s.hyper.features),
         epoch: finite ? epoch : 0,
         threshold: s.threshold,
         speed: s.speed,

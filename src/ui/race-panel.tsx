@@ -1,3 +1,4 @@
+import { featureSetOfWeights, weightKeys } from '../core/features.ts';
 import { useState } from 'react';
 import { RACE_COLOURS } from '../charts/palette.ts';
 import type { OptimizerId, RaceEngineId, RaceLane } from '../worker/protocol.ts';
@@ -139,6 +140,9 @@ export function RacePanel({ race, ended, lr, maxStableLr, webgl, onStart, onStop
 }
 
 function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] }) {
+  // The quadratic weights the lanes carry (features on): a column each.
+  const first = race.lanes[0]?.weights;
+  const quadKeys = first ? weightKeys(featureSetOfWeights(first)).slice(2) : [];
   const engine =
     race.engine === 'fused-webgl'
       ? 'WebGL2 lanes kernel (float32; each lane a fragment of one draw)'
@@ -176,6 +180,11 @@ function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] })
               <th scope="col">Train accuracy</th>
               <th scope="col">w1</th>
               <th scope="col">w2</th>
+              {quadKeys.map((k) => (
+                <th scope="col" key={k}>
+                  {k}
+                </th>
+              ))}
               <th scope="col">b</th>
             </tr>
           </thead>
@@ -200,6 +209,9 @@ function RaceResults({ race, webgl }: { race: RaceView; webgl: Props['webgl'] })
                 <td>{fmtPct(l.trainAccuracy)}</td>
                 <td>{fmtNum(l.weights.w1, 5)}</td>
                 <td>{fmtNum(l.weights.w2, 5)}</td>
+                {quadKeys.map((k) => (
+                  <td key={k}>{fmtNum(l.weights[k], 5)}</td>
+                ))}
                 <td>{fmtNum(l.weights.b, 5)}</td>
               </tr>
             ))}

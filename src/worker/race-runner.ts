@@ -43,8 +43,7 @@ const SLICE_MS = 8;
 const CHUNK_MS = 4;
 const POST_MS = 33;
 
-const finite = (w: Weights) =>
-  Number.isFinite(w.w1) && Number.isFinite(w.w2) && Number.isFinite(w.b);
+const finite = (w: Weights) => Object.values(w).every(Number.isFinite);
 
 export class RaceRunner {
   private job: RaceJob | null = null;
