@@ -9,6 +9,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toColumns, type Label, type Point } from '../core/dataset.ts';
+import { FEATURE_SETS, featureSetOfWeights } from '../core/features.ts';
+import { sliceWeights } from '../core/loss-surface.ts';
 import { lossAndGradient, objective } from '../core/maths.ts';
 import { engineSupports, type EngineChoice } from '../core/settings.ts';
 import type { SessionAction } from '../ui/session.ts';
@@ -58,16 +60,17 @@ async function quiesce(r: Real): Promise<void> {
 }
 
 /** The reference answer for the points and L2 on screen (points arrays are never mutated). */
-const optimumCache = new WeakMap<object, Map<number, ReturnType<typeof solveOptimum>>>();
+const optimumCache = new WeakMap<object, Map<string, ReturnType<typeof solveOptimum>>>();
 function reference(page: PageModel) {
   const { points, hyper, dataVersion } = page.session;
-  const byL2 = optimumCache.get(points) ?? new Map<number, ReturnType<typeof solveOptimum>>();
-  optimumCache.set(points, byL2);
-  let o = byL2.get(hyper.l2);
+  const byKey = optimumCache.get(points) ?? new Map<string, ReturnType<typeof solveOptimum>>();
+  optimumCache.set(points, byKey);
+  const key = `${hyper.l2}:${hyper.features}`;
+  let o = byKey.get(key);
   if (!o) {
     const cols = toColumns(points.filter((p) => p.split === 'train'));
-    o = solveOptimum(dataVersion, cols, hyper.l2);
-    byL2.set(hyper.l2, o);
+    o = solveOptimum(dataVersion, cols, hyper.l2, hyper.features);
+    byKey.set(key, o);
   }
   return o;
 }
@@ -109,7 +112,10 @@ function checkQuiet(page: PageModel): void {
   if (v.snapshot) {
     expect(v.snapshot.epoch).toBe(core.epoch);
     expect(v.snapshot.data).toBe(s.dataVersion);
+    // The model shown is the model of the features on screen, and so is every curve point.
+    expect(featureSetOfWeights(v.snapshot.weights)).toBe(s.hyper.features);
   }
+  for (const h of v.history) expect(featureSetOfWeights(h.weights)).toBe(s.hyper.features);
   const last = v.history.at(-1);
   if (last && v.snapshot) expect(last.epoch).toBeLessThanOrEqual(v.snapshot.epoch);
   // Every curve point that claims the data and L2 on screen was computed on them.
@@ -121,7 +127,10 @@ function checkQuiet(page: PageModel): void {
   }
   if (v.surface) {
     const { spec, values } = v.surface;
-    const j = objective(cols, { w1: spec.w1[0], w2: spec.w2[0], b: spec.b }, spec.l2);
+    const at = spec.slice
+      ? sliceWeights(spec.slice, spec.w1[0], spec.w2[0])
+      : { w1: spec.w1[0], w2: spec.w2[0], b: spec.b };
+    const j = objective(cols, at, spec.l2);
     if (Number.isNaN(j))
       expect(values[0]).toBeNaN(); // no training points: J is undefined
     else expect(Math.abs(values[0]! - j)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(j)));
@@ -197,7 +206,7 @@ const commands: fc.Arbitrary<Cmd>[] = [
   n.map((k) => dispatch('redo', { type: 'redo' }, k)),
   fc
     .tuple(
-      fc.constantFrom('tutorial', 'overlap', 'imbalanced', 'outlier', 'xor' as const),
+      fc.constantFrom('tutorial', 'overlap', 'imbalanced', 'outlier', 'xor', 'circle' as const),
       fc.integer({ min: 8, max: 60 }),
       fc.nat(20),
       n,
@@ -233,7 +242,17 @@ const commands: fc.Arbitrary<Cmd>[] = [
     .tuple(fc.constantFrom(50, 400, 1_500), n)
     .map(([epochs, k]) => dispatch(`epochs ${epochs}`, { type: 'hyper', patch: { epochs } }, k)),
   fc
-    .tuple(fc.constantFrom<EngineChoice>('auto', 'js-f64', 'fused-webgl'), n)
+    .tuple(fc.constantFrom(...FEATURE_SETS), n)
+    .map(([features, k]) =>
+      dispatch(`features ${features}`, { type: 'hyper', patch: { features } }, k),
+    ),
+  fc
+    .tuple(fc.constantFrom('on', 'off' as const), n)
+    .map(([standardize, k]) =>
+      dispatch(`standardize ${standardize}`, { type: 'hyper', patch: { standardize } }, k),
+    ),
+  fc
+    .tuple(fc.constantFrom<EngineChoice>('auto', 'js-f64', 'fused-webgl', 'wasm-f64'), n)
     .map(([engine, k]) => dispatch(`engine ${engine}`, { type: 'engine', engine }, k)),
   fc
     .tuple(fc.constantFrom('max', 'fast' as const), n)
@@ -286,6 +305,26 @@ const commands: fc.Arbitrary<Cmd>[] = [
       k,
     ),
   ),
+  n.map((k) =>
+    command(
+      'loss slice (w1, b)',
+      (r) => {
+        const at = r.page.view().snapshot?.weights;
+        if (!at || !Object.values(at).every(Number.isFinite)) return;
+        const slice = { axes: ['w1', 'b'] as const, at };
+        r.page.client.surface({
+          id: 2,
+          w1: [-3, 3],
+          w2: [-3, 3],
+          b: 0,
+          size: 8,
+          engine: 'auto',
+          slice,
+        });
+      },
+      k,
+    ),
+  ),
   fc.tuple(fc.nat(500), n).map(([i, k]) =>
     command(
       `time travel to ${i}`,
@@ -303,8 +342,8 @@ const commands: fc.Arbitrary<Cmd>[] = [
         };
         const shown = replayedSnapshot(h, cols, basis);
         if (h.data === basis.data && h.l2 === basis.l2 && cols.n > 0) {
-          const g = lossAndGradient(cols, h.weights, basis.l2);
-          expect(shown.gradient).toEqual({ g1: g.g1, g2: g.g2, gb: g.gb });
+          const { loss: _loss, ...g } = lossAndGradient(cols, h.weights, basis.l2);
+          expect(shown.gradient).toEqual(g);
         } else expect(shown.gradNorm).toBeNaN();
       },
       k,

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import overlap from '../core/__fixtures__/overlap-mle.json';
 import { toColumns } from '../core/dataset.ts';
-import { objective } from '../core/maths.ts';
+import { gradientNorm, lossAndGradient, objective } from '../core/maths.ts';
+import { replayedSnapshot } from '../ui/use-time-travel.ts';
 import { solveReference } from '../core/reference-solver.ts';
 import { buildModelDocument } from '../ui/model-document.ts';
 import { createTfjsEngine } from '../worker/engines/tfjs.ts';
@@ -270,5 +271,33 @@ describe('time travel, crashes and reloads keep one history', () => {
     q.client.step(100);
     await q.link.settle();
     expect(q.view().history.at(-1)!.epoch).toBeGreaterThan(1_000);
+  });
+
+  it('found by the model test: time travel with features keeps every weight’s gradient', async () => {
+    const p = new PageModel(smallSession('xor'));
+    p.dispatch({ type: 'hyper', patch: { features: 'x1x2' } });
+    await p.link.settle();
+    p.client.step(100);
+    await p.link.settle();
+    const h = p.view().history.at(-1)!;
+    const basis = { data: p.session.dataVersion, l2: p.session.hyper.l2, features: 'x1x2' };
+    const shown = replayedSnapshot(h, trainCols(p), basis);
+    const { loss: _loss, ...g } = lossAndGradient(trainCols(p), h.weights, 0);
+    expect(shown.gradient.g12).toBe(g.g12);
+    expect(shown.gradNorm).toBe(gradientNorm(g));
+  });
+
+  it('a change of features is a new run of the new model, with the optimum of that model', async () => {
+    const p = new PageModel(smallSession('xor'));
+    await p.link.settle();
+    p.client.step(500);
+    await p.link.settle();
+    p.dispatch({ type: 'hyper', patch: { features: 'x1x2', l2: 0.01 } });
+    expect(p.view().optimum).toBeNull(); // the straight line's answer is not this model's
+    await p.link.settle();
+    expect(p.view().snapshot?.epoch).toBe(0);
+    expect(p.view().snapshot?.weights).toEqual({ w1: 0, w2: 0, w12: 0, b: 0 });
+    const want = solveReference(trainCols(p), 0.01, { features: 'x1x2' });
+    expect(p.view().optimum).toEqual(want);
   });
 });

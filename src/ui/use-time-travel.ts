@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Columns } from '../core/dataset.ts';
-import { lossAndGradient } from '../core/maths.ts';
+import { gradientNorm, lossAndGradient, type LossAndGradient } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import { onBasis, type Basis, type TrainerView } from './trainer-view.ts';
 
@@ -50,13 +50,10 @@ export function useTimeTravel(
  * recorded with (NaN, shown as "—", for a point of edited data, and for huge data sets).
  */
 export function replayedSnapshot(h: HistoryPoint, cols: Columns, basis: Basis): Snapshot {
-  const lg =
+  const { loss: _loss, ...gradient }: LossAndGradient =
     cols.n <= REPLAY_GRADIENT_MAX_N && onBasis(h, basis)
       ? lossAndGradient(cols, h.weights, basis.l2)
-      : { g1: Number.NaN, g2: Number.NaN, gb: Number.NaN };
-  return {
-    ...h,
-    gradNorm: Math.hypot(lg.g1, lg.g2, lg.gb),
-    gradient: { g1: lg.g1, g2: lg.g2, gb: lg.gb },
-  };
+      : { loss: Number.NaN, g1: Number.NaN, g2: Number.NaN, gb: Number.NaN };
+  // Every weight's component (the quadratic ones too, with features on).
+  return { ...h, gradNorm: gradientNorm(gradient), gradient };
 }
