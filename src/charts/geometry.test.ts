@@ -106,6 +106,12 @@ describe('invisibleChange', () => {
   it('redraws a flat model (w = 0) whenever the bias changes, however little', () => {
     expect(invisibleChange({ w1: 0, w2: 0, b: 0 }, { w1: 0, w2: 0, b: 1e-9 }, box, 40)).toBe(false);
   });
+  it('redraws a curved model when only a quadratic weight changes (found in review)', () => {
+    const w = { w1: 0.1, w2: 0.2, b: 0.3, w12: -1.5 };
+    expect(invisibleChange(w, { ...w, w12: -1.4 }, box, 40)).toBe(false);
+    expect(invisibleChange({ ...w, w12: 0 }, { ...w, w12: 1e-3 }, box, 40)).toBe(false);
+    expect(invisibleChange(w, { ...w }, box, 40)).toBe(true);
+  });
 });
 
 describe('dataExtent', () => {

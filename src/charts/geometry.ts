@@ -1,3 +1,4 @@
+import { featureSetOfWeights, isLinear, toTheta } from '../core/features.ts';
 import type { Weights } from '../core/maths.ts';
 /** Pure geometry for drawing a linear model inside a rectangular plot box. No DOM. */
 
@@ -110,7 +111,8 @@ export function equalAspectBox(
 /**
  * True when drawing `next` instead of `prev` would change nothing a person can see: the logit
  * moves by < 0.01 everywhere in the box (under one step of the 256-level colour table) and the
- * boundary moves by < 0.25 px.
+ * boundary moves by < 0.25 px. A model with quadratic features is redrawn on any change (its
+ * logit's change is not linear, so the box's corners do not bound it).
  */
 export function invisibleChange(
   prev: Weights,
@@ -118,6 +120,14 @@ export function invisibleChange(
   box: Box,
   pxPerUnit: number,
 ): boolean {
+  if (!isLinear(prev) || !isLinear(next)) {
+    return (
+      featureSetOfWeights(prev) === featureSetOfWeights(next) &&
+      toTheta(prev, featureSetOfWeights(prev)).every(
+        (v, i) => v === toTheta(next, featureSetOfWeights(next))[i],
+      )
+    );
+  }
   let dz = 0;
   for (const x of [box.x0, box.x1]) {
     for (const y of [box.y0, box.y1]) {

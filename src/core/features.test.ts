@@ -150,6 +150,24 @@ describe('the exact optimum with features equals scikit-learn', () => {
     }
   });
 
+  it('data a line splits, even with points on the line, have no optimum with features either (found in review)', () => {
+    // Touching: a red and a blue point at the same place on the line x1 = 1, red left, blue right.
+    // No θ of any features separates them strictly, yet the loss has no minimum (quasi-separation).
+    const cols = toColumns([
+      { x1: 0, x2: 0, label: 0 },
+      { x1: 0, x2: 1, label: 0 },
+      { x1: 1, x2: 0.5, label: 0 },
+      { x1: 1, x2: 0.5, label: 1 },
+      { x1: 2, x2: 0, label: 1 },
+      { x1: 2, x2: 1, label: 1 },
+    ]);
+    for (const features of ['x1x2', 'x1sq-x2sq-x1x2']) {
+      const r = solveReference(cols, 0, { features });
+      expect(r.status, features).toBe('no-finite-optimum');
+    }
+    expect(solveReference(train('xor'), 0.01, { features: 'x1x2' }).status).toBe('optimum');
+  });
+
   it('without features it is the straight-line model it always was', () => {
     const r = solveReference(train('xor'), 0.01);
     expect(r.status === 'optimum' && featureSetOfWeights(r.weights)).toBe('none');

@@ -4,6 +4,7 @@
  * gets right with confidence pulls little (pᵢ − yᵢ ≈ 0); a misclassified one pulls hard. On
  * separable data every pull shrinks but none vanishes, which is why ‖w‖ grows for ever.
  */
+import { featureFunctions, featureSetOfWeights } from './features.ts';
 import type { Columns } from './dataset.ts';
 import { logit, sigmoid, type Gradient, type Weights } from './maths.ts';
 
@@ -22,13 +23,15 @@ export function gradientPulls(cols: Columns, w: Weights, top = 5): Pulls {
   const { n, x1, x2, y } = cols;
   const residual = new Float64Array(n);
   const norm = new Float64Array(n);
+  // A point pulls every weight: by (p − y)·φ(x)/n, φ = (x1, x2, [features…,] 1).
+  const fns = featureFunctions(featureSetOfWeights(w));
   let g1 = 0;
   let g2 = 0;
   let gb = 0;
   for (let i = 0; i < n; i++) {
     const r = sigmoid(logit(w, x1[i]!, x2[i]!)) - y[i]!;
     residual[i] = r;
-    norm[i] = (Math.abs(r) * Math.hypot(x1[i]!, x2[i]!, 1)) / n;
+    norm[i] = (Math.abs(r) * Math.hypot(...fns.map((f) => f(x1[i]!, x2[i]!)), 1)) / n;
     g1 += r * x1[i]!;
     g2 += r * x2[i]!;
     gb += r;

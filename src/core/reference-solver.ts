@@ -47,7 +47,7 @@ const MESSAGES = {
   touching:
     'A line splits the classes with some points lying on it, and there is no L2 penalty, so the loss keeps falling as ‖w‖ grows: there is no finite optimum.',
   'feature-separable':
-    'A boundary of these features splits the classes and there is no L2 penalty, so the loss keeps falling as ‖w‖ grows: there is no finite optimum.',
+    'A boundary of these features splits the classes and there is no L2 penalty, so the loss keeps falling as ‖w‖ grows: there is no finite optimum. (The maximum-margin line is drawn for the straight-line model only; add an L2 penalty for an optimum to compare with.)',
 } as const;
 
 /** Gradient g and Hessian H (k×k, row-major) of J at θ, in one pass over the data. */
@@ -162,14 +162,16 @@ function separates(cols: Columns, th: Vec, set: FeatureSet): boolean {
   return true;
 }
 
-function whyNoOptimum(cols: Columns, l2: number, set: FeatureSet): keyof typeof MESSAGES | null {
+function whyNoOptimum(cols: Columns, l2: number): keyof typeof MESSAGES | null {
   if (cols.n === 0) return 'empty';
   let blue = 0;
   for (let i = 0; i < cols.n; i++) if (cols.y[i] === 1) blue++;
   if (blue === 0 || blue === cols.n) return 'one-class';
   // A penalty keeps ‖w‖ finite, so only the unpenalised fit needs the O(n log n) geometry.
-  // With features, separability shows during the solve (a θ that separates is the certificate).
-  if (l2 > 0 || set !== NO_FEATURES) return null;
+  if (l2 > 0) return null;
+  // A line that splits the classes (even with points on it) splits them for any features too:
+  // the straight-line model is part of every feature model. Beyond that, with features,
+  // separability shows during the solve (an iterate that separates is the certificate).
   const s = classifySeparation(cols);
   return s === 'strict' || s === 'touching' ? s : null;
 }
@@ -216,7 +218,7 @@ export function solveReference(
 ): ReferenceResult {
   const { maxIter = 100, tol = 1e-12, features: set = NO_FEATURES } = opts;
   checkArgs(l2, maxIter, tol);
-  const why = whyNoOptimum(cols, l2, set);
+  const why = whyNoOptimum(cols, l2);
   if (why !== null) return noOptimum(why);
   const checkSeparation = l2 === 0 && set !== NO_FEATURES;
   let s = stateAt(cols, new Array<number>(paramCount(set)).fill(0), l2, set);
@@ -234,6 +236,7 @@ export function solveReference(
     s = next;
     iterations++;
   }
+  if (checkSeparation && separates(cols, s.th, set)) return noOptimum('feature-separable');
   const converged = s.gn <= tol || stalled;
   return {
     status: 'optimum',

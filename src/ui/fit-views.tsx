@@ -3,6 +3,7 @@
  * logistic curve, and the weights as odds ratios) and its calibration (a reliability diagram and
  * the Brier score, for the training and the test points).
  */
+import { isLinear } from '../core/features.ts';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { brierScore, calibration, type Curve, type Scored } from '../core/decisions.ts';
 import type { Weights } from '../core/maths.ts';
@@ -82,6 +83,11 @@ export function CalibrationView({ train, test }: { train: Scored; test: Scored }
 
 /** "one unit more x1 multiplies the odds of blue by e^w1 = 3.03" (or divides them). */
 export function oddsInWords(w: Weights): string[] {
+  if (!isLinear(w)) {
+    return [
+      'With features on, one unit more x1 (or x2) changes the log-odds by an amount that depends on where you are (w1 + w11·(2·x1 + 1) + w12·x2 for x1), so there is no single odds ratio per unit: e^w is the odds ratio per unit of each feature, the others held fixed.',
+    ];
+  }
   return (['w1', 'w2'] as const).map((k) => {
     const name = k === 'w1' ? 'x1' : 'x2';
     const ratio = Math.exp(w[k]);

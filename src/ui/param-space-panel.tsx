@@ -130,7 +130,12 @@ export function ParamSpacePanel(p: Props) {
         optimum={opt}
         lanes={lanes}
         axes={axes}
-        held={isDefault || !full ? null : held.map((k) => [k, paramOf(full, k)] as const)}
+        // The values the grid on screen was computed at (a new grid follows the weights shortly).
+        held={
+          isDefault || !surface?.spec.slice
+            ? null
+            : held.map((k) => [k, paramOf(surface.spec.slice!.at, k)] as const)
+        }
         onSetWeights={(u, v, commit) => {
           if (!full) return;
           p.onSetWeights({ ...full, [axes[0]]: u, [axes[1]]: v }, commit);

@@ -19,7 +19,7 @@ export function PlotNotes({
   pulls,
 }: {
   legend: LegendOptions;
-  session: Pick<SessionState, 'preset' | 'edited' | 'mode'>;
+  session: Pick<SessionState, 'preset' | 'edited' | 'mode' | 'hyper'>;
   options: PlotOption[];
   pulls: { sum: Gradient; largest: number; tooMany: boolean } | null;
 }) {
@@ -37,7 +37,7 @@ export function PlotNotes({
           <Toggle key={label} label={label} checked={on} onChange={set} />
         ))}
       </div>
-      {pulls && <PullsNote {...pulls} />}
+      {pulls && <PullsNote {...pulls} features={session.hyper.features !== 'none'} />}
       <p id="data-plot-keys" className="hint">
         {session.mode === 'classify'
           ? 'Click or tap anywhere — or on a point — to classify it; points are not edited in this mode.'

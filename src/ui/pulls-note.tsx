@@ -10,10 +10,13 @@ export function PullsNote({
   sum,
   largest,
   tooMany,
+  features = false,
 }: {
   sum: Gradient;
   largest: number;
   tooMany: boolean;
+  /** The model has quadratic features (the sum shown is its (w1, w2, b) part). */
+  features?: boolean;
 }) {
   return (
     <p className="pulls-note" aria-label="Gradient pulls">
@@ -24,9 +27,11 @@ export function PullsNote({
       <output aria-label="Sum of the pulls" aria-live="off">
         {fmtNum(sum.g1)}, {fmtNum(sum.g2)}, {fmtNum(sum.gb)}
       </output>
-      ) — the parameter-space arrow points along −(g1, g2) (with L2 &gt; 0 the penalty adds l2·w);
-      the largest |p − y| is {fmtNum(largest, 3)}. On separable data it shrinks but never reaches 0,
-      so the weights never stop growing.
+      )
+      {features ? ' — the (w1, w2, b) part; with features each point also pulls their weights' : ''}{' '}
+      — the parameter-space arrow points along −(g1, g2) (with L2 &gt; 0 the penalty adds l2·w); the
+      largest |p − y| is {fmtNum(largest, 3)}. On separable data it shrinks but never reaches 0, so
+      the weights never stop growing.
     </p>
   );
 }

@@ -134,7 +134,15 @@ export class TrainerClient {
     const newModel = hyper.features !== before.features || hyper.standardize !== before.standardize;
     this.inputs = { ...this.inputs, settings, hyper, engine };
     this.send({ type: 'set-settings', settings, params: hyper, engine });
-    if (newModel) this.reset();
+    if (newModel) {
+      // A race of the other model ends and leaves the screen; its late progress is not shown.
+      if (this.state.race) {
+        this.nextRace++;
+        this.update({ race: null });
+        this.send({ type: 'race-stop' });
+      }
+      this.reset();
+    }
   }
 
   /** A new pace for training (Speed). */

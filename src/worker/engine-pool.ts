@@ -186,8 +186,14 @@ export class EnginePool {
     if (engineSupports('wasm-f64', params) && this.wasmAvailable) {
       rates.push(['wasm-f64', this.make.time(this.wasm(), train, params, start, ms)]);
     }
+    let fusedFailed = '';
     if (this.webgl.available && this.fused && engineSupports('fused-webgl', params)) {
-      rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
+      try {
+        rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
+      } catch (e) {
+        // e.g. quadratic features on a GPU with fewer than 8 draw buffers: skip it, say why.
+        fusedFailed = ` The fused WebGL kernel could not run this model (${e instanceof Error ? e.message : String(e)}).`;
+      }
     }
     const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
     // Preference on near-ties: the order of `rates` (float64 first; WASM over plain JS).
@@ -208,7 +214,7 @@ export class EnginePool {
             : ' WebGL here is software-emulated, so it runs on the CPU.';
     return {
       id,
-      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${glNote}`,
+      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${fusedFailed || glNote}`,
     };
   }
 }

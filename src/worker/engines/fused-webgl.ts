@@ -118,14 +118,18 @@ class FusedEngine implements FusedWebGLEngine {
 
   setParams(params: TrainParams): void {
     const before = this.params;
-    this.params = { ...params };
     if (params.features !== before.features) {
-      // Another model: the kernel's other shape, the weights carried over (moments restart).
+      // Another model: the kernel's other shape (switched first: it may throw, and then nothing
+      // has changed), the weights carried over (moments restart).
       const list = featureList(params.features);
       const mask = QUAD_FEATURES.map((f) => (list.includes(f) ? 1 : 0)) as [number, number, number];
       this.kernel.setQuad(list.length ? mask : null);
+      this.params = { ...params };
       this.setWeights(this.weights);
-    } else if (params.optimizer !== before.optimizer) this.kernel.writeState(null);
+      return;
+    }
+    this.params = { ...params };
+    if (params.optimizer !== before.optimizer) this.kernel.writeState(null);
   }
 
   setWeights(weights: Weights): void {
