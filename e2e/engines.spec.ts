@@ -200,6 +200,18 @@ test('with features x1², x2², x1·x2 every engine follows float64 JavaScript (
       .soft(relErr(tfGl!.weights, short!.weights), `tfjs-webgl ${optimizer}`)
       .toBeLessThan(1e-3);
   }
+  // Standardize features: every engine that offers it descends on the same standardized
+  // coordinates (the weights come back raw).
+  const std = { ...feat, standardize: 'on' as const, lr: 0.5 };
+  const [jsStd, simdStd, tfStd] = await measureInWorker(page, [
+    job('js-f64', 500, std, d),
+    job('wasm-f64', 500, std, d),
+    job('tfjs-cpu', 500, std, d),
+  ]);
+  expect
+    .soft(relErr(simdStd!.weights, jsStd!.weights), 'wasm-f64 standardized')
+    .toBeLessThan(1e-11);
+  expect.soft(relErr(tfStd!.weights, jsStd!.weights), 'tfjs-cpu standardized').toBeLessThan(1e-3);
   // Adam with a constant rate hops around the optimum by about lr: after 20,000 epochs it is near
   // the scikit-learn optimum.
   const [adam] = await measureInWorker(page, [
