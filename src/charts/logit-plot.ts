@@ -38,7 +38,7 @@ export class LogitPlot {
       .attr('x', width / 2)
       .attr('y', height - 4)
       .attr('text-anchor', 'middle')
-      .text('log-odds z = w·x + b');
+      .text('log-odds z (w·x + b, or w·φ(x) + b with features)');
     this.svg
       .append('text')
       .attr('class', 'axis-label')

@@ -370,6 +370,7 @@ export function App() {
               webgl={!e?.renderer ? 'none' : e.hardware ? 'hardware' : 'software'}
               onStart={races.start}
               onStop={races.stop}
+              curved={session.hyper.features !== 'none' || session.hyper.standardize === 'on'}
             />
           )}
           <Diagnostics engine={e} onFault={client.simulateFault} />

@@ -84,8 +84,17 @@ export function CalibrationView({ train, test }: { train: Scored; test: Scored }
 /** "one unit more x1 multiplies the odds of blue by e^w1 = 3.03" (or divides them). */
 export function oddsInWords(w: Weights): string[] {
   if (!isLinear(w)) {
+    // The change of the log-odds for one unit more x1: w1 (+ w11·(2·x1 + 1)) (+ w12·x2).
+    const terms = (own: string, sq: 'w11' | 'w22', cross: string) =>
+      [
+        own,
+        w[sq] !== undefined ? `${sq}·(2·${own === 'w1' ? 'x1' : 'x2'} + 1)` : '',
+        w.w12 !== undefined ? `w12·${cross}` : '',
+      ]
+        .filter(Boolean)
+        .join(' + ');
     return [
-      'With features on, one unit more x1 (or x2) changes the log-odds by an amount that depends on where you are (w1 + w11·(2·x1 + 1) + w12·x2 for x1), so there is no single odds ratio per unit: e^w is the odds ratio per unit of each feature, the others held fixed.',
+      `With features on, one unit more x1 changes the log-odds by ${terms('w1', 'w11', 'x2')}, and one unit more x2 by ${terms('w2', 'w22', 'x1')}: it depends on where you are, so there is no single odds ratio per unit of x1 or x2.`,
     ];
   }
   return (['w1', 'w2'] as const).map((k) => {
@@ -125,10 +134,10 @@ export function LogOddsView({
       <figure className="logit-figure">
         <div ref={host} role="img" aria-label="Log-odds plot" />
         <figcaption>
-          Every training point at its log-odds z = w·x + b on the curve p = σ(z): blue points along
-          the top, red along the bottom; the vertical line is the threshold. Blue points far right
-          and red points far left are explained with confidence; the ones across the line are the
-          errors.
+          Every training point at its log-odds z = w·φ(x) + b (φ: the features) on the curve p =
+          σ(z): blue points along the top, red along the bottom; the vertical line is the threshold.
+          Blue points far right and red points far left are explained with confidence; the ones
+          across the line are the errors.
         </figcaption>
       </figure>
       <p aria-label="Odds ratios">

@@ -6,7 +6,7 @@ import type { TrainerView } from './trainer-view.ts';
 
 /** The model's formula as text, every active feature named. */
 function formula(features: FeatureSet): string {
-  const terms = featureLabels(features).map((f, i) => `w[${i}]*${f}`);
+  const terms = featureLabels(features).map((f, i) => `w[${i}]*(${f})`);
   return `binary logistic regression: p(blue) = sigmoid(${terms.join(' + ')} + b), w = weights, aligned with features; red = class 0, blue = class 1`;
 }
 

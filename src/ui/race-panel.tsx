@@ -20,6 +20,8 @@ interface Props {
   webgl: 'hardware' | 'software' | 'none';
   onStart: (lanes: RaceLane[], epochs: number, engine: RaceEngineId | 'auto') => void;
   onStop: () => void;
+  /** Features or Standardize are on: the WebGL lanes kernel races straight lines only. */
+  curved?: boolean;
 }
 
 /** Lanes around a learning rate: ÷10, ×1, ×10, and just under the stability bound 2/L. */
@@ -33,7 +35,16 @@ export function defaultLanes(lr: number, maxStableLr: number): RaceLane[] {
  * The learning-rate race: several (learning rate, optimizer) lanes trained at once from the same
  * start on the same data; boundaries, loss curves and parameter-space paths drawn in lane colours.
  */
-export function RacePanel({ race, ended, lr, maxStableLr, webgl, onStart, onStop }: Props) {
+export function RacePanel({
+  race,
+  ended,
+  lr,
+  maxStableLr,
+  webgl,
+  onStart,
+  onStop,
+  curved = false,
+}: Props) {
   const [lanes, setLanes] = useState<RaceLane[]>(() => defaultLanes(lr, maxStableLr));
   const [epochs, setEpochs] = useState(10_000);
   const [engine, setEngine] = useState<RaceEngineId | 'auto'>('auto');
@@ -114,7 +125,9 @@ export function RacePanel({ race, ended, lr, maxStableLr, webgl, onStart, onStop
             onChange={(e) => setEngine(e.currentTarget.value as RaceEngineId | 'auto')}
           >
             <option value="auto">Auto (GPU when it is real)</option>
-            <option value="fused-webgl">WebGL2 lanes kernel</option>
+            <option value="fused-webgl" disabled={curved}>
+              WebGL2 lanes kernel{curved ? ' (straight lines only)' : ''}
+            </option>
             <option value="js-f64">float64 JavaScript</option>
           </select>
         </div>
@@ -123,7 +136,14 @@ export function RacePanel({ race, ended, lr, maxStableLr, webgl, onStart, onStop
             Stop race
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => onStart(lanes, epochs, engine)}>
+          <button
+            type="button"
+            className="primary"
+            // With features the WebGL kernel cannot race: a choice made before falls back to Auto.
+            onClick={() =>
+              onStart(lanes, epochs, curved && engine === 'fused-webgl' ? 'auto' : engine)
+            }
+          >
             Start race
           </button>
         )}

@@ -40,6 +40,10 @@ export function Readouts({ snapshot: s, epochsPerSecond }: Props) {
     ['Epochs per second', fmtInt(epochsPerSecond), 'ro-eps'],
     ['Train loss', fmtNum(s?.trainLoss), 'ro-train-loss'],
     ['Test loss', fmtNum(s?.testLoss), 'ro-test-loss'],
+    // With L2 the objective is the loss plus l2/2·‖w‖²: what J* (the exact optimum) measures.
+    ...(s && (s.l2 ?? 0) > 0
+      ? [['Objective J', fmtNum(s.objective), 'ro-objective'] as [string, string, string]]
+      : []),
     ['Train accuracy', fmtPct(s?.trainAccuracy), 'ro-train-acc'],
     ['Test accuracy', fmtPct(s?.testAccuracy), 'ro-test-acc'],
     ['w1', fmtNum(w?.w1, 5), 'ro-w1'],
@@ -95,7 +99,9 @@ export function conicKind(w: Weights): string {
   const d = (w.w12 ?? 0) ** 2 - 4 * a * c;
   const scale = (w.w12 ?? 0) ** 2 + 4 * Math.abs(a * c) || 1;
   if (Math.abs(d) <= 1e-9 * scale) return 'a parabola (or a pair of parallel lines)';
-  return d < 0 ? 'an ellipse (blue inside or outside it)' : 'a hyperbola (two branches)';
+  // Definite: far away the quadratic part wins, with the sign of w11 (and w22).
+  if (d < 0) return a < 0 ? 'an ellipse, blue inside it' : 'an ellipse, red inside it';
+  return 'a hyperbola (two branches)';
 }
 
 /** The same model in words: where it says blue, and how sure it is one unit away. */

@@ -4,7 +4,7 @@ import fixture from '../core/__fixtures__/separable-l2.json';
 import type { Columns } from '../core/dataset.ts';
 import { lossGridF64 } from '../core/loss-surface.ts';
 import type { SurfaceRequest } from './protocol.ts';
-import { SurfaceService } from './surface.ts';
+import { ordinal, SurfaceService } from './surface.ts';
 
 const cols: Columns = {
   n: fixture.y.length,
@@ -53,7 +53,9 @@ describe('SurfaceService', () => {
     expect(r.spec.size).toBeLessThan(128);
     expect(r.total).toBe(200_000);
     expect(r.n).toBeLessThan(200_000);
-    expect(r.note).toMatch(/grid to stay live; on every \d+th point \([\d,]+ of 200,000\)/);
+    expect(r.note).toMatch(
+      /grid to stay live; on every \d+(?:st|nd|rd|th) point \([\d,]+ of 200,000\)/,
+    );
     // The sampled grid is the exact grid of the sampled points.
     const step = Math.ceil(200_000 / r.n);
     const sample = {
@@ -88,5 +90,22 @@ describe('SurfaceService', () => {
     const r = await s.compute(request({ engine: 'fused-webgl' }), { cols, l2: 0, data: 1 }, NO_GPU);
     expect(r.error).toMatch(/WebGL2?/);
     expect(r.values.length).toBe(0);
+  });
+});
+
+describe('ordinal', () => {
+  it('says 1st, 2nd, 3rd, 4th, 11th–13th, 21st, 22nd, 112th', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 112].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '112th',
+    ]);
   });
 });

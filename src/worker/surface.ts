@@ -95,7 +95,7 @@ export class SurfaceService {
     if (plan.size < req.size) notes.push(`${plan.size}×${plan.size} grid to stay live`);
     if (plan.step > 1)
       notes.push(
-        `on every ${plan.step}th point (${used.n.toLocaleString('en-US')} of ${cols.n.toLocaleString('en-US')})`,
+        `on every ${ordinal(plan.step)} point (${used.n.toLocaleString('en-US')} of ${cols.n.toLocaleString('en-US')})`,
       );
     const note = notes.join('; ');
     if (cols.n === 0) {
@@ -172,6 +172,13 @@ function shrink(size: number, n: number, budget: number): { size: number; step: 
   while (s > MIN_SIZE && s * s * n > budget) s = Math.max(MIN_SIZE, Math.floor(s * 0.85));
   const step = Math.max(1, Math.ceil((s * s * n) / budget));
   return { size: s, step };
+}
+
+/** 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd". */
+export function ordinal(k: number): string {
+  const teen = k % 100 >= 11 && k % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][k % 10] ?? 'th');
+  return `${k}${suffix}`;
 }
 
 /** Every `step`th point, as new columns. */
