@@ -59,3 +59,23 @@ describe("Auto's pick", () => {
     expect(info).toMatchObject({ available: true, precision: 'float64' });
   });
 });
+
+describe('the WASM instance Auto timed', () => {
+  it('is the one that trains when Auto picks WASM (no second copy of the data)', async () => {
+    const timed: unknown[] = [];
+    const pool = new EnginePool({
+      gpu: () => {
+        throw new Error('no WebGL in this test');
+      },
+      time: (engine) => {
+        timed.push(engine);
+        return engine.id === 'wasm-f64' ? 2 : 1;
+      },
+    });
+    expect((await pool.pickAuto(train, DEFAULT_PARAMS, zero)).id).toBe('wasm-f64');
+    const wasm = timed.find((e) => (e as { id: string }).id === 'wasm-f64');
+    expect(await pool.get('wasm-f64')).toBe(wasm);
+    // Taken once: a later get makes its own.
+    expect(await pool.get('wasm-f64')).not.toBe(wasm);
+  });
+});

@@ -45,6 +45,8 @@ export class EnginePool {
   private tfjsAvailable = new Map<TfjsEngineId, string>();
   /** Why the WASM SIMD engine cannot be made here ('' when it can, undefined before trying). */
   private wasmError: string | undefined;
+  /** The WASM instance Auto timed last (its own instance, so the one training is untouched). */
+  private timedWasm: Engine | null = null;
   private readonly make: EngineFactories;
 
   constructor(make: Partial<EngineFactories> = {}) {
@@ -89,7 +91,12 @@ export class EnginePool {
    */
   async get(id: EngineId): Promise<Engine> {
     if (id === 'js-f64') return createJsEngine();
-    if (id === 'wasm-f64') return this.wasm();
+    if (id === 'wasm-f64') {
+      // The instance Auto just timed already holds the data: train on it (no second copy).
+      const timed = this.timedWasm;
+      this.timedWasm = null;
+      return timed ?? this.wasm();
+    }
     if (id === 'fused-webgl') {
       if (!this.fused || this.fused.isContextLost()) this.probeWebGL();
       if (!this.fused) throw new Error(`WebGL2 is unavailable: ${this.webgl.error}`);
@@ -106,6 +113,11 @@ export class EnginePool {
       this.tfjsAvailable.set(id as TfjsEngineId, message(e));
       throw e;
     }
+  }
+
+  /** Drops the instance Auto timed (the engine in use stays: it was the one picked). */
+  releaseTimed(): void {
+    this.timedWasm = null;
   }
 
   /** A new WASM SIMD float64 engine; remembers why not, where it cannot be made. */
@@ -184,7 +196,8 @@ export class EnginePool {
       ['js-f64', this.make.time(createJsEngine(), train, params, start, ms)],
     ];
     if (engineSupports('wasm-f64', params) && this.wasmAvailable) {
-      rates.push(['wasm-f64', this.make.time(this.wasm(), train, params, start, ms)]);
+      this.timedWasm = this.wasm();
+      rates.push(['wasm-f64', this.make.time(this.timedWasm, train, params, start, ms)]);
     }
     let fusedFailed = '';
     if (this.webgl.available && this.fused && engineSupports('fused-webgl', params)) {
@@ -202,6 +215,7 @@ export class EnginePool {
       const margin = e === 'fused-webgl' ? 1.1 : 0.9;
       if (r > 0 && r >= margin * best) [id, best] = [e, r];
     }
+    if (id !== 'wasm-f64') this.timedWasm = null; // not needed: let its memory go
     const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
     const glNote = !this.webgl.available
       ? ` WebGL is unavailable (${this.webgl.error}).`

@@ -102,3 +102,62 @@ describe('Auto and a run that starts at once', () => {
     });
   });
 });
+
+describe('Auto timing the engine that trains', () => {
+  it('re-seeds the fused kernel after timing it (its one instance ran the timing epochs)', async () => {
+    // A stand-in "GPU" engine: float64 JS under the fused kernel's id, one shared instance.
+    const gpu = Object.assign(createJsEngine(), {
+      id: 'fused-webgl' as const,
+      renderer: 'test GPU',
+      hardware: true,
+      isContextLost: () => false,
+      loseContextForTest: () => {},
+    });
+    const trainer = new Trainer(createJsEngine(), {
+      post: () => {},
+      now: () => 0,
+      defer: () => {},
+      later: () => {},
+      engineFailed: () => {},
+    });
+    const pool = new EnginePool({
+      gpu: () => gpu,
+      // The timing runs epochs on the instance it is given, as the real one does.
+      time: (engine, train, params, start) => {
+        engine.setData(train);
+        engine.setParams(params);
+        engine.setWeights(start);
+        engine.run(500);
+        return engine.id === 'fused-webgl' ? 10 : 1;
+      },
+    });
+    pool.probeWebGL();
+    const tasks: (() => void | Promise<void>)[] = [];
+    const selector = new EngineSelector(
+      pool,
+      trainer,
+      () => {},
+      (t) => tasks.push(t),
+    );
+    trainer.setParams({ ...DEFAULT_HYPER, lr: 0.1 });
+    trainer.loadData(cols, none, false);
+    await selector.settle(true);
+    while (tasks.length) await tasks.shift()!();
+    expect(trainer.currentEngine.id).toBe('fused-webgl');
+    trainer.step(50);
+    const before = trainer.state.weights;
+    // Three times the points: Auto times again (paused), and picks the same shared instance.
+    const big = toColumns(makePreset('overlap', { n: 600, noise: 1, seed: 3 }));
+    trainer.loadData(big, none, true);
+    await selector.settle(true);
+    while (tasks.length) await tasks.shift()!();
+    expect(trainer.currentEngine.id).toBe('fused-webgl');
+    expect(trainer.state.weights).toEqual(before);
+    // The next epoch starts from the run's weights, not from where the timing left the instance.
+    const reference = createJsEngine();
+    reference.setData(big);
+    reference.setParams({ ...DEFAULT_HYPER, lr: 0.1 });
+    reference.setWeights(before);
+    expect(trainer.currentEngine.run(1)).toEqual(reference.run(1));
+  });
+});

@@ -141,8 +141,14 @@ export class EngineSelector {
       const picked = await this.pool.pickAuto(trainColumns, params, state.weights);
       this.calibratedN = trainColumns.n;
       this.picked = picked.reason;
-      if (picked.id === this.trainer.currentEngine.id) this.reason = `${lead}${picked.reason}`;
-      else await this.use(picked.id, `${lead}${picked.reason}`);
+      // The same engine again: keep it as it is (its optimizer state too) — unless the timing ran
+      // on that very instance (the fused kernel has one context), which moved its weights on:
+      // then it is re-seeded with the run's weights.
+      const shared = picked.id === 'fused-webgl';
+      if (picked.id === this.trainer.currentEngine.id && !shared) {
+        this.pool.releaseTimed();
+        this.reason = `${lead}${picked.reason}`;
+      } else await this.use(picked.id, `${lead}${picked.reason}`);
     } catch (e) {
       this.reason = `${lead}Auto could not time the engines (${message(e)}); ${engineName(this.trainer.currentEngine.id)} trains.`;
     }
