@@ -53,17 +53,8 @@ export function batchGradient(
 ): void {
   if (!q.sq1 && !q.sq2 && !q.cross) return linearGradient(data, theta, l2, grad, idx, from, to);
   const { x1, x2, y } = data;
-  const k = theta.length;
-  const w1 = theta[0]!;
-  const w2 = theta[1]!;
-  const b = theta[k - 1]!;
-  // The quadratic weights in θ order (0 when the feature is off, and never summed then).
-  const i11 = 2;
-  const i22 = i11 + (q.sq1 ? 1 : 0);
-  const i12 = i22 + (q.sq2 ? 1 : 0);
-  const w11 = q.sq1 ? theta[i11]! : 0;
-  const w22 = q.sq2 ? theta[i22]! : 0;
-  const w12 = q.cross ? theta[i12]! : 0;
+  const t = unpackTheta(theta, q);
+  const { w1, w2, w11, w22, w12, b } = t;
   let s1 = 0;
   let s2 = 0;
   let s11 = 0;
@@ -84,13 +75,54 @@ export function batchGradient(
     s12 += r * a * c;
     sb += r;
   }
-  const m = to - from;
-  grad[0] = s1 / m + l2 * w1;
-  grad[1] = s2 / m + l2 * w2;
-  if (q.sq1) grad[i11] = s11 / m + l2 * w11;
-  if (q.sq2) grad[i22] = s22 / m + l2 * w22;
-  if (q.cross) grad[i12] = s12 / m + l2 * w12;
-  grad[k - 1] = sb / m;
+  writeGradient(grad, q, t, { s1, s2, s11, s22, s12, sb }, to - from, l2);
+}
+
+/** θ's parameters by name, and where each quadratic weight sits (0 and unused when it is off). */
+export function unpackTheta(theta: Float64Array, q: Quad) {
+  const k = theta.length;
+  const i11 = 2;
+  const i22 = i11 + (q.sq1 ? 1 : 0);
+  const i12 = i22 + (q.sq2 ? 1 : 0);
+  return {
+    w1: theta[0]!,
+    w2: theta[1]!,
+    w11: q.sq1 ? theta[i11]! : 0,
+    w22: q.sq2 ? theta[i22]! : 0,
+    w12: q.cross ? theta[i12]! : 0,
+    b: theta[k - 1]!,
+    i11,
+    i22,
+    i12,
+    ib: k - 1,
+  };
+}
+
+/** The residual sums Σ (p − y)·φ of `m` points. */
+export interface ResidualSums {
+  s1: number;
+  s2: number;
+  s11: number;
+  s22: number;
+  s12: number;
+  sb: number;
+}
+
+/** The mean gradient of `m` points' residual sums, L2 on every weight but b, into `grad`. */
+export function writeGradient(
+  grad: Float64Array,
+  q: Quad,
+  t: ReturnType<typeof unpackTheta>,
+  s: ResidualSums,
+  m: number,
+  l2: number,
+): void {
+  grad[0] = s.s1 / m + l2 * t.w1;
+  grad[1] = s.s2 / m + l2 * t.w2;
+  if (q.sq1) grad[t.i11] = s.s11 / m + l2 * t.w11;
+  if (q.sq2) grad[t.i22] = s.s22 / m + l2 * t.w22;
+  if (q.cross) grad[t.i12] = s.s12 / m + l2 * t.w12;
+  grad[t.ib] = s.sb / m;
 }
 
 /** {@link batchGradient} of the straight-line model: the tutorial's loop, nothing else in it. */

@@ -12,7 +12,7 @@ import type { Weights } from '../../core/maths.ts';
 import { engineSupports } from '../../core/settings.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
 import { featureList } from '../../core/features.ts';
-import { quadOf } from './js-f64.ts';
+import { quadOf, unpackTheta, writeGradient } from './js-f64.ts';
 import {
   applyUpdate,
   clearMoments,
@@ -87,17 +87,8 @@ export function createWasmEngine(): Engine {
   const linear = () => !quad.sq1 && !quad.sq2 && !quad.cross;
 
   const epoch = (): void => {
-    const th = state.theta;
-    const k = th.length;
-    const w1 = th[0]!;
-    const w2 = th[1]!;
-    const b = th[k - 1]!;
-    const i11 = 2;
-    const i22 = i11 + (quad.sq1 ? 1 : 0);
-    const i12 = i22 + (quad.sq2 ? 1 : 0);
-    const w11 = quad.sq1 ? th[i11]! : 0;
-    const w22 = quad.sq2 ? th[i22]! : 0;
-    const w12 = quad.cross ? th[i12]! : 0;
+    const t = unpackTheta(state.theta, quad);
+    const { w1, w2, w11, w22, w12, b } = t;
     const lin = linear();
     if (lin) kernel.sums(at.x1, at.x2, at.y, n, w1, w2, b, at.out);
     else kernel.sumsQuad(at.x1, at.x2, at.y, n, w1, w2, w11, w22, w12, b, at.out);
@@ -120,12 +111,7 @@ export function createWasmEngine(): Engine {
       s12 += r * a * c;
       sb += r;
     }
-    grad[0] = s1 / n + params.l2 * w1;
-    grad[1] = s2 / n + params.l2 * w2;
-    if (quad.sq1) grad[i11] = s11 / n + params.l2 * w11;
-    if (quad.sq2) grad[i22] = s22 / n + params.l2 * w22;
-    if (quad.cross) grad[i12] = s12 / n + params.l2 * w12;
-    grad[k - 1] = sb / n;
+    writeGradient(grad, quad, t, { s1, s2, s11, s22, s12, sb }, n, params.l2);
     applyUpdate(state, params, grad);
   };
 
