@@ -30,6 +30,14 @@ export interface Columns {
   y: Float64Array;
 }
 
+/** No points: columns of length 0 (safe to share: nothing can be written into them). */
+export const EMPTY_COLUMNS: Columns = Object.freeze({
+  n: 0,
+  x1: new Float64Array(0),
+  x2: new Float64Array(0),
+  y: new Float64Array(0),
+});
+
 /** Display names of the classes, indexed by {@link Label}. */
 export const CLASS_NAMES = ['red', 'blue'] as const;
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hyperArb } from './__fixtures__/hyper-arbitrary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
 import type { HistoryPoint } from './progress.ts';
@@ -10,16 +11,8 @@ import {
   serializeSession,
   type SavedSession,
 } from './saved-session.ts';
-import {
-  DEFAULT_HYPER,
-  ENGINE_CHOICES,
-  INITS,
-  OPTIMIZERS,
-  RULES,
-  type NumberRule,
-} from './settings.ts';
-import { TOGGLES } from './settings.ts';
-import { FEATURE_SETS, fromTheta, paramCount, type FeatureSet } from './features.ts';
+import { DEFAULT_HYPER, ENGINE_CHOICES, RULES, type NumberRule } from './settings.ts';
+import { fromTheta, paramCount, type FeatureSet } from './features.ts';
 
 const SESSION: SavedSession = {
   version: 1,
@@ -437,22 +430,7 @@ const sessionArb: fc.Arbitrary<SavedSession> = fc
       noise: inRule(RULES.noise),
       seed: inRule(RULES.seed),
     }),
-    hyper: fc.record({
-      lr: inRule(RULES.lr),
-      l2: inRule(RULES.l2),
-      optimizer: fc.constantFrom(...OPTIMIZERS),
-      momentum: inRule(RULES.momentum),
-      beta1: inRule(RULES.beta1),
-      beta2: inRule(RULES.beta2),
-      epsilon: inRule(RULES.epsilon),
-      batchSize: inRule(RULES.batchSize),
-      seed: inRule(RULES.seed),
-      epochs: inRule(RULES.epochs),
-      init: fc.constantFrom(...INITS),
-      reportEvery: inRule(RULES.reportEvery),
-      features: fc.constantFrom(...FEATURE_SETS),
-      standardize: fc.constantFrom(...TOGGLES),
-    }),
+    hyper: hyperArb(inRule),
     engine: fc.constantFrom(...ENGINE_CHOICES),
     points: fc.array(
       fc.record({

@@ -1,16 +1,8 @@
 import fc from 'fast-check';
+import { hyperArb } from './__fixtures__/hyper-arbitrary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
-import {
-  DEFAULT_HYPER,
-  ENGINE_CHOICES,
-  INITS,
-  OPTIMIZERS,
-  RULES,
-  type NumberRule,
-} from './settings.ts';
-import { TOGGLES } from './settings.ts';
-import { FEATURE_SETS } from './features.ts';
+import { DEFAULT_HYPER, ENGINE_CHOICES, RULES, type NumberRule } from './settings.ts';
 import {
   MAX_URL_POINTS,
   decodeUrlState,
@@ -235,22 +227,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
     noise: inRule(RULES.noise),
     seed: inRule(RULES.seed),
   }),
-  hyper: fc.record({
-    lr: inRule(RULES.lr),
-    l2: inRule(RULES.l2),
-    optimizer: fc.constantFrom(...OPTIMIZERS),
-    momentum: inRule(RULES.momentum),
-    beta1: inRule(RULES.beta1),
-    beta2: inRule(RULES.beta2),
-    epsilon: inRule(RULES.epsilon),
-    batchSize: inRule(RULES.batchSize),
-    seed: inRule(RULES.seed),
-    epochs: inRule(RULES.epochs),
-    init: fc.constantFrom(...INITS),
-    reportEvery: inRule(RULES.reportEvery),
-    features: fc.constantFrom(...FEATURE_SETS),
-    standardize: fc.constantFrom(...TOGGLES),
-  }),
+  hyper: hyperArb(inRule),
   engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(pointArb, { maxLength: 30 }),
   threshold: inRule(THRESHOLD_RULE),

@@ -4,7 +4,7 @@
  * ground truth that the other engines are checked against. Quadratic features (x1², x2², x1·x2)
  * are computed on the fly from (x1, x2) in the same loop.
  */
-import type { Columns } from '../../core/dataset.ts';
+import { EMPTY_COLUMNS, type Columns } from '../../core/dataset.ts';
 import { featureList, type QuadFeature } from '../../core/features.ts';
 import type { Weights } from '../../core/maths.ts';
 import { makeRng, shuffleInPlace } from '../../core/random.ts';
@@ -17,13 +17,6 @@ import {
   weightsOf,
   type OptState,
 } from './optimizer-state.ts';
-
-const EMPTY: Columns = {
-  n: 0,
-  x1: new Float64Array(0),
-  x2: new Float64Array(0),
-  y: new Float64Array(0),
-};
 
 /** Which quadratic features are on, as flags, for the inner loop. */
 export interface Quad {
@@ -161,7 +154,7 @@ function linearGradient(
 
 /** Creates the float64 JavaScript engine. */
 export function createJsEngine(): Engine {
-  let data = EMPTY;
+  let data = EMPTY_COLUMNS;
   let params: TrainParams = { ...DEFAULT_PARAMS };
   let quad = quadOf([]);
   let state: OptState = newOptState({ w1: 0, w2: 0, b: 0 }, params.features);
@@ -220,7 +213,7 @@ export function createJsEngine(): Engine {
       return weightsOf(state, params.features);
     },
     dispose() {
-      data = EMPTY;
+      data = EMPTY_COLUMNS;
     },
   };
 }

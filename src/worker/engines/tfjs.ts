@@ -13,7 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { Columns } from '../../core/dataset.ts';
+import { EMPTY_COLUMNS, type Columns } from '../../core/dataset.ts';
 import {
   featureList,
   fromStandardized,
@@ -88,12 +88,7 @@ export async function createTfjsEngine(id: TfjsEngineId): Promise<Engine> {
 
   // "Standardize features": w and b are then the standardized θ' (see Scaling in core/features),
   // the columns are shifted and scaled on the fly, and the L2 term is the raw weights'.
-  let train: Columns = {
-    n: 0,
-    x1: new Float64Array(0),
-    x2: new Float64Array(0),
-    y: new Float64Array(0),
-  };
+  let train: Columns = EMPTY_COLUMNS;
   let scaling: Scaling | null = null;
   let mu: tf.Tensor2D | null = null;
   let invSd: tf.Tensor2D | null = null;

@@ -7,7 +7,7 @@
  * the kernel saves. With quadratic features the kernel's `sumsQuad` computes x1², x2², x1·x2 on
  * the fly and returns all six sums; the engine keeps those of the features that are on.
  */
-import type { Columns } from '../../core/dataset.ts';
+import { EMPTY_COLUMNS, type Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
 import { engineSupports } from '../../core/settings.ts';
 import { DEFAULT_PARAMS, type Engine, type TrainParams } from './engine.ts';
@@ -69,12 +69,7 @@ export function createWasmEngine(): Engine {
   const kernel = new WebAssembly.Instance(kernelModule()).exports as unknown as Kernel;
   let n = 0;
   /** The training columns (for the standardization's scaling). */
-  let data: Columns = {
-    n: 0,
-    x1: new Float64Array(0),
-    x2: new Float64Array(0),
-    y: new Float64Array(0),
-  };
+  let data: Columns = EMPTY_COLUMNS;
   /** Byte offsets of x1, x2, y and the three sums in the kernel's memory. */
   let at = { x1: 0, x2: 0, y: 0, out: 0 };
   let last = { x1: 0, x2: 0, y: 0 };

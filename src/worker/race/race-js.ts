@@ -3,7 +3,7 @@
  * single-model float64 engine (optimizer-state.ts), so that each lane follows, bit for bit, the
  * trajectory a lone js-f64 run with that lane's lr and optimizer would.
  */
-import type { Columns } from '../../core/dataset.ts';
+import { EMPTY_COLUMNS, type Columns } from '../../core/dataset.ts';
 import type { Weights } from '../../core/maths.ts';
 import type { TrainParams } from '../engines/engine.ts';
 import { featureList } from '../../core/features.ts';
@@ -17,13 +17,6 @@ import {
 } from '../engines/optimizer-state.ts';
 import type { RaceLane } from '../protocol.ts';
 import type { RaceEngine } from './race-engine.ts';
-
-const EMPTY: Columns = {
-  n: 0,
-  x1: new Float64Array(0),
-  x2: new Float64Array(0),
-  y: new Float64Array(0),
-};
 
 /** One lane: its own copy of the shared parameters (with its lr and optimizer) and its state. */
 interface Lane {
@@ -52,7 +45,7 @@ function runLane(d: Columns, lane: Lane, epochs: number): void {
 class RaceJs implements RaceEngine {
   readonly id = 'js-f64';
   readonly precision = 'float64';
-  private data: Columns = EMPTY;
+  private data: Columns = EMPTY_COLUMNS;
   private lanes: Lane[] = [];
 
   start(train: Columns, params: TrainParams, lanes: readonly RaceLane[], init: Weights): void {
@@ -74,7 +67,7 @@ class RaceJs implements RaceEngine {
   }
 
   dispose(): void {
-    this.data = EMPTY;
+    this.data = EMPTY_COLUMNS;
     this.lanes = [];
   }
 }
