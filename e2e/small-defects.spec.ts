@@ -111,6 +111,7 @@ test('Import CSV is one button: Enter opens the file picker, and only it shows t
   await openApp(page);
   const importButton = await menuItem(page, 'Import CSV');
   await importButton.focus();
+  await expect(importButton).toBeFocused();
   const outline = (name: string) =>
     page
       .getByRole('button', { name, exact: true })

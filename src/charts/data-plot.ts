@@ -8,6 +8,8 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { symbol } from 'd3-shape';
 import type { Gradient, Weights } from '../core/maths.ts';
+import type { PointColumns } from '../core/dataset.ts';
+import { pointById } from './hit-grid.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks, PIXEL_MARKS_MIN, writeMarkPixels } from './plot-canvas.ts';
 import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
@@ -48,6 +50,18 @@ const MARGIN = { top: 12, right: 14, bottom: 40, left: 50 };
 const SYMBOL_AREA = 52;
 /** Above this many visible points, marks go on a canvas instead of one SVG node each. */
 export const SVG_MARKS_MAX = 2_000;
+/** Canvas marks written per frame (~20 ms here). */
+const MARKS_PER_SLICE = 100_000;
+const nextFrame = (fn: () => void) =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
+/** What the owner already knows of the points: their bounding box and their columns. */
+export interface KnownData {
+  extent?: Box | null;
+  columns?: PointColumns | null;
+}
+
+/** Whether box `a` lies inside box `b`. */
+const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 
 export class DataPlot {
   private readonly host: HTMLElement;
@@ -120,15 +134,28 @@ export class DataPlot {
    * Replaces the points. The axes re-fit to the data only when `refit` (new data was loaded) or a
    * point lies outside the view: while a person adds and drags points the plot must not move.
    */
-  setPoints(points: readonly PlotPoint[], filter: SplitFilter = this.filter, refit = false): void {
+  setPoints(
+    points: readonly PlotPoint[],
+    filter: SplitFilter = this.filter,
+    refit = false,
+    known: KnownData = {},
+  ): void {
     this.points = points;
+    this.extent = known.extent ?? null;
+    this.columns = known.columns ?? null;
     this.filter = filter;
     const b = this.fitted;
-    const outside =
-      !b || points.some((p) => p.x1 < b.x0 || p.x1 > b.x1 || p.x2 < b.y0 || p.x2 > b.y1);
-    if (refit || outside) this.fitted = null;
+    const e = this.extent;
+    const outside = (p: PlotPoint) => p.x1 < b!.x0 || p.x1 > b!.x1 || p.x2 < b!.y0 || p.x2 > b!.y1;
+    if (refit || !b || (e ? !within(e, b) : points.some(outside))) this.fitted = null;
     this.rescale();
   }
+
+  /** The points as columns when the owner knows them. */
+  private columns: PointColumns | null = null;
+
+  /** The points' bounding box when the owner knows it (else it is measured). */
+  private extent: Box | null = null;
 
   /** The data box the axes were last fitted to (kept while the user edits points). */
   private fitted: Box | null = null;
@@ -206,8 +233,15 @@ export class DataPlot {
   }
 
   /** The points currently drawn (after the split filter). */
+  /** The visible points as columns, when known (all points are visible). */
+  get visibleColumns(): PointColumns | null {
+    return this.filter === 'both' ? this.columns : null;
+  }
+
   get visiblePoints(): readonly PlotPoint[] {
-    return this.points.filter((p) => this.filter === 'both' || p.split === this.filter);
+    return this.filter === 'both'
+      ? this.points
+      : this.points.filter((p) => p.split === this.filter);
   }
 
   /** Bumped whenever points or scales change (hit-testing caches on it). */
@@ -253,7 +287,7 @@ export class DataPlot {
       .attr('r', 10)
       .attr('cx', (d) => this.x(d[0]))
       .attr('cy', (d) => this.y(d[1]));
-    const focused = this.points.find((p) => p.id === o.focusedId);
+    const focused = pointById(this.points, o.focusedId);
     this.gOverlay
       .selectAll('circle.focus-ring')
       .data(focused ? [focused] : [])
@@ -272,6 +306,11 @@ export class DataPlot {
   }
 
   /** Pixel position (relative to the host) of a data point. */
+  /** The plot's size in pixels. */
+  get size(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
+  }
+
   toPixels(x1: number, x2: number): [number, number] {
     return [this.x(x1), this.y(x2)];
   }
@@ -292,7 +331,7 @@ export class DataPlot {
     const iw = this.width - MARGIN.left - MARGIN.right;
     const ih = this.height - MARGIN.top - MARGIN.bottom;
     const box = equalAspectBox(
-      this.fitted ?? dataExtent(this.points),
+      this.fitted ?? this.extent ?? dataExtent(this.points),
       iw,
       ih,
       this.fitted ? 0 : 0.08,
@@ -337,7 +376,7 @@ export class DataPlot {
     this.version++;
     const all = this.visiblePoints;
     const onCanvas = all.length > SVG_MARKS_MAX;
-    this.drawMarksOnCanvas(onCanvas ? all : []);
+    this.drawMarksOnCanvas(onCanvas ? all : [], this.visibleColumns);
     const visible = onCanvas ? [] : all;
     const shape = [0, 1].map((c) => symbol(CLASS_SYMBOLS[c as 0 | 1], SYMBOL_AREA)()!);
     this.gPoints
@@ -352,7 +391,7 @@ export class DataPlot {
   }
 
   /** Canvas marks for large sets: same shapes and inks as the SVG ones, one path per class. */
-  private drawMarksOnCanvas(points: readonly PlotPoint[]): void {
+  private drawMarksOnCanvas(points: readonly PlotPoint[], columns: PointColumns | null): void {
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     this.marks.style.width = `${this.width}px`;
     this.marks.style.height = `${this.height}px`;
@@ -362,12 +401,24 @@ export class DataPlot {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
+    const job = ++this.marksJob;
     if (points.length < PIXEL_MARKS_MIN) return paintMarks(ctx, points, this.x, this.y);
+    // A million marks in slices, one a frame: the page answers in between (issue #14).
     const { width: w, height: h } = this.marks;
     const img = ctx.createImageData(w, h);
-    writeMarkPixels(img.data, w, h, w / this.width, points, this.x, this.y);
-    ctx.putImageData(img, 0, 0);
+    const [x, y] = [this.x, this.y];
+    const slice = (from: number) => {
+      if (job !== this.marksJob) return; // redrawn since
+      const to = Math.min(points.length, from + MARKS_PER_SLICE);
+      writeMarkPixels(img.data, w, h, w / this.width, points, x, y, from, to, columns);
+      ctx.putImageData(img, 0, 0);
+      if (to < points.length) nextFrame(() => slice(to));
+    };
+    slice(0);
   }
+
+  /** Counts canvas mark drawings: a slice of an older one stops. */
+  private marksJob = 0;
 
   private drawModel(): void {
     const m = this.model;

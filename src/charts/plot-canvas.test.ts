@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
+import { pointColumns } from '../core/dataset.ts';
 import { fieldLut } from './palette.ts';
 import { paintField, writeMarkPixels } from './plot-canvas.ts';
 
@@ -81,5 +82,50 @@ describe('writeMarkPixels (many marks as pixels)', () => {
     expect(at(out, 5, 5)).toEqual([255, 255, 255, 255]);
     expect(at(out, 4, 4)).toEqual(BLUE);
     expect(out.filter((v, i) => i % 4 === 3 && v > 0).length).toBe(9);
+  });
+
+  it('writes in slices exactly what it writes at once, as pixel-by-pixel drawing does', () => {
+    const [w, h, scale] = [37, 23, 2];
+    const xs = scaleLinear()
+      .domain([0, 10])
+      .range([0, w / scale]);
+    const ys = scaleLinear()
+      .domain([0, 10])
+      .range([h / scale, 0]);
+    let seed = 7;
+    const u = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 12 - 1;
+    const pts = Array.from({ length: 400 }, (_, i) => ({
+      id: i,
+      x1: u(),
+      x2: u(),
+      label: (i % 2) as 0 | 1,
+      split: i % 3 === 0 ? ('test' as const) : ('train' as const),
+    }));
+    const whole = new Uint8ClampedArray(w * h * 4);
+    writeMarkPixels(whole, w, h, scale, pts, xs, ys);
+    const sliced = new Uint8ClampedArray(w * h * 4);
+    for (let from = 0; from < pts.length; from += 97)
+      writeMarkPixels(sliced, w, h, scale, pts, xs, ys, from, Math.min(pts.length, from + 97));
+    expect(sliced).toEqual(whole);
+    const fromColumns = new Uint8ClampedArray(w * h * 4);
+    const cols = pointColumns(pts);
+    writeMarkPixels(fromColumns, w, h, scale, pts, xs, ys, 0, pts.length, cols);
+    expect(fromColumns).toEqual(whole);
+    // The same marks drawn one pixel at a time, clipped at every edge.
+    const want = new Uint8ClampedArray(w * h * 4);
+    const r = 3; // floor(1.5 · scale)
+    for (const p of pts) {
+      const [cx, cy] = [Math.round(xs(p.x1) * scale), Math.round(ys(p.x2) * scale)];
+      for (let dy = -r; dy <= r; dy++)
+        for (let dx = -r; dx <= r; dx++) {
+          const [px, py] = [cx + dx, cy + dy];
+          const corner = Math.abs(dx) === r && Math.abs(dy) === r;
+          if (px < 0 || py < 0 || px >= w || py >= h || (p.label === 0 && corner)) continue;
+          const rim = Math.abs(dx) === r || Math.abs(dy) === r;
+          const ink = p.split === 'test' && !rim ? [255, 255, 255, 255] : [RED, BLUE][p.label]!;
+          want.set(ink, (py * w + px) * 4);
+        }
+    }
+    expect(whole).toEqual(want);
   });
 });

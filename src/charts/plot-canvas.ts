@@ -1,5 +1,6 @@
 /** Pixel work of the data plot: the probability field and the canvas marks for large sets. */
 import type { ScaleLinear } from 'd3-scale';
+import type { PointColumns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
 import type { PlotPoint } from './data-plot.ts';
 import type { Box } from './geometry.ts';
@@ -50,11 +51,37 @@ const rgb = (hex: string): [number, number, number] => [
   parseInt(hex.slice(5, 7), 16),
 ];
 
+/** An RGBA colour as one 32-bit pixel, in this machine's byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const pixel = ([r, g, b]: readonly number[]): number =>
+  (LITTLE_ENDIAN
+    ? (255 << 24) | (b! << 16) | (g! << 8) | r!
+    : (r! << 24) | (g! << 16) | (b! << 8) | 255) >>> 0;
+
+/**
+ * One mark's pixels around its centre, as [dx, dy, pixel] triples: ~3 CSS px (`r` device pixels
+ * each side), red a round "plus", blue a square; a test point keeps its ink on the rim and white
+ * inside (hollow, as the SVG marks).
+ */
+function stencil(label: 0 | 1, hollow: boolean, r: number): Int32Array {
+  const ink = pixel(rgb(CLASS_COLOURS[label]));
+  const white = pixel([255, 255, 255]);
+  const out: number[] = [];
+  for (let dy = -r; dy <= r; dy++) {
+    for (let dx = -r; dx <= r; dx++) {
+      const rim = Math.abs(dx) === r || Math.abs(dy) === r;
+      if (label === 0 && Math.abs(dx) === r && Math.abs(dy) === r) continue; // round corners
+      out.push(dx, dy, hollow && !rim ? white : ink);
+    }
+  }
+  return Int32Array.from(out);
+}
+
 /**
  * Many marks as pixels, straight into an RGBA buffer of `w × h` device pixels (`scale` device
- * pixels per CSS pixel): ~3 CSS px each, red a round "plus", blue a square; a test point keeps
- * its ink on the rim and white inside (hollow, as the SVG marks). A path of a million arcs takes
- * ~1 s to fill; this takes a few tens of ms.
+ * pixels per CSS pixel), for points `from` … `to` − 1 (the plot writes a million in slices), read
+ * from `columns` when given (the same points; faster than a million objects). A
+ * path of a million arcs takes ~1 s to fill; this writes whole pixels, ~10 ms per 100,000 marks.
  */
 export function writeMarkPixels(
   out: Uint8ClampedArray,
@@ -64,31 +91,35 @@ export function writeMarkPixels(
   points: readonly PlotPoint[],
   x: ScaleLinear<number, number>,
   y: ScaleLinear<number, number>,
+  from = 0,
+  to = points.length,
+  columns: PointColumns | null = null,
 ): void {
-  const inks = CLASS_COLOURS.map(rgb);
+  const px = new Uint32Array(out.buffer, out.byteOffset, w * h);
   const r = Math.max(1, Math.floor(1.5 * scale));
-  const [ax, bx] = [x(1) - x(0), x(0)];
-  const [ay, by] = [y(1) - y(0), y(0)];
-  const put = (px: number, py: number, c: readonly number[]) => {
-    if (px < 0 || py < 0 || px >= w || py >= h) return;
-    const o = (py * w + px) * 4;
-    out[o] = c[0]!;
-    out[o + 1] = c[1]!;
-    out[o + 2] = c[2]!;
-    out[o + 3] = 255;
-  };
-  const white = [255, 255, 255];
-  for (const p of points) {
-    const cx = Math.round((ax * p.x1 + bx) * scale);
-    const cy = Math.round((ay * p.x2 + by) * scale);
-    const ink = inks[p.label]!;
-    const hollow = p.split === 'test';
-    for (let dy = -r; dy <= r; dy++) {
-      for (let dx = -r; dx <= r; dx++) {
-        const rim = Math.abs(dx) === r || Math.abs(dy) === r;
-        if (p.label === 0 && Math.abs(dx) === r && Math.abs(dy) === r) continue; // round corners
-        put(cx + dx, cy + dy, hollow && !rim ? white : ink);
-      }
+  const marks = [
+    stencil(0, false, r),
+    stencil(0, true, r),
+    stencil(1, false, r),
+    stencil(1, true, r),
+  ];
+  const [ax, bx] = [(x(1) - x(0)) * scale, x(0) * scale];
+  const [ay, by] = [(y(1) - y(0)) * scale, y(0) * scale];
+  const c = columns;
+  for (let i = from; i < to; i++) {
+    const p = c ? null : points[i]!;
+    const cx = Math.round(ax * (c ? c.x1[i]! : p!.x1) + bx);
+    const cy = Math.round(ay * (c ? c.x2[i]! : p!.x2) + by);
+    const kind = c ? c.label[i]! * 2 + c.test[i]! : p!.label * 2 + (p!.split === 'test' ? 1 : 0);
+    const m = marks[kind]!;
+    if (cx >= r && cy >= r && cx < w - r && cy < h - r) {
+      const o = cy * w + cx;
+      for (let k = 0; k < m.length; k += 3) px[o + m[k + 1]! * w + m[k]!] = m[k + 2]! >>> 0;
+      continue;
+    }
+    for (let k = 0; k < m.length; k += 3) {
+      const [u, v] = [cx + m[k]!, cy + m[k + 1]!];
+      if (u >= 0 && v >= 0 && u < w && v < h) px[v * w + u] = m[k + 2]! >>> 0;
     }
   }
 }

@@ -3,8 +3,8 @@
  * pointer; the keyboard drives a crosshair so that everything a click does, a key does too
  * (Enter clicks; Space is left to the page, where it plays and pauses).
  */
-import { quadtree, type Quadtree } from 'd3-quadtree';
 import type { DataPlot, PlotPoint } from './data-plot.ts';
+import { HitGrid, nextInOrder } from './hit-grid.ts';
 
 /** What the plot asks its owner to do; the owner (React) holds the state. */
 export interface PlotHandlers {
@@ -29,7 +29,7 @@ const HIT_PX = 9;
 
 export class PlotInteraction {
   private drag: { id: number; pointerId: number; moved: boolean } | null = null;
-  private tree: { version: number; tree: Quadtree<PlotPoint> } | null = null;
+  private grid: { version: number; grid: HitGrid } | null = null;
   private cursor: [number, number] | null = null;
   private readonly off: (() => void)[] = [];
 
@@ -70,17 +70,17 @@ export class PlotInteraction {
     return this.index().find(px, py, HIT_PX) ?? null;
   }
 
-  /** A quadtree of the visible points in pixels, rebuilt only when points or scales changed. */
-  private index(): Quadtree<PlotPoint> {
+  /** The visible points by pixel cell, rebuilt only when points or scales changed. */
+  private index(): HitGrid {
     const version = this.plot.layoutVersion;
-    if (this.tree?.version !== version) {
-      const tree = quadtree<PlotPoint>()
-        .x((p) => this.plot.toPixels(p.x1, p.x2)[0])
-        .y((p) => this.plot.toPixels(p.x1, p.x2)[1])
-        .addAll(this.plot.visiblePoints as PlotPoint[]);
-      this.tree = { version, tree };
+    if (this.grid?.version !== version) {
+      const { width, height } = this.plot.size;
+      const toPixels = (x1: number, x2: number) => this.plot.toPixels(x1, x2);
+      const { visiblePoints: points, visibleColumns: columns } = this.plot;
+      const grid = new HitGrid(points, toPixels, width, height, HIT_PX, columns);
+      this.grid = { version, grid };
     }
-    return this.tree.tree;
+    return this.grid.grid;
   }
 
   private down(e: PointerEvent): void {
@@ -176,12 +176,8 @@ export class PlotInteraction {
 
   /** Moves the crosshair onto the next (or previous) visible point, in x order. */
   private jumpToPoint(dir: 1 | -1): void {
-    const pts = [...this.plot.visiblePoints].sort((a, b) => a.x1 - b.x1 || a.x2 - b.x2);
-    if (pts.length === 0) return;
-    const current = this.pointAtCursor();
-    const i = current ? pts.findIndex((p) => p.id === current.id) : -1;
-    const next = pts[(i + dir + pts.length) % pts.length]!;
-    this.setCursor([next.x1, next.x2]);
+    const next = nextInOrder(this.plot.visiblePoints, this.pointAtCursor(), dir);
+    if (next) this.setCursor([next.x1, next.x2]);
   }
 
   private setCursor(c: [number, number]): void {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Label } from './dataset.ts';
-import { CLASS_NAMES, countByLabel, toColumns, trainingSplitProblem } from './dataset.ts';
+import {
+  CLASS_NAMES,
+  countByLabel,
+  pointColumns,
+  splitColumns,
+  splitPoints,
+  toColumns,
+  trainingSplitProblem,
+  type Point,
+} from './dataset.ts';
 
 describe('toColumns', () => {
   it('copies coordinates and labels into parallel Float64Arrays', () => {
@@ -48,5 +57,32 @@ describe('trainingSplitProblem', () => {
   it('names the missing class, counting training points only', () => {
     expect(trainingSplitProblem([pt(0, 'train'), pt(1, 'test')])).toMatch(/no blue \(class 1\)/);
     expect(trainingSplitProblem([pt(1, 'train'), pt(0, 'test')])).toMatch(/no red \(class 0\)/);
+  });
+});
+
+describe('splitPoints (both splits, counts and box in one pass)', () => {
+  it('agrees with filtering, counting and measuring the points one by one', () => {
+    const pts: Point[] = Array.from({ length: 57 }, (_, i) => ({
+      x1: Math.sin(i) * 10,
+      x2: Math.cos(3 * i) * 4,
+      label: (i % 3 === 0 ? 1 : 0) as 0 | 1,
+      split: i % 4 === 0 ? 'test' : 'train',
+    }));
+    const d = splitPoints(pts);
+    for (const split of ['train', 'test'] as const) {
+      const mine = pts.filter((p) => p.split === split);
+      expect(d[split]).toEqual(toColumns(mine));
+      expect(d.counts[split]).toEqual(countByLabel(mine));
+    }
+    const xs = pts.map((p) => p.x1);
+    const ys = pts.map((p) => p.x2);
+    expect(d.extent).toEqual({
+      x0: Math.min(...xs),
+      x1: Math.max(...xs),
+      y0: Math.min(...ys),
+      y1: Math.max(...ys),
+    });
+    expect(splitColumns(pointColumns([])).extent).toBeNull();
+    expect(trainingSplitProblem(d)).toBe(trainingSplitProblem(pts));
   });
 });

@@ -78,18 +78,103 @@ export function countByLabel(points: readonly { label: Label }[]): Record<Label,
   return counts;
 }
 
+/** A box in data units: x1 from x0 to x1, x2 from y0 to y1. */
+export interface Extent {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * The data as training and the page need them, made in one pass: both splits as columns (in the
+ * points' order), the class counts of each split, and the bounding box of all the points.
+ */
+export interface SplitData {
+  train: Columns;
+  test: Columns;
+  counts: { train: Record<Label, number>; test: Record<Label, number> };
+  /** The bounding box of every point; null when there are none. */
+  extent: Extent | null;
+}
+
+/** Points as columns: `label` 0/1, `test` 1 for a test point (the data worker's reply). */
+export interface PointColumns {
+  x1: Float64Array;
+  x2: Float64Array;
+  label: Uint8Array;
+  test: Uint8Array;
+}
+
+/** Splits columns of points (see {@link SplitData}); labels other than 1 count as 0. */
+export function splitColumns(c: PointColumns): SplitData {
+  const n = c.x1.length;
+  let nTest = 0;
+  for (let i = 0; i < n; i++) nTest += c.test[i] === 1 ? 1 : 0;
+  const make = (m: number): Columns => ({
+    n: m,
+    x1: new Float64Array(m),
+    x2: new Float64Array(m),
+    y: new Float64Array(m),
+  });
+  const train = make(n - nTest);
+  const test = make(nTest);
+  const counts = { train: { 0: 0, 1: 0 }, test: { 0: 0, 1: 0 } };
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    const u = c.x1[i]!;
+    const v = c.x2[i]!;
+    const label = c.label[i] === 1 ? 1 : 0;
+    const isTest = c.test[i] === 1;
+    const to = isTest ? test : train;
+    const j = isTest ? b++ : a++;
+    to.x1[j] = u;
+    to.x2[j] = v;
+    to.y[j] = label;
+    counts[isTest ? 'test' : 'train'][label] += 1;
+    if (u < x0) x0 = u;
+    if (u > x1) x1 = u;
+    if (v < y0) y0 = v;
+    if (v > y1) y1 = v;
+  }
+  return { train, test, counts, extent: n === 0 ? null : { x0, x1, y0, y1 } };
+}
+
+/** Points to columns (see {@link PointColumns}). */
+export function pointColumns(points: readonly Point[]): PointColumns {
+  const n = points.length;
+  const c = {
+    x1: new Float64Array(n),
+    x2: new Float64Array(n),
+    label: new Uint8Array(n),
+    test: new Uint8Array(n),
+  };
+  points.forEach((p, i) => {
+    c.x1[i] = p.x1;
+    c.x2[i] = p.x2;
+    c.label[i] = p.label;
+    c.test[i] = p.split === 'test' ? 1 : 0;
+  });
+  return c;
+}
+
+/** {@link SplitData} of points. */
+export const splitPoints = (points: readonly Point[]): SplitData =>
+  splitColumns(pointColumns(points));
+
 /**
  * What keeps the training split from teaching a boundary, in words, or null when it has both
  * classes. Training learns from the training points only: with none, or with one class only, the
  * optimum says "always that class" (or there is nothing to fit).
  */
-export function trainingSplitProblem(points: readonly Point[]): string | null {
-  const train = points.filter((p) => p.split === 'train');
-  if (train.length === 0)
-    return points.length === 0
+export function trainingSplitProblem(data: readonly Point[] | SplitData): string | null {
+  const d = 'counts' in data ? data : splitPoints(data);
+  const total = d.train.n + d.test.n;
+  if (d.train.n === 0)
+    return total === 0
       ? 'There are no points to train on.'
-      : `The training split is empty: all ${points.length.toLocaleString('en-US')} points are test points, so there is nothing to train on.`;
-  const c = countByLabel(train);
+      : `The training split is empty: all ${total.toLocaleString('en-US')} points are test points, so there is nothing to train on.`;
+  const c = d.counts.train;
   const missing = c[0] === 0 ? 'red (class 0)' : c[1] === 0 ? 'blue (class 1)' : null;
   if (!missing) return null;
   return `The training split has no ${missing} points: with one class only there is no boundary to learn.`;

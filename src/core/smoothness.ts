@@ -67,17 +67,26 @@ export function smoothness(
   // Standardized, descent runs on θ' (core/features' Scaling): its features are (φ − μ)/σ, and
   // the raw L2 term l2/2·Σ(w'_j/σ_j)² curves it by up to l2/σ_j².
   const scale = standardize ? featureScaling(cols, features) : null;
-  const raw = featureFunctions(features);
-  const fns = scale
-    ? raw.map((f, k) => (a: number, c: number) => (f(a, c) - scale.mean[k]!) / scale.sd[k]!)
-    : raw;
-  const k = fns.length + 1;
+  // Φ's columns (the bias last), then ΦᵀΦ a pair of columns at a time: tight loops over typed
+  // arrays (a million points in a few ms; issue #14).
+  const phi = featureFunctions(features).map((f, j) => {
+    if (j < 2 && !scale) return j === 0 ? x1 : x2;
+    const col = new Float64Array(n);
+    const [mu, sd] = scale ? [scale.mean[j]!, scale.sd[j]!] : [0, 1];
+    for (let i = 0; i < n; i++) col[i] = (f(x1[i]!, x2[i]!) - mu) / sd;
+    return col;
+  });
+  const k = phi.length + 1;
   const m = new Array<number>(k * k).fill(0);
-  const phi = new Float64Array(k);
-  phi[k - 1] = 1;
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < k - 1; a++) phi[a] = fns[a]!(x1[i]!, x2[i]!);
-    for (let a = 0; a < k; a++) for (let c = a; c < k; c++) m[a * k + c]! += phi[a]! * phi[c]!;
+  for (let a = 0; a < k; a++) {
+    for (let c = a; c < k; c++) {
+      const [u, v] = [phi[a], phi[c]];
+      let sum = 0;
+      if (u && v) for (let i = 0; i < n; i++) sum += u[i]! * v[i]!;
+      else if (u || v) for (let i = 0, w = (u ?? v)!; i < n; i++) sum += w[i]!;
+      else sum = n;
+      m[a * k + c] = sum;
+    }
   }
   for (let a = 0; a < k; a++) {
     for (let c = a; c < k; c++) m[c * k + a] = m[a * k + c] = m[a * k + c]! / n;

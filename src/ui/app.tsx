@@ -1,5 +1,4 @@
 import { useMemo, useReducer, useRef, useState } from 'react';
-import { countByLabel, toColumns } from '../core/dataset.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
@@ -20,7 +19,6 @@ import { DecisionsGroup } from './decisions-group.tsx';
 import { RunBar } from './run-bar.tsx';
 import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
-import { fmtInt } from './format.ts';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { sessionReducer, type SessionState } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
@@ -34,6 +32,7 @@ import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { inputsOf } from './session-sync.ts';
+import { columnsOf, dataSummary, splitOf } from './split-arrays.ts';
 import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -69,10 +68,12 @@ export function App() {
   const races = useRace(view.race, client);
   const race = races.race;
 
-  const trainCols = useMemo(
-    () => toColumns(session.points.filter((p) => p.split === 'train')),
-    [session.points],
+  const split = useMemo(() => splitOf(session.points), [session.points]);
+  const known = useMemo(
+    () => ({ extent: split.extent, columns: columnsOf(session.points) }),
+    [split, session.points],
   );
+  const trainCols = split.train;
   const { travel, travelPoint, shown, setTravel, onTravel } = useTimeTravel(
     view,
     trainCols,
@@ -141,9 +142,7 @@ export function App() {
     playPause,
   });
 
-  const counts = countByLabel(session.points);
-  const nTest = session.points.filter((p) => p.split === 'test').length;
-  const summary = `${fmtInt(session.points.length)} points: ${fmtInt(counts[0])} red (class 0), ${fmtInt(counts[1])} blue (class 1); ${fmtInt(session.points.length - nTest)} train, ${fmtInt(nTest)} test.`;
+  const summary = dataSummary(split);
   const e = view.engine;
   const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;
@@ -230,6 +229,7 @@ export function App() {
               band={band}
               loadCount={session.loadCount}
               points={session.points}
+              known={known}
               filter={session.show}
               model={model}
               overlay={overlay}

@@ -5,10 +5,12 @@
  * same work runs here.
  */
 import { parsePointsCsv } from '../core/csv.ts';
-import type { Point } from '../core/dataset.ts';
+import { type Point, type PointColumns } from '../core/dataset.ts';
+import type { PlotPoint } from '../charts/data-plot.ts';
 import { makePreset } from '../core/datasets.ts';
 import { assignSplit } from '../core/split.ts';
-import type { DataJob, DataJobReply, PointColumns } from '../worker/protocol.ts';
+import type { DataJob, DataJobReply } from '../worker/protocol.ts';
+import { rememberSplit } from './split-arrays.ts';
 
 /** Above this many points a preset is made in the data worker (below, at once). */
 export const WORKER_POINTS = 20_000;
@@ -16,7 +18,8 @@ export const WORKER_POINTS = 20_000;
 const SLICE = 50_000;
 
 export type Progress = (fraction: number) => void;
-export type JobResult = { ok: true; points: Point[] } | { ok: false; error: string };
+/** The points, numbered from the `firstId` the job was given. */
+export type JobResult = { ok: true; points: PlotPoint[] } | { ok: false; error: string };
 
 /** Yields to the page: input, rendering and frames get in between two slices. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -53,29 +56,38 @@ function inWorker(job: DataJob, progress: Progress, stop: AbortSignal): Promise<
   });
 }
 
+/** Numbers points from `firstId`. */
+const numbered = (points: readonly Point[], firstId: number): PlotPoint[] =>
+  points.map((p, i) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split, id: firstId + i }));
+
 /** The same job here, for where there is no Worker. */
-function inline(job: DataJob): JobResult {
+function inline(job: DataJob, firstId: number): JobResult {
   try {
-    if (job.type === 'preset') return { ok: true, points: makePreset(job.id, job.options) };
+    if (job.type === 'preset')
+      return { ok: true, points: numbered(makePreset(job.id, job.options), firstId) };
     const r = parsePointsCsv(job.text);
     if (!r.ok) return { ok: false, error: r.error };
     const points: Point[] = r.hasSplit
       ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
       : assignSplit(r.points, 0.33, 42);
-    return { ok: true, points };
+    return { ok: true, points: numbered(points, firstId) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
-/** Columns to points, a slice at a time; null once `stop` says the result is not wanted. */
+/**
+ * Columns to points numbered from `firstId`, a slice at a time; null once `stop` says the result
+ * is not wanted.
+ */
 async function toPoints(
   c: PointColumns,
+  firstId: number,
   progress: Progress,
   stop: AbortSignal,
-): Promise<Point[] | null> {
+): Promise<PlotPoint[] | null> {
   const n = c.x1.length;
-  const points: Point[] = new Array<Point>(n);
+  const points: PlotPoint[] = new Array<PlotPoint>(n);
   for (let from = 0; from < n; from += SLICE) {
     if (stop.aborted) return null;
     const to = Math.min(n, from + SLICE);
@@ -85,6 +97,7 @@ async function toPoints(
         x2: c.x2[i]!,
         label: c.label[i] === 1 ? 1 : 0,
         split: c.test[i] === 1 ? 'test' : 'train',
+        id: firstId + i,
       };
     }
     progress(to / n);
@@ -94,19 +107,23 @@ async function toPoints(
 }
 
 /**
- * Makes the points of `job`: in the data worker (progress 0…0.8), then into points here
- * (0.8…1). Never throws: a failure is a result with the error in words. Aborting `stop` ends the
- * worker and the slicing at once (the result is then a failure nobody reads).
+ * Makes the points of `job`, numbered from `firstId`: in the data worker (progress 0…0.8), then
+ * into points here (0.8…1); the splits the worker made with them are remembered for these points
+ * (see split-arrays.ts). Never throws: a failure is a result with the error in words. Aborting
+ * `stop` ends the worker and the slicing at once (the result is then a failure nobody reads).
  */
 export async function runDataJob(
   job: DataJob,
   progress: Progress = () => {},
   stop: AbortSignal = new AbortController().signal,
+  firstId = 0,
 ): Promise<JobResult> {
-  if (typeof Worker === 'undefined') return inline(job);
+  if (typeof Worker === 'undefined') return inline(job, firstId);
   const reply = await inWorker(job, (f) => progress(0.8 * f), stop);
   if (reply.type === 'failed') return { ok: false, error: reply.error };
   if (reply.type !== 'done') return { ok: false, error: 'the data worker stopped early' };
-  const points = await toPoints(reply.columns, (f) => progress(0.8 + 0.2 * f), stop);
-  return points ? { ok: true, points } : { ok: false, error: 'replaced' };
+  const points = await toPoints(reply.columns, firstId, (f) => progress(0.8 + 0.2 * f), stop);
+  if (!points) return { ok: false, error: 'replaced' };
+  rememberSplit(points, reply.columns, reply.split, reply.spare);
+  return { ok: true, points };
 }

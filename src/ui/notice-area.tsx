@@ -2,7 +2,8 @@ import type { Diverged } from '../worker/protocol.ts';
 import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtInt } from './format.ts';
 import { Notices } from './notices.tsx';
-import type { Loading } from './use-data-loading.ts';
+import { useSyncExternalStore } from 'react';
+import type { LoadingStore } from './use-data-loading.ts';
 
 /** A message from the page itself (imports, exports, links, storage). */
 export interface PageMessage {
@@ -11,8 +12,8 @@ export interface PageMessage {
 }
 
 interface Props {
-  /** Big data on their way (made or parsed in the data worker), or null. */
-  loading: Loading | null;
+  /** Big data on their way (made or parsed in the data worker). */
+  loading: LoadingStore;
   message: PageMessage | null;
   onDismissMessage: () => void;
   /** The epoch budget, when the run has reached it (else null). */
@@ -25,6 +26,20 @@ interface Props {
   onDismissNotice: (i: number) => void;
 }
 
+/** Big data on their way: what, and a bar for how far. */
+function LoadingNote({ store }: { store: LoadingStore }) {
+  const loading = useSyncExternalStore(store.subscribe, store.get);
+  if (!loading) return null;
+  return (
+    <div className="loading-note">
+      {/* Announced once (what is loading); the bar carries how far, without chatter. */}
+      <span role="status">{loading.what}…</span>
+      <progress max={1} value={loading.fraction} aria-label={loading.what} />
+      <span aria-hidden="true">{Math.round(100 * loading.fraction)} %</span>
+    </div>
+  );
+}
+
 /**
  * Every message in one place, beside the run controls: what the page did (import, export, share),
  * why training stopped (done, diverged) and what the worker had to do (engine fallbacks, lost
@@ -33,14 +48,7 @@ interface Props {
 export function NoticeArea(p: Props) {
   return (
     <div className="notice-area">
-      {p.loading && (
-        <div className="loading-note">
-          {/* Announced once (what is loading); the bar carries how far, without chatter. */}
-          <span role="status">{p.loading.what}…</span>
-          <progress max={1} value={p.loading.fraction} aria-label={p.loading.what} />
-          <span aria-hidden="true">{Math.round(100 * p.loading.fraction)} %</span>
-        </div>
-      )}
+      <LoadingNote store={p.loading} />
       {p.message && (
         <p
           className={`io-message ${p.message.kind}`}

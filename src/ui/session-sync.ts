@@ -3,15 +3,15 @@
  * hook's effects and from the model-based test, so the test exercises what the page does.
  */
 import type { SessionState } from './session.ts';
-import { toArrays } from './split-arrays.ts';
+import { splitOf } from './split-arrays.ts';
 import type { Inputs, TrainerClient } from './trainer-client.ts';
 
 /** The worker's inputs for a session. */
 export function inputsOf(s: SessionState): Inputs {
   return {
     data: s.dataVersion,
-    train: toArrays(s.points, 'train'),
-    test: toArrays(s.points, 'test'),
+    train: splitOf(s.points).train,
+    test: splitOf(s.points).test,
     settings: s.settingsVersion,
     hyper: s.hyper,
     engine: s.engine,
@@ -32,5 +32,6 @@ export function syncSpeed(client: TrainerClient, s: SessionState): void {
 /** Sends the points if their version is new (an edit goes on training; a load restarts). */
 export function syncData(client: TrainerClient, s: SessionState): void {
   if (s.dataVersion === client.dataVersion) return;
-  client.setData(s.dataVersion, toArrays(s.points, 'train'), toArrays(s.points, 'test'), s.restart);
+  const { train, test } = splitOf(s.points);
+  client.setData(s.dataVersion, train, test, s.restart);
 }

@@ -100,6 +100,31 @@ describe('sessionReducer', () => {
     expect(s.preset).toEqual({ id: 'overlap', n: 50, noise: 1, seed: 3 });
   });
 
+  it('takes points the loader numbered from the next id as they are, and renumbers any others', () => {
+    const s0 = run(start(), { type: 'add', x1: 1, x2: 1, label: 0 });
+    const from = s0.nextId;
+    const numbered = [0, 1, 2].map((i) => ({
+      x1: i,
+      x2: -i,
+      label: 1 as const,
+      split: 'train' as const,
+      id: from + i,
+    }));
+    const s1 = run(s0, {
+      type: 'preset-loaded',
+      preset: { id: 'overlap', n: 3, noise: 1, seed: 1 },
+      points: numbered,
+      idsFrom: from,
+    });
+    expect(s1.points).toBe(numbered); // a million points are not copied
+    expect(s1.nextId).toBe(from + 3);
+    // Numbered from another id (the session moved on meanwhile): fresh ids all the same.
+    const s2 = run(s1, { type: 'import', points: numbered, idsFrom: from });
+    expect(s2.points).not.toBe(numbered);
+    expect(s2.points.map((p) => p.id)).toEqual([from + 3, from + 4, from + 5]);
+    expect(s2.points.map(({ id: _id, ...p }) => p)).toEqual(numbered.map(({ id: _id, ...p }) => p));
+  });
+
   it('keeps at most 2,000,000 points across the undo steps of big data sets', () => {
     let s = run(start(), { type: 'preset', patch: { n: 600_000 } });
     for (let i = 0; i < 5; i++) s = run(s, { type: 'add', x1: i, x2: i, label: 0 });

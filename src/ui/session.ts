@@ -58,13 +58,38 @@ export interface UndoEntry {
   edited: boolean;
 }
 
+/**
+ * New data. `idsFrom`: the loader already numbered the points from there (the data worker's
+ * loads, up to a million points); when that is the session's next id they are taken as they are.
+ */
+export interface Loaded {
+  points: readonly Point[] | readonly PlotPoint[];
+  idsFrom?: number;
+}
+
+/** Loaded points with fresh ids from `nextId`: a point brought back by undo never shares one. */
+function freshIds({ points, idsFrom }: Loaded, nextId: number): PlotPoint[] {
+  const n = points.length;
+  const first = points[0] as Partial<PlotPoint> | undefined;
+  const last = points[n - 1] as Partial<PlotPoint> | undefined;
+  if (idsFrom === nextId && (n === 0 || (first?.id === nextId && last?.id === nextId + n - 1)))
+    return points as PlotPoint[];
+  return points.map((p, i) => ({
+    x1: p.x1,
+    x2: p.x2,
+    label: p.label,
+    split: p.split,
+    id: nextId + i,
+  }));
+}
+
 export type SessionAction =
-  | { type: 'load'; points: readonly Point[] }
+  | ({ type: 'load' } & Loaded)
   | { type: 'preset'; patch: Partial<{ id: PresetId } & PresetOptions> }
   /** A preset's points made elsewhere (the data worker, for big ones). */
-  | { type: 'preset-loaded'; preset: { id: PresetId } & PresetOptions; points: readonly Point[] }
+  | ({ type: 'preset-loaded'; preset: { id: PresetId } & PresetOptions } & Loaded)
   | { type: 'clear' }
-  | { type: 'import'; points: readonly Point[] }
+  | ({ type: 'import' } & Loaded)
   | { type: 'add'; x1: number; x2: number; label: Label }
   | { type: 'move'; id: number; x1: number; x2: number; commit: boolean }
   | { type: 'delete'; id: number }
@@ -197,7 +222,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         past: trimPast([...s.past, entryOf(s)]),
         // Fresh ids: a point brought back by undo never shares one with a point of these data.
         nextId: s.nextId + a.points.length,
-        points: a.points.map((p, i) => ({ ...p, id: s.nextId + i })),
+        points: freshIds(a, s.nextId),
       };
     case 'preset': {
       const preset = nextPreset(s.preset, a.patch);
@@ -206,13 +231,13 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
     }
     case 'preset-loaded':
       return {
-        ...sessionReducer(s, { type: 'load', points: a.points }),
+        ...sessionReducer(s, { type: 'load', points: a.points, idsFrom: a.idsFrom }),
         preset: a.preset,
         probe: null,
       };
     case 'import':
       return {
-        ...sessionReducer(s, { type: 'load', points: a.points }),
+        ...sessionReducer(s, { type: 'load', points: a.points, idsFrom: a.idsFrom }),
         preset: { ...s.preset, id: 'custom' },
         probe: null,
       };

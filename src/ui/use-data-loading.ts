@@ -4,12 +4,11 @@
  * request wins: a result that a later preset or import has replaced is dropped.
  */
 import { useEffect, useRef, useState, type Dispatch } from 'react';
-import type { Point } from '../core/dataset.ts';
 import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import { makePreset } from '../core/datasets.ts';
 import { runDataJob, WORKER_POINTS } from './data-jobs.ts';
 import { fmtInt } from './format.ts';
-import { nextPreset, type SessionAction, type SessionState } from './session.ts';
+import { nextPreset, type Loaded, type SessionAction, type SessionState } from './session.ts';
 
 /** What is loading and how far it is (0…1). */
 export interface Loading {
@@ -17,9 +16,28 @@ export interface Loading {
   fraction: number;
 }
 
+/**
+ * The loading state as a small store: the progress bar subscribes to it alone, so fifty progress
+ * updates of a million points re-render the bar, not the page (issue #14).
+ */
+export class LoadingStore {
+  private value: Loading | null = null;
+  private readonly listeners = new Set<() => void>();
+  get = (): Loading | null => this.value;
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+  set(value: Loading | null): void {
+    if (value === this.value) return;
+    this.value = value;
+    this.listeners.forEach((fn) => fn());
+  }
+}
+
 interface Messages {
   say: (kind: 'error' | 'info', text: string) => void;
-  onImported: (points: Point[], source: string) => void;
+  onImported: (loaded: Loaded, source: string) => void;
 }
 
 export function useDataLoading(
@@ -27,7 +45,8 @@ export function useDataLoading(
   dispatch: Dispatch<SessionAction>,
   messages: Messages,
 ) {
-  const [loading, setLoading] = useState<Loading | null>(null);
+  const [loading] = useState(() => new LoadingStore());
+  const setLoading = (value: Loading | null) => loading.set(value);
   /** The preset on its way (so a change made meanwhile builds on it), or null. */
   const [wanted, setWanted] = useState<({ id: PresetId } & PresetOptions) | null>(null);
   const wantedRef = useRef(wanted);
@@ -46,8 +65,8 @@ export function useDataLoading(
     stopJob.current = null;
     wantedRef.current = null;
     setWanted(null);
-    setLoading(null);
-  }, [session.dataVersion]);
+    loading.set(null);
+  }, [session.dataVersion, loading]);
   const latest = useRef(session);
   useEffect(() => {
     latest.current = session;
@@ -71,13 +90,15 @@ export function useDataLoading(
     const stop = new AbortController();
     stopJob.current = stop;
     const version = latest.current.dataVersion;
+    // The points come numbered from the session's next id (it moves only with the data).
+    const firstId = latest.current.nextId;
     jobVersion.current = version;
     setLoading({ what, fraction: 0 });
     const live = () => job.current === id && latest.current.dataVersion === version;
     const progress = (fraction: number) => {
       if (live()) setLoading({ what, fraction });
     };
-    return { live, progress, stop: stop.signal };
+    return { live, progress, stop: stop.signal, firstId };
   };
 
   const want = (p: ({ id: PresetId } & PresetOptions) | null) => {
@@ -94,14 +115,15 @@ export function useDataLoading(
       dispatch({ type: 'preset-loaded', preset, points: makePreset(preset.id, preset) });
       return;
     }
-    const { live, progress, stop } = begin(`Making ${fmtInt(preset.n)} points`);
+    const { live, progress, stop, firstId } = begin(`Making ${fmtInt(preset.n)} points`);
     want(preset);
     const options = { n: preset.n, noise: preset.noise, seed: preset.seed };
-    const r = await runDataJob({ type: 'preset', id: preset.id, options }, progress, stop);
+    const job = { type: 'preset', id: preset.id, options } as const;
+    const r = await runDataJob(job, progress, stop, firstId);
     if (!live()) return;
     setLoading(null);
     want(null);
-    if (r.ok) dispatch({ type: 'preset-loaded', preset, points: r.points });
+    if (r.ok) dispatch({ type: 'preset-loaded', preset, points: r.points, idsFrom: firstId });
     else
       messages.say(
         'error',
@@ -110,7 +132,7 @@ export function useDataLoading(
   };
 
   const importFile = async (file: File) => {
-    const { live, progress, stop } = begin(`Reading “${file.name}”`);
+    const { live, progress, stop, firstId } = begin(`Reading “${file.name}”`);
     want(null);
     let text: string;
     try {
@@ -124,10 +146,10 @@ export function useDataLoading(
       );
       return;
     }
-    const r = await runDataJob({ type: 'csv', text }, progress, stop);
+    const r = await runDataJob({ type: 'csv', text }, progress, stop, firstId);
     if (!live()) return;
     setLoading(null);
-    if (r.ok) messages.onImported(r.points, file.name);
+    if (r.ok) messages.onImported({ points: r.points, idsFrom: firstId }, file.name);
     else
       messages.say(
         'error',

@@ -3,10 +3,11 @@
  * fades after a while so it does not pile up beside the run controls; errors stay until read.
  */
 import { useEffect, useState, type Dispatch } from 'react';
-import { trainingSplitProblem, type Point } from '../core/dataset.ts';
+import { trainingSplitProblem } from '../core/dataset.ts';
 import { fmtInt } from './format.ts';
 import type { PageMessage } from './notice-area.tsx';
-import type { SessionAction } from './session.ts';
+import type { Loaded, SessionAction } from './session.ts';
+import { splitOf } from './split-arrays.ts';
 
 /** How long information stays on screen. */
 export const INFO_MS = 12_000;
@@ -20,9 +21,10 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
   }, [message]);
 
   /** Loads imported points, and says what came in — and what stands in training's way. */
-  const onImported = (points: Point[], source: string) => {
-    dispatch({ type: 'import', points });
-    const problem = trainingSplitProblem(points);
+  const onImported = (loaded: Loaded, source: string) => {
+    const { points } = loaded;
+    dispatch({ type: 'import', ...loaded });
+    const problem = trainingSplitProblem(splitOf(points));
     setMessage(
       problem
         ? {

@@ -39,7 +39,7 @@ function spawnWorker(): Transport {
   early = null;
   const worker = first?.worker ?? newWorker();
   const t: Transport = {
-    post: (msg) => worker.postMessage(msg),
+    post: (msg, transfer = []) => worker.postMessage(msg, transfer),
     onMessage: null,
     onCrash: null,
     terminate: () => worker.terminate(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePreset } from '../core/datasets.ts';
-import { runDataJob } from './data-jobs.ts';
+import { splitPoints } from '../core/dataset.ts';
+import { replyBuffers, runDataJob } from './data-jobs.ts';
 
 describe('the data worker’s jobs', () => {
   it.each(['overlap', 'tutorial'] as const)(
@@ -31,5 +32,18 @@ describe('the data worker’s jobs', () => {
     expect(ok.columns.test.reduce((a, b) => a + b, 0)).toBe(10);
     const bad = runDataJob({ type: 'csv', text: 'x1,x2,label\n1,2,0\n3,abc,1\n' }, () => {});
     expect(bad).toMatchObject({ type: 'failed', error: expect.stringMatching(/Line 3.*abc/) });
+  });
+
+  it('send the splits made here, a spare copy for the trainer, and every buffer once to transfer', () => {
+    const options = { n: 5_000, noise: 1, seed: 9 };
+    const r = runDataJob({ type: 'preset', id: 'overlap', options }, () => {});
+    if (r.type !== 'done') throw new Error('no columns');
+    const want = splitPoints(makePreset('overlap', options));
+    expect(r.split).toEqual(want);
+    expect(r.spare).toEqual({ train: want.train, test: want.test });
+    expect(r.spare.train.x1).not.toBe(r.split.train.x1);
+    const buffers = replyBuffers(r);
+    expect(buffers).toHaveLength(16);
+    expect(new Set(buffers).size).toBe(16); // a buffer listed twice would make postMessage throw
   });
 });

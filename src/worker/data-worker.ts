@@ -1,5 +1,5 @@
 /** The data worker's entry: one job per message, progress while it runs, columns transferred. */
-import { runDataJob } from './data-jobs.ts';
+import { replyBuffers, runDataJob } from './data-jobs.ts';
 import type { DataJob, DataJobReply } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,7 +13,5 @@ scope.onmessage = (event: MessageEvent<DataJob>) => {
     last = fraction;
     post({ type: 'progress', fraction });
   });
-  if (reply.type !== 'done') return post(reply);
-  const c = reply.columns;
-  post(reply, [c.x1.buffer, c.x2.buffer, c.label.buffer, c.test.buffer]);
+  post(reply, replyBuffers(reply));
 };

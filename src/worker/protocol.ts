@@ -15,6 +15,7 @@ import type { Slice } from '../core/loss-surface.ts';
 import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
+import type { PointColumns, SplitData } from '../core/dataset.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { ReferenceResult } from '../core/reference-solver.ts';
@@ -340,16 +341,14 @@ export type FromWorker =
 export type DataJob =
   { type: 'preset'; id: PresetId; options: PresetOptions } | { type: 'csv'; text: string };
 
-/** Points as columns, transferred without copying: label 0/1, test 1 for the test split. */
-export interface PointColumns {
-  x1: Float64Array;
-  x2: Float64Array;
-  label: Uint8Array;
-  test: Uint8Array;
-}
-
 /** Data worker → page. A CSV's result says whether the file had a split column. */
 export type DataJobReply =
   | { type: 'progress'; fraction: number }
-  | { type: 'done'; columns: PointColumns }
+  /** `spare`: a second copy of the splits, for the page to hand on to the training worker. */
+  | {
+      type: 'done';
+      columns: PointColumns;
+      split: SplitData;
+      spare: Pick<SplitData, 'train' | 'test'>;
+    }
   | { type: 'failed'; error: string };

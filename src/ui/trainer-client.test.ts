@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { makePreset } from '../core/datasets.ts';
+import { splitPoints } from '../core/dataset.ts';
+import { DEFAULT_HYPER } from '../core/settings.ts';
+import type { ToWorker } from '../worker/protocol.ts';
+import { rememberSplit } from './split-arrays.ts';
+import { TrainerClient, type Inputs, type Transport } from './trainer-client.ts';
+
+/** A transport that keeps what was posted and the buffers listed to transfer. */
+function recording() {
+  const posted: { msg: ToWorker; transfer: ArrayBuffer[] }[] = [];
+  const spawn = (): Transport => ({
+    post: (msg, transfer = []) => posted.push({ msg, transfer }),
+    onMessage: null,
+    onCrash: null,
+    terminate: () => {},
+  });
+  return { posted, spawn };
+}
+
+const inputsFor = (data: number, points = makePreset('overlap', { n: 40, noise: 1, seed: 2 })) => {
+  const { train, test } = splitPoints(points);
+  const inputs: Inputs = {
+    data,
+    train,
+    test,
+    settings: 1,
+    hyper: DEFAULT_HYPER,
+    engine: 'auto',
+    speed: 'max',
+  };
+  return { inputs, points };
+};
+
+describe('TrainerClient hands data to the worker without structured cloning', () => {
+  it('transfers its own copy: the page’s arrays stay whole, with the same numbers sent', () => {
+    const { posted, spawn } = recording();
+    const { inputs } = inputsFor(1);
+    const client = new TrainerClient(spawn, inputs, (fn) => fn());
+    client.start();
+    const load = posted.find((p) => p.msg.type === 'load-data')!;
+    if (load.msg.type !== 'load-data') throw new Error('no data sent');
+    expect(load.msg.train.x1).toEqual(inputs.train.x1);
+    expect(load.msg.test.y).toEqual(inputs.test.y);
+    expect(load.transfer).toHaveLength(6);
+    for (const page of [inputs.train.x1, inputs.train.x2, inputs.train.y, inputs.test.x1])
+      expect(load.transfer).not.toContain(page.buffer);
+    // Every other message goes as it is, with nothing to transfer.
+    expect(posted.filter((p) => p.msg.type !== 'load-data').every((p) => !p.transfer.length)).toBe(
+      true,
+    );
+  });
+
+  it('sends the data worker’s spare copy once, and a fresh copy after (a restarted worker)', () => {
+    const { posted, spawn } = recording();
+    const client = new TrainerClient(spawn, inputsFor(1).inputs, (fn) => fn());
+    client.start();
+    const { points, inputs } = inputsFor(2, makePreset('overlap', { n: 60, noise: 1, seed: 4 }));
+    const d = splitPoints(points);
+    const spare = splitPoints(points);
+    rememberSplit(
+      points,
+      {
+        x1: new Float64Array(),
+        x2: new Float64Array(),
+        label: new Uint8Array(),
+        test: new Uint8Array(),
+      },
+      d,
+      spare,
+    );
+    client.setData(2, d.train, d.test, true);
+    const sent = posted.at(-1)!;
+    if (sent.msg.type !== 'load-data') throw new Error('no data sent');
+    expect(sent.msg.train).toBe(spare.train);
+    expect(sent.transfer).toContain(spare.train.x1.buffer);
+    client.setData(3, d.train, d.test, true);
+    const again = posted.at(-1)!;
+    if (again.msg.type !== 'load-data') throw new Error('no data sent');
+    expect(again.msg.train).not.toBe(spare.train);
+    expect(again.msg.train.x1).toEqual(inputs.train.x1);
+  });
+});
