@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 /** The autosave as the app last wrote it, or null while there is none that parses. */
 async function autosaved(page: Page): Promise<{
-  preset?: { id?: string };
+  preset?: { id?: string; n?: number };
   hyper?: { l2?: number };
   points?: { x1?: number[] };
   epoch?: number;
@@ -124,6 +124,34 @@ test('a reload brings back the points, the settings and the weights', async ({ p
   await expect(page.getByLabel('L2 penalty')).toHaveValue('0.05');
   await expect.poll(() => readout(page, 'Epoch')).toBe(100);
   expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+});
+
+test('a reload of a big preset makes its points again off the page and goes on from the weights', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Points', { exact: true }).fill('100000');
+  await page.getByLabel('Points', { exact: true }).press('Enter');
+  await expect.poll(async () => (await pointCounts(page)).total, { timeout: 30_000 }).toBe(100_000);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  const w1 = await readout(page, 'w1');
+  await expect
+    .poll(() => autosaved(page))
+    .toMatchObject({ preset: { id: 'tutorial', n: 100_000 }, epoch: 100 });
+  await page.reload();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
+  ).toBeVisible();
+  await expect.poll(async () => (await pointCounts(page)).total, { timeout: 30_000 }).toBe(100_000);
+  // The same session: the saved weights and epoch, not a new run on "new" data.
+  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+  // Nothing to undo: making the points again was not an edit.
+  await page.getByRole('heading', { name: 'logreg-lab' }).click();
+  await page.keyboard.press('Control+z');
+  expect((await pointCounts(page)).total).toBe(100_000);
+  await expectNoAxeViolations(page);
 });
 
 test('corrupt saved data is reported and the app starts fresh', async ({ page }) => {

@@ -61,7 +61,7 @@ export function App() {
   const plotHost = useRef<HTMLDivElement>(null);
   const playRef = useRef<HTMLButtonElement>(null);
   const messages = usePageMessages(start.message, dispatch);
-  const data = useDataLoading(session, dispatch, messages);
+  const data = useDataLoading(session, dispatch, messages, start.pending);
   const modelDocument = () => buildModelDocument(session, view);
 
   const { client, view } = useTrainer(session, start.resume);

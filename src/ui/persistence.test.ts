@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Point } from '../core/dataset.ts';
 import { tutorialPreset } from '../core/presets.ts';
+import { runDataJob } from './data-jobs.ts';
 import {
   autosave,
   MAX_SAVED_POINTS,
   sessionFrom,
+  shareLink,
   startingPoint,
   STORAGE_KEY,
 } from './persistence.ts';
@@ -37,7 +40,7 @@ describe('autosave and the start it gives', () => {
 });
 
 describe('autosave of big data', () => {
-  it('keeps a big unedited preset by its settings: small to store, the same points back', () => {
+  it('keeps a big unedited preset by its settings; the data worker makes the same points back', async () => {
     const s = sessionReducer(initialSession(tutorialPreset()), {
       type: 'preset',
       patch: { id: 'overlap', n: 30_000 },
@@ -46,11 +49,38 @@ describe('autosave of big data', () => {
     expect(autosave(storage, s, { w1: 0.5, w2: -0.25, b: 0.125 }, 42)).toBeNull();
     expect(storage.getItem(STORAGE_KEY)!.length).toBeLessThan(5_000);
     const back = startingPoint('', storage);
-    expect(back.points).toHaveLength(30_000);
-    expect(back.points).toEqual(
-      s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split })),
-    );
+    // Not made here (a million would hold the first paint): the page makes them once open.
+    expect(back.points).toEqual([]);
+    expect(back.pending).toEqual(s.preset);
     expect(back.resume).toMatchObject({ weights: { w1: 0.5, w2: -0.25, b: 0.125 }, epoch: 42 });
+    const restored = sessionFrom(back);
+    const { id, ...options } = back.pending!;
+    const made = await runDataJob({ type: 'preset', id, options }, () => {}, undefined, 0);
+    if (!made.ok) throw new Error(made.error);
+    const after = sessionReducer(restored, {
+      type: 'restored',
+      preset: back.pending!,
+      points: made.points,
+      idsFrom: restored.nextId,
+    });
+    const plain = (pts: readonly Point[]) =>
+      pts.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
+    expect(plain(after.points)).toEqual(plain(s.points));
+    // The same session, not new data: no undo step, no new run (training goes on from w).
+    expect(after.past).toEqual([]);
+    expect(after.restart).toBe(false);
+    expect(after.dataVersion).toBe(restored.dataVersion + 1);
+  });
+
+  it('opens a link to a big preset with no points made before the first paint', () => {
+    const s = sessionReducer(initialSession(tutorialPreset()), {
+      type: 'preset',
+      patch: { id: 'xor', n: 50_000, seed: 3 },
+    });
+    const { url } = shareLink('http://x/', s);
+    const back = startingPoint(url.slice(url.indexOf('#')), null);
+    expect(back.points).toEqual([]);
+    expect(back.pending).toEqual({ id: 'xor', n: 50_000, noise: 1, seed: 3 });
   });
 
   it('says plainly when the person’s own points are too many to keep, without trying', () => {

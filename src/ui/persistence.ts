@@ -5,7 +5,7 @@
  */
 import { restrictWeights } from '../core/features.ts';
 import type { Point } from '../core/dataset.ts';
-import { DEFAULT_PRESET, makePreset } from '../core/datasets.ts';
+import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint } from '../core/progress.ts';
 import {
@@ -31,6 +31,7 @@ import {
 } from '../core/settings.ts';
 import { initialSession, type SessionState } from './session.ts';
 import type { ResumePoint } from './trainer-client.ts';
+import { WORKER_POINTS } from './data-jobs.ts';
 
 export const STORAGE_KEY = 'logreg-lab/session';
 
@@ -48,6 +49,8 @@ export interface Start {
   views: Views;
   /** Where training goes on from: the saved weights, epoch and loss curve. */
   resume: ResumePoint | null;
+  /** A big preset whose points the data worker makes once the page is open (`points` is empty). */
+  pending: ({ id: PresetId } & PresetOptions) | null;
   /** The URL's fragment was a share link (read once: it is then removed from the address). */
   fromLink: boolean;
   message: { kind: 'error' | 'info'; text: string } | null;
@@ -59,8 +62,14 @@ const DEFAULTS: UrlState = {
   engine: 'auto',
 };
 
-function fromPreset(preset: Start['preset'], points?: Point[]): Point[] {
-  return preset.id === 'custom' ? (points ?? []) : makePreset(preset.id, preset);
+/**
+ * A preset's points, or — for a big one — none yet and the preset to make in the data worker once
+ * the page is open (a million points made here would hold the page's first paint for seconds).
+ */
+function fromPreset(preset: Start['preset'], points?: Point[]): Pick<Start, 'points' | 'pending'> {
+  if (preset.id === 'custom') return { points: points ?? [], pending: null };
+  if (preset.n > WORKER_POINTS) return { points: [], pending: { ...preset, id: preset.id } };
+  return { points: makePreset(preset.id, preset), pending: null };
 }
 
 /** Reads the share link, else the autosave, else the defaults. */
@@ -70,7 +79,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
     threshold: 0.5,
     speed: DEFAULT_SPEED,
     views: { ...NO_VIEWS },
-    points: fromPreset(DEFAULTS.preset),
+    ...fromPreset(DEFAULTS.preset),
     resume: null,
     fromLink: false,
     message: null,
@@ -89,7 +98,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         threshold,
         speed: DEFAULT_SPEED,
         views,
-        points: fromPreset(preset, points),
+        ...fromPreset(preset, points),
         resume: null,
         fromLink: true,
         message: { kind: 'info', text },
@@ -113,7 +122,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         speed: s.speed ?? DEFAULT_SPEED,
         views: s.views ?? NO_VIEWS,
         // A big preset is saved without its points: its seed makes the same ones again.
-        points: s.points.length === 0 ? fromPreset(s.preset) : s.points,
+        ...(s.points.length === 0 ? fromPreset(s.preset) : { points: s.points, pending: null }),
         resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
         fromLink: fresh.fromLink,
         message: { kind: notes.length > 1 ? 'error' : 'info', text },

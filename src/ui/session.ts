@@ -90,6 +90,8 @@ export type SessionAction =
   | ({ type: 'preset-loaded'; preset: { id: PresetId } & PresetOptions } & Loaded)
   | { type: 'clear' }
   | ({ type: 'import' } & Loaded)
+  /** The points of a big preset restored by its settings (a reload): the same session. */
+  | ({ type: 'restored'; preset: { id: PresetId } & PresetOptions } & Loaded)
   | { type: 'add'; x1: number; x2: number; label: Label }
   | { type: 'move'; id: number; x1: number; x2: number; commit: boolean }
   | { type: 'delete'; id: number }
@@ -240,6 +242,18 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         ...sessionReducer(s, { type: 'load', points: a.points, idsFrom: a.idsFrom }),
         preset: { ...s.preset, id: 'custom' },
         probe: null,
+      };
+    case 'restored':
+      // Not new data but the session's own, made again from the saved settings: no undo step
+      // and no new run — training goes on from the saved weights. The axes fit them.
+      return {
+        ...s,
+        points: freshIds(a, s.nextId),
+        nextId: s.nextId + a.points.length,
+        preset: a.preset,
+        dataVersion: s.dataVersion + 1,
+        restart: false,
+        loadCount: s.loadCount + 1,
       };
     case 'clear':
       return { ...edit(s, []), restart: true, preset: { ...s.preset, id: 'custom' }, probe: null };

@@ -44,6 +44,7 @@ export function useDataLoading(
   session: SessionState,
   dispatch: Dispatch<SessionAction>,
   messages: Messages,
+  pending: ({ id: PresetId } & PresetOptions) | null = null,
 ) {
   const [loading] = useState(() => new LoadingStore());
   const setLoading = (value: Loading | null) => loading.set(value);
@@ -115,6 +116,14 @@ export function useDataLoading(
       dispatch({ type: 'preset-loaded', preset, points: makePreset(preset.id, preset) });
       return;
     }
+    await makeBig(preset, 'preset-loaded');
+  };
+
+  /** A big preset's points from the data worker: new data, or the restored session's own. */
+  const makeBig = async (
+    preset: { id: PresetId } & PresetOptions,
+    type: 'preset-loaded' | 'restored',
+  ) => {
     const { live, progress, stop, firstId } = begin(`Making ${fmtInt(preset.n)} points`);
     want(preset);
     const options = { n: preset.n, noise: preset.noise, seed: preset.seed };
@@ -123,7 +132,7 @@ export function useDataLoading(
     if (!live()) return;
     setLoading(null);
     want(null);
-    if (r.ok) dispatch({ type: 'preset-loaded', preset, points: r.points, idsFrom: firstId });
+    if (r.ok) dispatch({ type, preset, points: r.points, idsFrom: firstId });
     else
       messages.say(
         'error',
@@ -156,6 +165,16 @@ export function useDataLoading(
         `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
       );
   };
+
+  // A big preset restored by its settings (a reload, a link): made once the page is open.
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    const p = pendingRef.current;
+    pendingRef.current = null;
+    if (p) void makeBig(p, 'restored');
+    // Once, on mount (makeBig reads the latest state through refs).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return { loading, wanted, onPreset, importFile };
 }
