@@ -174,6 +174,13 @@ test('a 1,000,000-row file loads, is drawn and trains', async ({ page }) => {
     page.getByRole('status').filter({ hasText: 'Imported 1,000,000 points' }),
   ).toBeVisible({ timeout: 60_000 });
   expect(await pointCounts(page)).toMatchObject({ total: 1_000_000, test: 330_000 });
+  // The autosave's warning joins the import's note; it does not replace it.
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'these 1,000,000 are not saved' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 1,000,000 points' }),
+  ).toBeVisible();
   await page.getByLabel('Epochs per step').fill('3');
   await page.getByLabel('Epochs per step').press('Enter');
   await page.getByRole('button', { name: 'Step' }).click();

@@ -82,7 +82,13 @@ export function App() {
     `${session.dataVersion}:${resets}:${session.hyper.features}:${session.hyper.standardize}`,
   );
   const model = shown?.weights ?? null;
-  useAutosave(session, view.snapshot, view.history, (msg) => messages.say('error', msg), autosave);
+  useAutosave(
+    session,
+    view.snapshot,
+    view.history,
+    (msg) => messages.say('error', msg, 'autosave'),
+    autosave,
+  );
   const maxStableLr = useMemo(
     () =>
       smoothness(
@@ -292,8 +298,8 @@ export function App() {
         >
           <NoticeArea
             loading={data.loading}
-            message={messages.message}
-            onDismissMessage={messages.clear}
+            messages={messages.messages}
+            onDismissMessage={messages.dismiss}
             doneAt={!view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null}
             diverged={view.diverged}
             maxStableLr={maxStableLr}

@@ -4,6 +4,7 @@ import { fmtInt } from './format.ts';
 import { Notices } from './notices.tsx';
 import { useSyncExternalStore } from 'react';
 import type { LoadingStore } from './use-data-loading.ts';
+import type { ShownMessage } from './use-page-messages.ts';
 
 /** A message from the page itself (imports, exports, links, storage). */
 export interface PageMessage {
@@ -14,8 +15,9 @@ export interface PageMessage {
 interface Props {
   /** Big data on their way (made or parsed in the data worker). */
   loading: LoadingStore;
-  message: PageMessage | null;
-  onDismissMessage: () => void;
+  /** The page's own messages, oldest first. */
+  messages: readonly ShownMessage[];
+  onDismissMessage: (id: number) => void;
   /** The epoch budget, when the run has reached it (else null). */
   doneAt: number | null;
   diverged: Diverged | null;
@@ -49,17 +51,22 @@ export function NoticeArea(p: Props) {
   return (
     <div className="notice-area">
       <LoadingNote store={p.loading} />
-      {p.message && (
+      {p.messages.map((m) => (
         <p
-          className={`io-message ${p.message.kind}`}
-          role={p.message.kind === 'error' ? 'alert' : 'status'}
+          key={m.id}
+          className={`io-message ${m.kind}`}
+          role={m.kind === 'error' ? 'alert' : 'status'}
         >
-          <span>{p.message.text}</span>
-          <button type="button" onClick={p.onDismissMessage} aria-label="Dismiss message">
+          <span>{m.text}</span>
+          <button
+            type="button"
+            onClick={() => p.onDismissMessage(m.id)}
+            aria-label="Dismiss message"
+          >
             ×
           </button>
         </p>
-      )}
+      ))}
       {p.doneAt !== null && (
         <p className="done-note" role="status">
           Done: the epoch budget ({fmtInt(p.doneAt)}) is reached. Raise Epochs to go on, or Reset.

@@ -36,7 +36,7 @@ export class LoadingStore {
 }
 
 interface Messages {
-  say: (kind: 'error' | 'info', text: string) => void;
+  say: (kind: 'error' | 'info', text: string, topic?: string) => void;
   onImported: (loaded: Loaded, source: string) => void;
 }
 
@@ -152,6 +152,7 @@ export function useDataLoading(
       messages.say(
         'error',
         `Could not read “${file.name}”: ${why}. Your current points are unchanged.`,
+        'import',
       );
       return;
     }
@@ -163,6 +164,7 @@ export function useDataLoading(
       messages.say(
         'error',
         `Could not import “${file.name}”: ${r.error} Your current points are unchanged.`,
+        'import',
       );
   };
 
