@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
-import react from '@vitejs/plugin-react';
+import react, { reactCompilerPreset } from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
 import { CONTENT_SECURITY_POLICY } from './csp.config.ts';
 
 /** Puts the CSP into the built index.html (build only: dev needs React's inline preamble). */
@@ -24,9 +25,17 @@ const securityHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  // The React Compiler memoizes components and values, so the page's per-frame update (new
+  // weights, loss, accuracy) re-renders what shows them and skips the rest (issue #14).
+  plugins: [react(), babel({ presets: [reactCompilerPreset()] }), contentSecurityPolicy()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    // The compiler's Babel pass is most of the build's few seconds, by design: no warning.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   preview: { headers: securityHeaders },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
