@@ -232,12 +232,12 @@ export class DataPlot {
     return this.svg.node()!;
   }
 
-  /** The points currently drawn (after the split filter). */
   /** The visible points as columns, when known (all points are visible). */
   get visibleColumns(): PointColumns | null {
     return this.filter === 'both' ? this.columns : null;
   }
 
+  /** The points currently drawn (after the split filter). */
   get visiblePoints(): readonly PlotPoint[] {
     return this.filter === 'both'
       ? this.points
@@ -305,12 +305,12 @@ export class DataPlot {
     return [this.x.invert(clientX - r.left), this.y.invert(clientY - r.top)];
   }
 
-  /** Pixel position (relative to the host) of a data point. */
   /** The plot's size in pixels. */
   get size(): { width: number; height: number } {
     return { width: this.width, height: this.height };
   }
 
+  /** Pixel position (relative to the host) of a data point. */
   toPixels(x1: number, x2: number): [number, number] {
     return [this.x(x1), this.y(x2)];
   }
