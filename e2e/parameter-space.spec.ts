@@ -51,6 +51,18 @@ test('at b = b*, the lowest point of the loss surface is scikit-learn’s optimu
   const jHere = objective(cols, { w1: low.w1, w2: low.w2, b: fixture.optimum.b }, 0.01);
   expect(Math.abs(low.j - jHere)).toBeLessThan(2e-3); // caption rounds w1, w2 to 4 digits
   await expect(page.locator('.param-optimum')).toHaveCount(1);
+  // The contours come traced in grid units and are placed by one transform: the lowest band holds
+  // every cell, so it covers the plot's square exactly (the grid spans the view's range).
+  const [band, square] = await Promise.all(
+    ['.param-band', '.param-bg'].map((s) =>
+      page
+        .locator(s)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+    ),
+  );
+  for (const k of ['x', 'y', 'width', 'height'] as const)
+    expect(Math.abs(band![k] - square![k])).toBeLessThan(1);
   await expectNoAxeViolations(page);
 });
 

@@ -1,13 +1,13 @@
 import { contours } from 'd3-contour';
 import { describe, expect, it } from 'vitest';
 import { gridCoord } from '../core/loss-surface.ts';
+import { bandPath } from '../core/surface-bands.ts';
 import {
   arrowEnd,
   arrowHead,
-  contourPath,
   contourToWeight,
+  gridTransform,
   keyStep,
-  lossThresholds,
   screenPolyline,
   squareArea,
 } from './param-geometry.ts';
@@ -80,78 +80,53 @@ describe('contourToWeight', () => {
   });
 });
 
-describe('contourPath', () => {
-  it('writes one closed subpath per ring, mapped through the weights to px', () => {
-    const d = contourPath(
-      [
-        [
-          [
-            [0.5, 0.5],
-            [1.5, 0.5],
-            [1.5, 1.5],
-            [0.5, 0.5],
-          ],
-        ],
-      ],
-      { w1: [0, 1], w2: [0, 1], size: 2 },
-      (w1, w2) => [w1 * 100, 100 - w2 * 100],
-    );
-    expect(d).toBe('M0,100L100,100L100,0L0,100Z');
+describe('gridTransform', () => {
+  const grid = { w1: [-2, 3] as [number, number], w2: [1, 5] as [number, number], size: 11 };
+  const toPx = (w1: number, w2: number): [number, number] => [40 + 60 * w1, 300 - 60 * w2];
+  const apply = (t: string, [u, v]: [number, number]): [number, number] => {
+    const [a, , , d, e, f] = /matrix\((.*)\)/.exec(t)![1]!.split(',').map(Number);
+    return [a! * u + e!, d! * v + f!];
+  };
+
+  it('puts grid vertex (i, j) where toPx puts (w1_i, w2_j)', () => {
+    const t = gridTransform(grid, toPx);
+    for (const [i, j] of [
+      [0, 0],
+      [10, 10],
+      [3, 7],
+      [10, 0],
+    ] as [number, number][]) {
+      const want = toPx(gridCoord(grid.w1, 11, i), gridCoord(grid.w2, 11, j));
+      const got = apply(t, [i, j]);
+      expect(got[0]).toBeCloseTo(want[0], 9);
+      expect(got[1]).toBeCloseTo(want[1], 9);
+    }
   });
 
-  it('draws nothing for no polygons', () => {
-    expect(contourPath([], { w1: [0, 1], w2: [0, 1], size: 2 }, (a, b) => [a, b])).toBe('');
-  });
-});
-
-describe('lossThresholds', () => {
-  const bowl = Array.from({ length: 400 }, (_, k) => 0.01 + ((k % 20) - 10) ** 2 + 0.1 * k);
-
-  it('starts at the minimum, stays below the maximum and increases strictly', () => {
-    const t = lossThresholds(bowl);
-    expect(t[0]).toBe(Math.min(...bowl));
-    expect(t.at(-1)!).toBeLessThan(Math.max(...bowl));
-    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
-    expect(t).toHaveLength(14);
-  });
-
-  it('crowds levels near the minimum: several within 1 % of the span', () => {
-    const t = lossThresholds([0.01, 50]);
-    expect(t.filter((v) => v - 0.01 < 0.5).length).toBeGreaterThanOrEqual(4);
-  });
-
-  it('spaces levels geometrically in J − min + ε', () => {
-    const t = lossThresholds([0, 1000], 10, 1e-3);
-    const eps = 1;
-    const ratios = t.slice(2).map((v, k) => (v + eps) / (t[k + 1]! + eps));
-    for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 9);
-  });
-
-  it('returns the one value of a constant grid', () => {
-    expect(lossThresholds(new Float32Array(16).fill(0.69))).toEqual([Math.fround(0.69)]);
-  });
-
-  it('ignores NaN and Infinity cells', () => {
-    const t = lossThresholds([NaN, 1, Infinity, 3, -Infinity, 2]);
-    expect(t[0]).toBe(1);
-    expect(t.every(Number.isFinite)).toBe(true);
-    expect(t.at(-1)!).toBeLessThan(3);
-  });
-
-  it('returns no levels when nothing is finite, and for an empty grid', () => {
-    expect(lossThresholds([NaN, Infinity])).toEqual([]);
-    expect(lossThresholds([])).toEqual([]);
-  });
-
-  it('stays finite and increasing when the span overflows', () => {
-    const t = lossThresholds([-1.7e308, 1.7e308]);
-    expect(t.every(Number.isFinite)).toBe(true);
-    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
-  });
-
-  it('drops levels that round onto each other for a tiny span at a large J', () => {
-    const t = lossThresholds([1e6, 1e6 + 1e-9]);
-    for (let k = 1; k < t.length; k++) expect(t[k]!).toBeGreaterThan(t[k - 1]!);
+  it('with bandPath, draws every ring point where the weights map it (within 1/100 cell)', () => {
+    // A bowl on a 24 × 24 grid: its bands, placed by the transform, against each d3 coordinate
+    // mapped through contourToWeight and toPx one by one.
+    const size = 24;
+    const g = { w1: [-3, 2] as [number, number], w2: [-1, 4] as [number, number], size };
+    const values = Array.from({ length: size * size }, (_, k) => {
+      const [i, j] = [k % size, Math.floor(k / size)];
+      return (i - 9.3) ** 2 + 0.5 * (j - 14.1) ** 2;
+    });
+    const shapes = contours().size([size, size]).thresholds([5, 40])(values);
+    const t = gridTransform(g, toPx);
+    const cellPx = (60 * 5) / (size - 1);
+    for (const shape of shapes) {
+      const drawn = [...bandPath(shape.coordinates, size).matchAll(/[ML]([-\d.]+),([-\d.]+)/g)];
+      const want = shape.coordinates.flat(2);
+      expect(drawn).toHaveLength(want.length);
+      drawn.forEach((m, k) => {
+        const got = apply(t, [Number(m[1]), Number(m[2])]);
+        const p = want[k]!;
+        const ref = toPx(contourToWeight(p[0]!, g.w1, size), contourToWeight(p[1]!, g.w2, size));
+        expect(Math.abs(got[0] - ref[0])).toBeLessThanOrEqual(0.005 * cellPx + 1e-9);
+        expect(Math.abs(got[1] - ref[1])).toBeLessThanOrEqual(0.005 * cellPx + 1e-9);
+      });
+    }
   });
 });
 

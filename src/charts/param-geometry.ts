@@ -1,9 +1,10 @@
 /**
  * Pure geometry for the parameter-space plot: where d3-contour's coordinates sit in weight space,
- * which loss levels to draw, the descent arrow, the keyboard step and the thinned optimizer path.
+ * how a band in grid units is placed, the descent arrow, the keyboard step and the thinned optimizer path.
  * No DOM.
  */
 import type { WeightRange } from '../core/loss-surface.ts';
+import { contourToGrid } from '../core/surface-bands.ts';
 
 /** A screen point in px, `[x, y]`, y pointing down. */
 export type Px = [number, number];
@@ -22,69 +23,22 @@ export type Px = [number, number];
  * @param size vertices per side, ≥ 2
  */
 export function contourToWeight(c: number, range: readonly [number, number], size: number): number {
-  const k = Math.min(size - 0.5, Math.max(0.5, c)) - 0.5;
-  return range[0] + (k * (range[1] - range[0])) / (size - 1);
+  return range[0] + (contourToGrid(c, size) * (range[1] - range[0])) / (size - 1);
 }
 
 /**
- * An SVG path for one d3-contour MultiPolygon of a grid over `w1 × w2` with `size` vertices a
- * side: every ring point goes through `contourToWeight` and then `toPx`; coordinates are rounded
- * to 0.1 px. Holes keep d3's opposite winding, so the default non-zero fill rule cuts them out.
+ * The SVG transform that places a path in grid units (`bandPath`: vertex (i, j) at (i, j)) on the
+ * screen: grid vertex (i, j) of a grid over `w1 × w2` lands where `toPx` puts (w1_i, w2_j). The
+ * map is affine, so a range change or a resize moves the contours by this one attribute.
  */
-export function contourPath(
-  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
+export function gridTransform(
   grid: { w1: readonly [number, number]; w2: readonly [number, number]; size: number },
   toPx: (w1: number, w2: number) => Px,
 ): string {
-  const parts: string[] = [];
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      ring.forEach((pt, k) => {
-        const [x, y] = toPx(
-          contourToWeight(pt[0]!, grid.w1, grid.size),
-          contourToWeight(pt[1]!, grid.w2, grid.size),
-        );
-        parts.push(`${k === 0 ? 'M' : 'L'}${round(x)},${round(y)}`);
-      });
-      if (ring.length > 0) parts.push('Z');
-    }
-  }
-  return parts.join('');
-}
-
-/**
- * Loss levels for the filled contours, spaced geometrically in J − min + ε with ε = `floor` ·
- * (max − min): J spans orders of magnitude (0.01 … 50) and the interesting shape is near the
- * minimum, so the levels crowd there. Only finite values count (NaN and ±Infinity cells are
- * ignored).
- *
- * @param values the grid, any order
- * @param count how many levels at most (default 14, ≥ 1)
- * @param floor ε as a fraction of the span (default 1e-3, > 0)
- * @returns strictly increasing levels; the first is the finite minimum (so the lowest band covers
- *   every finite cell) and all lie below the finite maximum. `[min]` for a constant grid, `[]`
- *   when no value is finite.
- */
-export function lossThresholds(values: ArrayLike<number>, count = 14, floor = 1e-3): number[] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k]!;
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (lo > hi) return [];
-  const span = Math.min(hi - lo, Number.MAX_VALUE);
-  if (!(span > 0) || count <= 1) return [lo];
-  const eps = span * floor;
-  const ratio = (span + eps) / eps;
-  const out = [lo];
-  for (let k = 1; k < count; k++) {
-    const t = lo - eps + eps * ratio ** (k / count);
-    if (t > out.at(-1)! && t < hi) out.push(t);
-  }
-  return out;
+  const [x0, y0] = toPx(grid.w1[0], grid.w2[0]);
+  const [x1, y1] = toPx(grid.w1[1], grid.w2[1]);
+  const k = grid.size - 1;
+  return `matrix(${(x1 - x0) / k},0,0,${(y1 - y0) / k},${x0},${y0})`;
 }
 
 /**

@@ -3,13 +3,13 @@
  * optimizer's path, the race lanes, and the marks (optimum, descent arrow, current weights).
  * Each function joins its data into a group and is safe to call again with new data.
  */
-import type { ContourMultiPolygon } from 'd3-contour';
 import { format } from 'd3-format';
 import { interpolateGreys } from 'd3-scale-chromatic';
 import type { Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { GridSpec } from '../core/loss-surface.ts';
-import { arrowEnd, arrowHead, contourPath, screenPolyline, type Px } from './param-geometry.ts';
+import type { SurfaceBand } from '../core/surface-bands.ts';
+import { arrowEnd, arrowHead, gridTransform, screenPolyline, type Px } from './param-geometry.ts';
 import type { W12 } from './param-interaction.ts';
 
 /** A group to draw into. */
@@ -17,10 +17,10 @@ export type G = Selection<SVGGElement, unknown, null, undefined>;
 /** Weights → px relative to the host. */
 export type ToPx = (w1: number, w2: number) => Px;
 
-/** Contours of one surface, in d3-contour grid coordinates, lowest level first. */
+/** The filled contours of one surface, in its grid units (`surfaceBands`), lowest level first. */
 export interface Bands {
   spec: GridSpec;
-  shapes: ContourMultiPolygon[];
+  bands: readonly SurfaceBand[];
 }
 
 /** One extra path (a learning-rate race lane) and its ink. */
@@ -63,20 +63,28 @@ function polyline(path: readonly W12[], toPx: ToPx): string {
   return draw(screenPolyline(path, toPx)) ?? '';
 }
 
-/** The filled contours, each band titled with its level (`null`: none). */
-export function drawBands(g: G, bands: Bands | null, toPx: ToPx): void {
-  const n = bands?.shapes.length ?? 0;
-  g.selectAll<SVGPathElement, ContourMultiPolygon>('path.param-band')
-    .data(bands?.shapes ?? [])
+/**
+ * The filled contours, each band titled with its level (`null`: none). The paths are in grid
+ * units and set only when the bands change; `placeBands` puts the group on screen.
+ */
+export function drawBands(g: G, bands: Bands | null): void {
+  const all = bands?.bands ?? [];
+  g.selectAll<SVGPathElement, SurfaceBand>('path.param-band')
+    .data(all)
     .join((enter) => {
       const p = enter.append('path').attr('class', 'param-band');
       p.append('title');
       return p;
     })
-    .attr('fill', (_, k) => bandColour(k, n))
-    .attr('d', (d) => (bands ? contourPath(d.coordinates, bands.spec, toPx) : ''))
+    .attr('fill', (_, k) => bandColour(k, all.length))
+    .attr('d', (d) => d.d)
     .select('title')
     .text((d) => `loss J ≥ ${fmt(d.value)} (at b = ${fmt(bands?.spec.b ?? 0)})`);
+}
+
+/** Places the bands' group: grid units → px for the current scales (one attribute). */
+export function placeBands(g: G, bands: Bands | null, toPx: ToPx): void {
+  g.attr('transform', bands ? gridTransform(bands.spec, toPx) : null);
 }
 
 /** The optimizer's path with a white halo, and a dot where it starts. */

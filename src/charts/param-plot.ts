@@ -5,13 +5,13 @@
  * element and never renders inside it. All drawing is D3 (SVG).
  */
 import { axisBottom, axisLeft } from 'd3-axis';
-import { contours } from 'd3-contour';
 import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { checkGridSpec, type GridSpec, type WeightRange } from '../core/loss-surface.ts';
-import { lossThresholds, squareArea, type Px } from './param-geometry.ts';
+import type { SurfaceBand } from '../core/surface-bands.ts';
+import { squareArea, type Px } from './param-geometry.ts';
 import { ParamInteraction, type W12 } from './param-interaction.ts';
-import { drawBands, drawLanes, drawMarks, drawTrail } from './param-layers.ts';
+import { drawBands, drawLanes, drawMarks, drawTrail, placeBands } from './param-layers.ts';
 import type { Bands, G, Lane, Marks } from './param-layers.ts';
 
 export type { Lane } from './param-layers.ts';
@@ -26,10 +26,10 @@ export interface ParamPlotHandlers {
   onSetWeights(w1: number, w2: number, commit: boolean): void;
 }
 
-/** A loss grid to draw: `values[j·size + i] = J(w1_i, w2_j, spec.b)` (see GridSpec). */
+/** A loss grid to draw: its spec and its filled contours in grid units (`surfaceBands`). */
 export interface Surface {
   spec: GridSpec;
-  values: Float32Array | Float64Array;
+  bands: readonly SurfaceBand[];
 }
 
 const MARGIN = { top: 20, right: 14, bottom: 36, left: 44 };
@@ -44,6 +44,7 @@ export class ParamPlot {
   /** The plot square: the clip rectangle and the white background behind the contours. */
   private readonly boxes: Selection<SVGRectElement, unknown, null, undefined>[];
   private readonly layers: Record<'surface' | 'zero' | 'lanes' | 'path' | 'marks', G>;
+  private readonly bandLayer: G;
   private readonly interaction: ParamInteraction;
   private width = 0;
   private height = 0;
@@ -75,6 +76,9 @@ export class ParamPlot {
       path: layer('param-path'),
       marks: layer('param-marks'),
     };
+    // The bands sit in a group of their own inside the clipped layer: its transform (grid units →
+    // px) must not move the clip rectangle, which is in px.
+    this.bandLayer = this.layers.surface.append('g');
     this.svg.append('g').attr('class', 'axis axis-x');
     this.svg.append('g').attr('class', 'axis axis-y');
     this.svg.append('text').attr('class', 'axis-label x').attr('text-anchor', 'end').text('w1');
@@ -108,24 +112,16 @@ export class ParamPlot {
 
   /**
    * Draws J as filled contours (about 14 levels, spaced geometrically above the grid's minimum;
-   * low loss darker), in the surface's own grid coordinates, clipped to the plot; `null` removes
-   * them. Non-finite cells: NaN shows as a gap, +Infinity as the highest band.
+   * low loss darker), traced in the worker in the surface's own grid units and placed by one
+   * transform, clipped to the plot; `null` removes them.
    *
-   * @throws Error for an invalid spec, or a value count other than size².
+   * @throws Error for an invalid spec.
    */
   setSurface(s: Surface | null): void {
-    if (s) {
-      checkGridSpec(s.spec);
-      const { size } = s.spec;
-      if (s.values.length !== size * size)
-        throw new Error(`invalid surface; ${s.values.length} values for a ${size}² grid`);
-      const levels = lossThresholds(s.values);
-      const shapes = contours().size([size, size]).thresholds(levels)(Array.from(s.values));
-      this.bands = { spec: s.spec, shapes };
-    } else {
-      this.bands = null;
-    }
-    drawBands(this.layers.surface, this.bands, this.toPx);
+    if (s) checkGridSpec(s.spec);
+    this.bands = s ? { spec: s.spec, bands: s.bands } : null;
+    drawBands(this.bandLayer, this.bands);
+    placeBands(this.bandLayer, this.bands, this.toPx);
   }
 
   /** The weights over training, as a polyline (non-finite points leave a gap; may be long). */
@@ -216,7 +212,7 @@ export class ParamPlot {
       .attr('x', Math.max(4, a.x0 - MARGIN.left + 4))
       .attr('y', 4);
     this.drawZeroLines();
-    drawBands(this.layers.surface, this.bands, this.toPx);
+    placeBands(this.bandLayer, this.bands, this.toPx);
     drawLanes(this.layers.lanes, this.lanes, this.toPx);
     drawTrail(this.layers.path, this.path, this.toPx);
     drawMarks(this.layers.marks, this.marks, this.toPx);

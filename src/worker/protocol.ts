@@ -15,6 +15,7 @@ import type { Slice } from '../core/loss-surface.ts';
 import type { PresetId, PresetOptions } from '../core/datasets.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
+import type { SurfaceBand } from '../core/surface-bands.ts';
 import type { PointColumns, SplitData } from '../core/dataset.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
@@ -139,6 +140,8 @@ export interface SurfaceResult {
   spec: GridSpec;
   /** size² values, row-major: values[j·size + i] = J(w1_i, w2_j, b); empty on error. */
   values: Float32Array;
+  /** The filled contours of `values` in grid units, traced here so the page does not. */
+  bands: SurfaceBand[];
   /** Engine that computed it. */
   engine: EngineId;
   /** Training points summed per cell: all of them, or an evenly spaced sample of `total`. */

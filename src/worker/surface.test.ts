@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fixture from '../core/__fixtures__/separable-l2.json';
 import type { Columns } from '../core/dataset.ts';
 import { lossGridF64 } from '../core/loss-surface.ts';
+import { surfaceBands } from '../core/surface-bands.ts';
 import type { SurfaceRequest } from './protocol.ts';
 import { ordinal, SurfaceService } from './surface.ts';
 
@@ -44,6 +45,9 @@ describe('SurfaceService', () => {
     const want = lossGridF64(cols, r.spec);
     expect(r.spec.l2).toBe(0.01);
     r.values.forEach((v, k) => expect(Math.abs(v - want[k]!)).toBeLessThan(1e-6 * (1 + want[k]!)));
+    // Its filled contours come with it, traced from these very values.
+    expect(r.bands.length).toBeGreaterThan(5);
+    expect(r.bands).toEqual(surfaceBands(r.values, r.spec.size));
   });
 
   it('keeps a live grid near a frame on large data: a smaller grid, then every k-th point', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Columns } from '../core/dataset.ts';
 import type { GridSpec } from '../core/loss-surface.ts';
+import { surfaceBands } from '../core/surface-bands.ts';
 import type { EngineId } from './engines/engine.ts';
 import { createGridEngine, type GridEngine } from './grid/grid-engine.ts';
 import type { SurfaceRequest, SurfaceResult } from './protocol.ts';
@@ -59,6 +60,7 @@ export class SurfaceService {
           total: cols.n,
           data: explicit ? -1 : live.data,
           values: new Float32Array(0),
+          bands: [],
           ms: 0,
           setupMs: 0,
           note: '',
@@ -101,7 +103,7 @@ export class SurfaceService {
     if (cols.n === 0) {
       // J is a mean over the training points: with none it is undefined, and no grid is drawn.
       const error = 'There are no training points, so the loss is undefined.';
-      return { ...base, values: new Float32Array(0), ms: 0, setupMs: 0, note, error };
+      return { ...base, values: new Float32Array(0), bands: [], ms: 0, setupMs: 0, note, error };
     }
     try {
       const t0 = performance.now();
@@ -116,7 +118,9 @@ export class SurfaceService {
       const measured = (spec.size * spec.size * Math.max(1, used.n)) / Math.max(ms, 0.1);
       const old = this.rate.get(id);
       this.rate.set(id, old === undefined ? measured : 0.7 * old + 0.3 * measured);
-      return { ...base, values, ms, setupMs: t1 - t0, note };
+      // Traced here, beside the grid: the page only sets the paths (≈ 20–50 ms off its thread).
+      const bands = surfaceBands(values, spec.size);
+      return { ...base, values, bands, ms, setupMs: t1 - t0, note };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.drop(id);
@@ -124,7 +128,15 @@ export class SurfaceService {
         this.gpuBroken = message;
         return this.compute(req, live, gpu);
       }
-      return { ...base, values: new Float32Array(0), ms: 0, setupMs: 0, note, error: message };
+      return {
+        ...base,
+        values: new Float32Array(0),
+        bands: [],
+        ms: 0,
+        setupMs: 0,
+        note,
+        error: message,
+      };
     }
   }
 
