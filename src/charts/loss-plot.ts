@@ -46,6 +46,8 @@ export class LossPlot {
     y: (v: number) => number;
   } | null = null;
   private readonly off: (() => void)[] = [];
+  /** What the axes were last drawn for (they are redrawn only when it changes). */
+  private axesKey = '';
 
   /**
    * @param onInspect Told the readout of the point picked by hover or keyboard (null: none), so
@@ -165,10 +167,11 @@ export class LossPlot {
     const minEpoch = this.logEpochs ? 1 : 0;
     const pts = this.history.filter((h) => h.epoch >= minEpoch);
     const lanePts = this.lanes.map((l) => l.points.filter((p) => p.epoch >= minEpoch));
-    const maxEpoch = Math.max(
-      10,
-      pts.at(-1)?.epoch ?? 10,
-      ...lanePts.map((p) => p.at(-1)?.epoch ?? 0),
+    const ticks = Math.max(2, Math.floor(width / 90));
+    const maxEpoch = epochAxisEnd(
+      Math.max(10, pts.at(-1)?.epoch ?? 10, ...lanePts.map((p) => p.at(-1)?.epoch ?? 0)),
+      this.logEpochs,
+      ticks,
     );
     const x = this.logEpochs
       ? scaleLog([1, maxEpoch], [MARGIN.left, width - MARGIN.right])
@@ -185,26 +188,32 @@ export class LossPlot {
       .concat(lanePts.flatMap((p) => p.map((q) => q.value)))
       .filter((v) => v > 0 && Number.isFinite(v))
       .concat(gaps);
-    const lo = Math.min(0.5, ...losses) * 0.8;
-    const hi = Math.max(1, ...losses) * 1.2;
+    const lo = quarterDecade(Math.min(0.5, ...losses) * 0.8, Math.floor);
+    const hi = quarterDecade(Math.max(1, ...losses) * 1.2, Math.ceil);
     const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
-    const ticks = Math.max(2, Math.floor(width / 90));
     // A linear axis formats each tick on its own: d3's shared SI prefix would write 0 as "0k".
     const xAxis = this.logEpochs
       ? axisBottom(x).ticks(ticks, '~s')
       : axisBottom(x)
           .ticks(ticks)
           .tickFormat((v) => epochTick(Number(v)));
-    this.svg
-      .select<SVGGElement>('.axis-x')
-      .attr('transform', `translate(0,${height - MARGIN.bottom})`)
-      .call(xAxis);
-    this.svg
-      .select<SVGGElement>('.axis-y')
-      .attr('transform', `translate(${MARGIN.left},0)`)
-      .call(axisLeft(y).ticks(4, format('.2~g')));
+    // The axes step out in nice increments (above), so most frames of a run leave them as they
+    // are: redraw them only when their scales or the size changed.
+    const axesKey = `${this.logEpochs} ${maxEpoch} ${lo} ${hi} ${width}×${height}`;
+    if (axesKey !== this.axesKey) {
+      this.axesKey = axesKey;
+      this.svg
+        .select<SVGGElement>('.axis-x')
+        .attr('transform', `translate(0,${height - MARGIN.bottom})`)
+        .call(xAxis);
+      this.svg
+        .select<SVGGElement>('.axis-y')
+        .attr('transform', `translate(${MARGIN.left},0)`)
+        .call(axisLeft(y).ticks(4, format('.2~g')));
+    }
     for (const key of ['trainLoss', 'testLoss'] as const) {
       const path = line<HistoryPoint>()
+        .digits(1)
         .defined((h) => h[key] > 0 && Number.isFinite(h[key]))
         .x((h) => x(h.epoch))
         .y((h) => y(Math.max(lo, h[key])));
@@ -213,6 +222,7 @@ export class LossPlot {
         .attr('d', path(pts) ?? '');
     }
     const gapPath = line<HistoryPoint>()
+      .digits(1)
       .defined((h) => gapOf(h) >= 1e-12)
       .x((h) => x(h.epoch))
       .y((h) => y(gapOf(h)));
@@ -281,6 +291,7 @@ export class LossPlot {
     lo: number,
   ): void {
     const path = line<{ epoch: number; value: number }>()
+      .digits(1)
       .defined((p) => p.value > 0 && Number.isFinite(p.value))
       .x((p) => x(p.epoch))
       .y((p) => y(Math.max(lo, p.value)));
@@ -294,6 +305,22 @@ export class LossPlot {
       .attr('stroke-dasharray', (_, i) => this.lanes[i]?.dash ?? 'none')
       .attr('d', (p) => path(p) ?? '');
   }
+}
+
+/**
+ * Where the epoch axis ends for a run at `epoch`: the next 1, 2 or 5 × 10^k on a log axis, the
+ * next nice round value on a linear one — so the axis holds still while the curve grows into it,
+ * and steps out now and then, instead of sliding under the curve every frame.
+ */
+export function epochAxisEnd(epoch: number, log: boolean, ticks: number): number {
+  if (!log) return scaleLinear([0, epoch], [0, 1]).nice(ticks).domain()[1]!;
+  const k = 10 ** Math.floor(Math.log10(epoch));
+  return [1, 2, 5, 10].map((m) => m * k).find((v) => v >= epoch * (1 - 1e-12)) ?? 10 * k;
+}
+
+/** `v` rounded (down or up, by `round`) to a quarter of a decade: the loss axis's steps. */
+export function quarterDecade(v: number, round: (x: number) => number): number {
+  return 10 ** (round(4 * Math.log10(v)) / 4);
 }
 
 /** An epoch on the axis: "0", "500", "50k", "1.5M". */

@@ -57,6 +57,7 @@ function lastFinite(path: readonly W12[]): W12 | null {
 
 function polyline(path: readonly W12[], toPx: ToPx): string {
   const draw = line<Px | null>()
+    .digits(1)
     .defined((p) => p !== null)
     .x((p) => p?.[0] ?? 0)
     .y((p) => p?.[1] ?? 0);

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { epochAxisEnd, quarterDecade } from './loss-plot.ts';
+
+describe('the loss plot’s axes step out instead of sliding every frame', () => {
+  it('a log epoch axis ends at the next 1, 2 or 5 × 10^k, at most 2.5 × the epoch', () => {
+    expect([10, 11, 20, 21, 50, 51, 200_000].map((e) => epochAxisEnd(e, true, 5))).toEqual([
+      10, 20, 20, 50, 50, 100, 200_000,
+    ]);
+    fc.assert(
+      fc.property(fc.double({ min: 10, max: 1e9, noNaN: true }), (e) => {
+        const end = epochAxisEnd(e, true, 5);
+        expect(end).toBeGreaterThanOrEqual(e * (1 - 1e-12));
+        expect(end).toBeLessThanOrEqual(2.5 * e);
+        // It holds still while the run grows into it.
+        expect(epochAxisEnd(end, true, 5)).toBe(end);
+      }),
+    );
+  });
+
+  it('a linear epoch axis ends at d3’s nice value above the epoch', () => {
+    expect(epochAxisEnd(1234, false, 5)).toBe(1400);
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 1e9 }), (e) => {
+        const end = epochAxisEnd(e, false, 5);
+        expect(end).toBeGreaterThanOrEqual(e);
+        expect(end).toBeLessThanOrEqual(2 * e);
+      }),
+    );
+  });
+
+  it('the loss axis’s ends are quarter decades outside the losses', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-12, max: 1e6, noNaN: true }), (v) => {
+        const lo = quarterDecade(v, Math.floor);
+        const hi = quarterDecade(v, Math.ceil);
+        expect(lo).toBeLessThanOrEqual(v * (1 + 1e-12));
+        expect(lo).toBeGreaterThan(v / 10 ** 0.25 / (1 + 1e-12));
+        expect(hi).toBeGreaterThanOrEqual(v * (1 - 1e-12));
+        expect(hi).toBeLessThan(v * 10 ** 0.25 * (1 + 1e-12));
+      }),
+    );
+  });
+});
