@@ -2,6 +2,8 @@
  * Keeps the parameter-space view's loss surface fresh: picks a (w1, w2) range that holds the
  * path, the current weights and the optimum, and asks the worker for a new grid whenever b, the
  * range, the data or L2 changed — one request in flight at a time, so a slow grid never queues up.
+ * A grid cut down to stay live is replaced by a settled one (full size, every point, where the
+ * machine allows) once training stops and nothing moves.
  */
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -19,6 +21,8 @@ export const SURFACE_SIZE = 128;
 /** Least time between two requests, ms: paused (scrubbing, dragging) and while training. */
 const MIN_GAP_MS = 120;
 const MIN_GAP_TRAINING_MS = 250;
+/** A cut-down grid is asked for again in full once nothing has moved for this long, ms. */
+const SETTLE_AFTER_MS = 300;
 /** A request unanswered this long is taken as lost, and asked again. */
 const LOST_AFTER_MS = 5000;
 
@@ -99,10 +103,14 @@ export function useSurface({
         : !s.slice) &&
       surface?.id === p?.id &&
       p?.key === epochKey;
-    if (same) return;
+    // A grid cut down to stay live is asked for again, settled, once nothing has moved for a
+    // moment: what stays on screen is the full grid over every point where the machine allows.
+    const cut = !!surface && (surface.spec.size < SURFACE_SIZE || surface.n < surface.total);
+    const settle = !!same && cut && !running && !surface.settled && !surface.error;
+    if (same && !settle) return;
     // Keep the grid from taking more than ~1/5 of the worker's time while it trains.
     const gap = Math.max(running ? MIN_GAP_TRAINING_MS : MIN_GAP_MS, 4 * (surface?.ms ?? 0));
-    const wait = p ? Math.max(0, gap - age) : 0;
+    const wait = settle ? SETTLE_AFTER_MS : p ? Math.max(0, gap - age) : 0;
     const timer = setTimeout(() => {
       const id = nextId.current++;
       pending.current = { id, at: performance.now(), key: epochKey };
@@ -114,6 +122,7 @@ export function useSurface({
         size: SURFACE_SIZE,
         engine: 'auto',
         ...(axes && at ? { slice: { axes, at } } : {}),
+        ...(settle ? { settled: true } : {}),
       });
     }, wait);
     return () => clearTimeout(timer);

@@ -132,6 +132,11 @@ export interface SurfaceRequest {
   /** Data and L2 to use instead of the training session's (bench and conformance tests). */
   train?: DataArrays;
   l2?: number;
+  /**
+   * Nothing moves (no run plays, nothing is dragged): a grid that had to be cut down to stay
+   * live may take up to SETTLED_GRID_MS instead, to show the full resolution and every point.
+   */
+  settled?: boolean;
 }
 
 /** The answer to a SurfaceRequest. */
@@ -142,6 +147,8 @@ export interface SurfaceResult {
   values: Float32Array;
   /** The filled contours of `values` in grid units, traced here so the page does not. */
   bands: SurfaceBand[];
+  /** Computed for a settled request (see SurfaceRequest.settled). */
+  settled?: boolean;
   /** Engine that computed it. */
   engine: EngineId;
   /** Training points summed per cell: all of them, or an evenly spaced sample of `total`. */

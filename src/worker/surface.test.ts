@@ -77,6 +77,29 @@ describe('SurfaceService', () => {
     expect(Math.abs(r.values[77]! - want[77]!)).toBeLessThan(1e-6 * (1 + want[77]!));
   });
 
+  it('once settled, computes up to SETTLED_GRID_MS: four times the live work, and says so', async () => {
+    const s = new SurfaceService();
+    const big = many(200_000);
+    const live = { cols: big, l2: 0, data: 1 };
+    const r = await s.compute(request({ size: 128 }), live, NO_GPU);
+    const settled = await s.compute(request({ size: 128, settled: true }), live, NO_GPU);
+    expect(r.settled).toBeUndefined();
+    expect(settled.settled).toBe(true);
+    const work = (x: typeof r) => x.spec.size ** 2 * x.n;
+    expect(work(settled)).toBeGreaterThan(2 * work(r));
+    expect(settled.note).toMatch(/grid: the most this machine computes in 150 ms/);
+    // Small data fit at once: the full grid over every point.
+    const few = { cols: many(20), l2: 0, data: 1 };
+    const small = await s.compute(request({ size: 128, settled: true }), few, NO_GPU);
+    expect(small).toMatchObject({
+      n: 20,
+      total: 20,
+      settled: true,
+      note: expect.not.stringMatching(/grid:/),
+    });
+    expect(small.spec.size).toBe(128);
+  });
+
   it('computes an explicit request (the bench) exactly as asked, on its own data', async () => {
     const s = new SurfaceService();
     const d = many(5_000);
