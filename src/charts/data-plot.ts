@@ -148,7 +148,7 @@ export class DataPlot {
     const e = this.extent;
     const outside = (p: PlotPoint) => p.x1 < b!.x0 || p.x1 > b!.x1 || p.x2 < b!.y0 || p.x2 > b!.y1;
     if (refit || !b || (e ? !within(e, b) : points.some(outside))) this.fitted = null;
-    this.rescale();
+    this.rescale(true);
   }
 
   /** The points as columns when the owner knows them. */
@@ -156,6 +156,9 @@ export class DataPlot {
 
   /** The points' bounding box when the owner knows it (else it is measured). */
   private extent: Box | null = null;
+
+  /** The box, size and pixel ratio the scales and canvases were last laid out for. */
+  private layout = '';
 
   /** The data box the axes were last fitted to (kept while the user edits points). */
   private fitted: Box | null = null;
@@ -327,7 +330,11 @@ export class DataPlot {
     return { x0, x1, y0, y1 };
   }
 
-  private rescale(): void {
+  /**
+   * Fits the scales to the box and the size, and redraws every layer — or, when neither changed
+   * (new data in the same view: the recipe reloading its preset), only the points (`points`).
+   */
+  private rescale(points = false): void {
     const iw = this.width - MARGIN.left - MARGIN.right;
     const ih = this.height - MARGIN.top - MARGIN.bottom;
     const box = equalAspectBox(
@@ -337,6 +344,13 @@ export class DataPlot {
       this.fitted ? 0 : 0.08,
     );
     this.fitted ??= box;
+    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+    const layout = [box.x0, box.x1, box.y0, box.y1, this.width, this.height, dpr].join(' ');
+    if (layout === this.layout) {
+      if (points) this.drawPoints();
+      return;
+    }
+    this.layout = layout;
     this.x = scaleLinear([box.x0, box.x1], [MARGIN.left, MARGIN.left + iw]);
     this.y = scaleLinear([box.y0, box.y1], [MARGIN.top + ih, MARGIN.top]);
     this.svg
@@ -355,7 +369,6 @@ export class DataPlot {
     this.svg
       .select('.axis-title-y')
       .attr('transform', `translate(13,${MARGIN.top + ih / 2}) rotate(-90)`);
-    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     this.canvas.style.left = `${MARGIN.left}px`;
     this.canvas.style.top = `${MARGIN.top}px`;
     this.canvas.style.width = `${iw}px`;
