@@ -170,15 +170,25 @@ async function raceThroughput(page: Page) {
 /** Starts watching frames and long tasks in the page (read back by `stopWatch`). */
 async function startWatch(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __watch: { gaps: number[]; tasks: number[]; on: boolean } };
-    w.__watch = { gaps: [], tasks: [], on: true };
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => w.__watch.on && w.__watch.tasks.push(e.duration)),
-    ).observe({ type: 'longtask', buffered: false });
+    type Watch = { gaps: number[]; tasks: number[]; on: boolean; from: number; until: number };
+    const w = window as unknown as { __watch: Watch; __watching?: boolean };
+    w.__watch = { gaps: [], tasks: [], on: true, from: performance.now(), until: Infinity };
+    // One observer per page, however many watches: a second would count every task twice. A
+    // task counts if it overlaps the watch (its entry may arrive after the watch ended).
+    if (!w.__watching) {
+      w.__watching = true;
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => {
+          const { from, until, tasks } = w.__watch;
+          if (e.startTime + e.duration >= from && e.startTime <= until) tasks.push(e.duration);
+        }),
+      ).observe({ type: 'longtask', buffered: false });
+    }
+    const watch = w.__watch;
     let last = performance.now();
     const tick = (t: number) => {
-      if (!w.__watch.on) return;
-      w.__watch.gaps.push(t - last);
+      if (!watch.on) return;
+      watch.gaps.push(t - last);
       last = t;
       requestAnimationFrame(tick);
     };
@@ -189,8 +199,12 @@ async function startWatch(page: Page) {
 /** Frames per second, frames over 20 / 33 ms and the longest task since `startWatch`. */
 async function stopWatch(page: Page, seconds: number) {
   const w = await page.evaluate(() => {
-    const x = (window as unknown as { __watch: { gaps: number[]; tasks: number[]; on: boolean } })
-      .__watch;
+    const x = (
+      window as unknown as {
+        __watch: { gaps: number[]; tasks: number[]; on: boolean; until: number };
+      }
+    ).__watch;
+    if (x.on) x.until = performance.now();
     x.on = false;
     return x;
   });
@@ -203,22 +217,68 @@ async function stopWatch(page: Page, seconds: number) {
   };
 }
 
+/** How many times the recipe runs through the UI (the median run is reported). */
+const RECIPE_RUNS = 3;
+
 /**
  * The whole recipe as a user runs it at Speed "Max": click "Run tutorial recipe", wait for
- * epoch 200,000; the page's frames and long tasks from the click to the end.
+ * epoch 200,000 — from the click event to the frame that shows it, timed in the page; the
+ * page's frames and long tasks meanwhile. Run RECIPE_RUNS
+ * times on one page (Reset between, so the readout leaves 200,000): the median run by time, every
+ * run's time, and the longest task of them all.
  */
 async function recipeOnAuto(page: Page) {
   await openApp(page);
-  await startWatch(page);
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
-  await page
-    .getByRole('status', { name: 'Epoch', exact: true })
-    .filter({ hasText: '200,000' })
-    .waitFor({ timeout: 600_000 });
-  const seconds = (Date.now() - t0) / 1000;
+  const epoch = page.getByRole('status', { name: 'Epoch', exact: true });
+  const runs: (Watched & { seconds: number })[] = [];
+  for (let k = 0; k < RECIPE_RUNS; k++) {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await epoch.filter({ hasText: /^0$/ }).waitFor();
+    await page.waitForTimeout(1000); // Auto's timing and the settled grid of the last run
+    await startWatch(page);
+    await page.evaluate(() => {
+      // Timed in the page, from the click event to the first frame that shows epoch 200,000:
+      // Playwright's own polling backs off to 100 ms and more, as long as a third of the run.
+      // The frames and tasks counted are those between the two.
+      type Watch = { gaps: number[]; tasks: number[]; on: boolean; from: number; until: number };
+      const w = window as unknown as { __recipe: { click: number; done: number }; __watch: Watch };
+      const r = (w.__recipe = { click: 0, done: 0 });
+      const out = [...document.querySelectorAll('output')].find(
+        (o) => o.labels[0]?.textContent === 'Epoch',
+      );
+      const click = () => {
+        r.click = performance.now();
+        w.__watch.gaps.length = 0;
+        w.__watch.tasks.length = 0;
+        w.__watch.from = r.click;
+      };
+      document.addEventListener('click', click, { capture: true, once: true });
+      const look = (t: number) => {
+        if (r.click && out?.textContent === '200,000') {
+          r.done = t;
+          w.__watch.on = false;
+          w.__watch.until = t;
+        } else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+    await epoch.filter({ hasText: '200,000' }).waitFor({ timeout: 600_000 });
+    const t = await page.waitForFunction(() => {
+      const r = (window as unknown as { __recipe: { click: number; done: number } }).__recipe;
+      return r.done > 0 && (r.done - r.click) / 1000;
+    });
+    const seconds = (await t.jsonValue()) as number;
+    runs.push({ seconds: round(seconds, 2), ...(await stopWatch(page, seconds)) });
+  }
+  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(RECIPE_RUNS / 2)]!;
   const engine = await page.getByRole('status', { name: 'Engine in use' }).textContent();
-  return { seconds: round(seconds, 2), engine, ...(await stopWatch(page, seconds)) };
+  return {
+    ...median,
+    engine,
+    runs: runs.map((r) => r.seconds),
+    longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
+  };
 }
 
 /** A CSV of `n` rows, two overlapping classes (as the e2e test's million-row file). */
@@ -396,7 +456,7 @@ type Watched = { fps: number; framesOver33ms: number; longestTaskMs: number; sec
  */
 function targets(r: {
   throughput: Row[];
-  recipe: { perEngine: Row[]; auto: Watched & { engine: string | null } };
+  recipe: { perEngine: Row[]; auto: Watched & { engine: string | null; runs: number[] } };
   million: { preset: Watched; csv: Watched };
 }): string {
   const rate = (e: EngineId, n: number) =>
@@ -427,20 +487,20 @@ function targets(r: {
     ],
     [
       'the recipe through the UI on Auto, at Max',
-      `${ui.seconds} s`,
+      `${ui.seconds} s (median of ${ui.runs.map((v) => `${v} s`).join(', ')})`,
       '≤ 1.5 × engine alone',
       x(ui.seconds / alone(autoId)),
       yes(ui.seconds <= 1.5 * alone(autoId)),
     ],
     [
-      'frames during the recipe, from the click',
+      'frames during the recipe, from the click (median run)',
       `${ui.fps} fps, ${ui.framesOver33ms} over 33 ms`,
       '≥ 58 fps, none over 33 ms',
       x(ui.fps / 58),
       yes(ui.fps >= 58 && ui.framesOver33ms === 0),
     ],
     [
-      'longest main-thread task: the recipe',
+      'longest main-thread task: the recipe (all runs)',
       `${ui.longestTaskMs} ms`,
       '≤ 50 ms',
       x(ui.longestTaskMs / 50),
