@@ -84,8 +84,8 @@ describe('gridTransform', () => {
   const grid = { w1: [-2, 3] as [number, number], w2: [1, 5] as [number, number], size: 11 };
   const toPx = (w1: number, w2: number): [number, number] => [40 + 60 * w1, 300 - 60 * w2];
   const apply = (t: string, [u, v]: [number, number]): [number, number] => {
-    const [a, , , d, e, f] = /matrix\((.*)\)/.exec(t)![1]!.split(',').map(Number);
-    return [a! * u + e!, d! * v + f!];
+    const [a, b, c, d, e, f] = /matrix\((.*)\)/.exec(t)![1]!.split(',').map(Number);
+    return [a! * u + c! * v + e!, b! * u + d! * v + f!];
   };
 
   it('puts grid vertex (i, j) where toPx puts (w1_i, w2_j)', () => {

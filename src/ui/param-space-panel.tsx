@@ -105,7 +105,8 @@ export function ParamSpacePanel(p: Props) {
   const current = shown ? project(shown.weights) : null;
   const full = shown ? restrictWeights(shown.weights, features) : null;
   const { range } = useSurface({
-    running: view.running,
+    // A race plays in the worker too: its grids are live ones, and no settled grid waits on it.
+    running: view.running || race?.status === 'running',
     request: p.requestSurface,
     surface,
     current,

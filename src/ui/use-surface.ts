@@ -70,6 +70,7 @@ export function useSurface({
   if (range !== fit.range) setFit({ key: epochKey, range });
 
   const b = current?.b ?? 0;
+  const moved = current ? `${current.w1} ${current.w2}` : '';
   // A slice holds every other parameter: a grid is stale when any of them moved.
   const axes = slice?.axes ?? null;
   const at = slice?.weights ?? null;
@@ -105,11 +106,15 @@ export function useSurface({
       p?.key === epochKey;
     // A grid cut down to stay live is asked for again, settled, once nothing has moved for a
     // moment: what stays on screen is the full grid over every point where the machine allows.
+    // The effect runs again on every move of the weights shown (`moved`), so a drag or the arrow
+    // keys restart the wait: the settled grid (a long worker job) never lands mid-gesture.
     const cut = !!surface && (surface.spec.size < SURFACE_SIZE || surface.n < surface.total);
-    const settle = !!same && cut && !running && !surface.settled && !surface.error;
+    const settle = !!same && cut && !running && !surface.settled;
     if (same && !settle) return;
-    // Keep the grid from taking more than ~1/5 of the worker's time while it trains.
-    const gap = Math.max(running ? MIN_GAP_TRAINING_MS : MIN_GAP_MS, 4 * (surface?.ms ?? 0));
+    // Keep live grids from taking more than ~1/5 of the worker's time while it trains (a settled
+    // grid's time says nothing about the live ones).
+    const job = surface && !surface.settled ? surface.ms + surface.contourMs : 0;
+    const gap = Math.max(running ? MIN_GAP_TRAINING_MS : MIN_GAP_MS, 4 * job);
     const wait = settle ? SETTLE_AFTER_MS : p ? Math.max(0, gap - age) : 0;
     const timer = setTimeout(() => {
       const id = nextId.current++;
@@ -126,9 +131,10 @@ export function useSurface({
       });
     }, wait);
     return () => clearTimeout(timer);
-    // `held` stands for `at` (its other parameters); `at` itself changes identity every frame.
+    // `held` stands for `at` (its other parameters); `at` itself changes identity every frame;
+    // `moved` is read by no line above: it only restarts the settle wait when the weights move.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [b, l2, range, surface, request, epochKey, retry, running, axes, held]);
+  }, [b, l2, range, surface, request, epochKey, retry, running, axes, held, moved]);
 
   return { range };
 }

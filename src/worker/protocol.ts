@@ -147,6 +147,8 @@ export interface SurfaceResult {
   values: Float32Array;
   /** The filled contours of `values` in grid units, traced here so the page does not. */
   bands: SurfaceBand[];
+  /** Time spent tracing them, ms (the worker's job is `ms` + `contourMs`). */
+  contourMs: number;
   /** Computed for a settled request (see SurfaceRequest.settled). */
   settled?: boolean;
   /** Engine that computed it. */

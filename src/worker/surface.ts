@@ -18,7 +18,8 @@ const LIVE_GRID_MS = 25;
 /**
  * Longest a grid may take once nothing moves (a settled request): on a 2-core machine's software
  * WebGL the full 128 × 128 grid over the tutorial's 201 points, contours included (a real GPU
- * does far more); short enough that a click on Play at that moment waits a few frames at most.
+ * does far more). With the second try (`compute`, only after a first one under a third of this)
+ * a settled job takes ~200 ms at most: a click on Play at that moment waits that long, once.
  */
 export const SETTLED_GRID_MS = 150;
 /**
@@ -91,6 +92,7 @@ export class SurfaceService {
           data: explicit ? -1 : live.data,
           values: new Float32Array(0),
           bands: [],
+          contourMs: 0,
           ms: 0,
           setupMs: 0,
           note: '',
@@ -149,7 +151,16 @@ export class SurfaceService {
     if (cols.n === 0) {
       // J is a mean over the training points: with none it is undefined, and no grid is drawn.
       const error = 'There are no training points, so the loss is undefined.';
-      return { ...base, values: new Float32Array(0), bands: [], ms: 0, setupMs: 0, note, error };
+      return {
+        ...base,
+        values: new Float32Array(0),
+        bands: [],
+        contourMs: 0,
+        ms: 0,
+        setupMs: 0,
+        note,
+        error,
+      };
     }
     try {
       const t0 = performance.now();
@@ -169,7 +180,7 @@ export class SurfaceService {
       const old = this.rate.get(id);
       this.rate.set(id, old === undefined ? measured : 0.7 * old + 0.3 * measured);
       this.lastRate.set(id, measured);
-      return { ...base, values, bands, ms, setupMs: t1 - t0, note };
+      return { ...base, values, bands, contourMs: total - ms, ms, setupMs: t1 - t0, note };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.drop(id);
@@ -181,6 +192,7 @@ export class SurfaceService {
         ...base,
         values: new Float32Array(0),
         bands: [],
+        contourMs: 0,
         ms: 0,
         setupMs: 0,
         note,
