@@ -83,21 +83,8 @@ export class SurfaceService {
       if (req.engine !== 'auto' && req.engine !== 'js-f64') {
         const error = 'Only the float64 JavaScript grid computes a slice through other weights.';
         const spec: GridSpec = { w1: req.w1, w2: req.w2, b: req.b, l2, size: req.size };
-        return {
-          id: req.id,
-          spec,
-          engine: id,
-          n: 0,
-          total: cols.n,
-          data: explicit ? -1 : live.data,
-          values: new Float32Array(0),
-          bands: [],
-          contourMs: 0,
-          ms: 0,
-          setupMs: 0,
-          note: '',
-          error,
-        };
+        const data = explicit ? -1 : live.data;
+        return noGrid({ id: req.id, spec, engine: id, n: 0, total: cols.n, data }, '', error);
       }
       id = 'js-f64';
     } else if (req.engine === 'auto') {
@@ -151,16 +138,7 @@ export class SurfaceService {
     if (cols.n === 0) {
       // J is a mean over the training points: with none it is undefined, and no grid is drawn.
       const error = 'There are no training points, so the loss is undefined.';
-      return {
-        ...base,
-        values: new Float32Array(0),
-        bands: [],
-        contourMs: 0,
-        ms: 0,
-        setupMs: 0,
-        note,
-        error,
-      };
+      return noGrid(base, note, error);
     }
     try {
       const t0 = performance.now();
@@ -188,16 +166,7 @@ export class SurfaceService {
         this.gpuBroken = message;
         return this.compute(req, live, gpu);
       }
-      return {
-        ...base,
-        values: new Float32Array(0),
-        bands: [],
-        contourMs: 0,
-        ms: 0,
-        setupMs: 0,
-        note,
-        error: message,
-      };
+      return noGrid(base, note, message);
     }
   }
 
@@ -237,6 +206,15 @@ export class SurfaceService {
     this.uploaded.delete(id);
     void e?.then((g) => g.dispose()).catch(() => undefined);
   }
+}
+
+/** What a result says of its request, before any grid: which grid, engine, points and data. */
+type Head = Pick<SurfaceResult, 'id' | 'spec' | 'engine' | 'n' | 'total' | 'data' | 'settled'>;
+
+/** A result without a grid: `error` says why. */
+function noGrid(head: Head, note: string, error: string): SurfaceResult {
+  const empty = { values: new Float32Array(0), bands: [], contourMs: 0, ms: 0, setupMs: 0 };
+  return { ...head, ...empty, note, error };
 }
 
 /** The largest size ≤ `size` (≥ MIN_SIZE) within budget, then a point stride if still over. */
