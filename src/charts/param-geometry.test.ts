@@ -1,16 +1,33 @@
 import { contours } from 'd3-contour';
 import { describe, expect, it } from 'vitest';
 import { gridCoord } from '../core/loss-surface.ts';
-import { bandPath } from '../core/surface-bands.ts';
+import { bandPath, contourToGrid } from '../core/surface-bands.ts';
 import {
   arrowEnd,
   arrowHead,
-  contourToWeight,
   gridTransform,
   keyStep,
   screenPolyline,
   squareArea,
 } from './param-geometry.ts';
+
+/**
+ * The reference mapping: one coordinate of a d3-contour ring to a weight, point by point (what the
+ * page did before the bands were traced in grid units and placed by one transform).
+ *
+ * d3.contours treats grid value k as the unit cell [k, k + 1], sampled at its centre k + 0.5, and
+ * closes rings along the outer cell edges 0 and `size`. Our grid values are *vertices*: value k
+ * sits at lo + k·(hi − lo)/(size − 1). So coordinate c maps to lo + (c − 0.5)·step, and the outer
+ * half cell (c < 0.5 or c > size − 0.5, where nothing was sampled) is clamped onto the range's
+ * edge, so a filled band ends exactly at lo and hi.
+ *
+ * @param c a contour coordinate in [0, size]
+ * @param range [lo, hi] of the grid, lo < hi
+ * @param size vertices per side, ≥ 2
+ */
+function contourToWeight(c: number, range: readonly [number, number], size: number): number {
+  return range[0] + (contourToGrid(c, size) * (range[1] - range[0])) / (size - 1);
+}
 
 /** Every ring point of the d3 contours of `values` (size × size) at `level`, in weights. */
 function ringWeights(

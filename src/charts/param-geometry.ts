@@ -1,30 +1,11 @@
 /**
- * Pure geometry for the parameter-space plot: where d3-contour's coordinates sit in weight space,
- * how a band in grid units is placed, the descent arrow, the keyboard step and the thinned optimizer path.
- * No DOM.
+ * Pure geometry for the parameter-space plot: how a band traced in grid units is placed, the
+ * descent arrow, the keyboard step and the thinned optimizer path. No DOM.
  */
 import type { WeightRange } from '../core/loss-surface.ts';
-import { contourToGrid } from '../core/surface-bands.ts';
 
 /** A screen point in px, `[x, y]`, y pointing down. */
 export type Px = [number, number];
-
-/**
- * Maps one coordinate of a d3-contour ring to a weight.
- *
- * d3.contours treats grid value k as the unit cell [k, k + 1], sampled at its centre k + 0.5, and
- * closes rings along the outer cell edges 0 and `size`. Our grid values are *vertices*: value k
- * sits at lo + k·(hi − lo)/(size − 1). So coordinate c maps to lo + (c − 0.5)·step, and the outer
- * half cell (c < 0.5 or c > size − 0.5, where nothing was sampled) is clamped onto the range's
- * edge, so a filled band ends exactly at lo and hi.
- *
- * @param c a contour coordinate in [0, size]
- * @param range [lo, hi] of the grid, lo < hi
- * @param size vertices per side, ≥ 2
- */
-export function contourToWeight(c: number, range: readonly [number, number], size: number): number {
-  return range[0] + (contourToGrid(c, size) * (range[1] - range[0])) / (size - 1);
-}
 
 /**
  * The SVG transform that places a path in grid units (`bandPath`: vertex (i, j) at (i, j)) on the
