@@ -60,7 +60,7 @@ export function relabel(engine: Engine, id: Engine['id']): Engine {
  * the GPU wins, as on a hardware GPU.
  */
 export const NODE_ENGINES: Partial<EngineFactories> = {
-  gpu: fakeGpuEngine,
+  webgl: () => ({ renderer: 'Test GPU', hardware: true, build: fakeGpuEngine }),
   time(engine, train, params, start) {
     engine.setData(train);
     engine.setParams(params);

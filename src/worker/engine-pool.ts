@@ -6,7 +6,12 @@ import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
 import { ENGINE_IDS, ENGINES, engineLimit, engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
-import { createFusedWebGLEngine, type FusedWebGLEngine } from './engines/fused-webgl.ts';
+import {
+  probeWebGL2,
+  REDUCE_ABOVE,
+  type FusedWebGLEngine,
+  type WebGL2Probe,
+} from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import { createWasmEngine } from './engines/wasm-f64.ts';
 import type { TfjsEngineId } from './engines/tfjs.ts';
@@ -32,7 +37,8 @@ export type GpuEngine = Engine &
  * pass their own GPU engine and timer to reach the paths a GPU takes.
  */
 export interface EngineFactories {
-  gpu: () => GpuEngine;
+  /** What WebGL is here, without compiling; `build` makes the GPU engine. Throws without WebGL. */
+  webgl: () => Pick<WebGL2Probe, 'renderer' | 'hardware'> & { build: () => GpuEngine };
   tfjs: (id: TfjsEngineId) => Promise<Engine>;
   /** Epochs per second of `engine` on this data (Auto's calibration). */
   time: typeof timeEngine;
@@ -40,6 +46,8 @@ export interface EngineFactories {
 
 export class EnginePool {
   private fused: GpuEngine | null = null;
+  /** The probed context, until the fused engine is built on it. */
+  private probe: ReturnType<EngineFactories['webgl']> | null = null;
   private tfjs: Engine | null = null;
   webgl: WebGLFacts = { available: false, renderer: '', hardware: false, error: 'not probed yet' };
   private tfjsAvailable = new Map<TfjsEngineId, string>();
@@ -51,7 +59,7 @@ export class EnginePool {
 
   constructor(make: Partial<EngineFactories> = {}) {
     this.make = {
-      gpu: () => createFusedWebGLEngine(),
+      webgl: probeWebGL2,
       // TF.js (~1 MB) loads on first use, so the worker starts without parsing it.
       tfjs: async (id) => (await import('./engines/tfjs.ts')).createTfjsEngine(id),
       time: timeEngine,
@@ -59,28 +67,56 @@ export class EnginePool {
     };
   }
 
-  /** Creates the fused WebGL engine (compiling its shaders) and records what WebGL is here. */
+  /**
+   * Learns what WebGL is here. On a GPU the fused engine is built at once, so that its compiles
+   * (tens of ms there) never wait for the first Play. On a software renderer the build — 0.6–0.9 s
+   * of shader compiles on SwiftShader, on the cores the page needs to start — waits until the
+   * engine is asked for: chosen by the person, or timed by Auto on data it could win on.
+   */
   probeWebGL(): WebGLFacts {
+    this.fused = null;
+    this.probe = null;
     try {
-      this.fused ??= this.make.gpu();
-      this.fused.setData({
+      const probe = this.make.webgl();
+      this.probe = probe;
+      this.webgl = {
+        available: true,
+        renderer: probe.renderer,
+        hardware: probe.hardware,
+        error: '',
+      };
+      if (probe.hardware) this.buildFused();
+    } catch (e) {
+      this.unavailable(e);
+    }
+    return this.webgl;
+  }
+
+  /** The fused engine, built on the probed context (compiled, every program run once) if not yet. */
+  private buildFused(): GpuEngine {
+    if (this.fused) return this.fused;
+    if (!this.probe) throw new Error(`WebGL2 is unavailable: ${this.webgl.error}`);
+    try {
+      const engine = this.probe.build();
+      engine.setData({
         n: 1,
         x1: Float64Array.of(0),
         x2: Float64Array.of(0),
         y: Float64Array.of(0),
       });
-      this.fused.run(2); // compiles and links every program now, not on the user's first Play
-      this.webgl = {
-        available: true,
-        renderer: this.fused.renderer,
-        hardware: this.fused.hardware,
-        error: '',
-      };
+      engine.run(2); // compiles and links every program now, not inside a timed or played run
+      this.fused = engine;
+      return engine;
     } catch (e) {
-      this.fused = null;
-      this.webgl = { available: false, renderer: '', hardware: false, error: message(e) };
+      this.unavailable(e);
+      throw e;
     }
-    return this.webgl;
+  }
+
+  private unavailable(e: unknown): void {
+    this.fused = null;
+    this.probe = null;
+    this.webgl = { available: false, renderer: '', hardware: false, error: message(e) };
   }
 
   /**
@@ -98,9 +134,8 @@ export class EnginePool {
       return timed ?? this.wasm();
     }
     if (id === 'fused-webgl') {
-      if (!this.fused || this.fused.isContextLost()) this.probeWebGL();
-      if (!this.fused) throw new Error(`WebGL2 is unavailable: ${this.webgl.error}`);
-      return this.fused;
+      if (this.fused?.isContextLost() || (!this.fused && !this.probe)) this.probeWebGL();
+      return this.buildFused();
     }
     if (this.tfjs?.id === id) return this.tfjs;
     this.tfjs?.dispose();
@@ -147,6 +182,7 @@ export class EnginePool {
   /** Forgets the fused engine after its context was lost (a later probe may bring it back). */
   dropFused(): void {
     this.fused = null;
+    this.probe = null;
     this.webgl = { ...this.webgl, available: false, error: 'WebGL context lost' };
   }
 
@@ -199,15 +235,8 @@ export class EnginePool {
       this.timedWasm = this.wasm();
       rates.push(['wasm-f64', this.make.time(this.timedWasm, train, params, start, ms)]);
     }
-    let fusedFailed = '';
-    if (this.webgl.available && this.fused && engineSupports('fused-webgl', params)) {
-      try {
-        rates.push(['fused-webgl', this.make.time(this.fused, train, params, start, ms)]);
-      } catch (e) {
-        // e.g. quadratic features on a GPU with fewer than 8 draw buffers: skip it, say why.
-        fusedFailed = ` The fused WebGL kernel could not run this model (${e instanceof Error ? e.message : String(e)}).`;
-      }
-    }
+    const fused = this.timeFused(train, params, start, ms);
+    if (typeof fused === 'number') rates.push(['fused-webgl', fused]);
     const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
     // Preference on near-ties: the order of `rates` (float64 first; WASM over plain JS).
     let [id, best] = rates[0]!;
@@ -217,19 +246,45 @@ export class EnginePool {
     }
     if (id !== 'wasm-f64') this.timedWasm = null; // not needed: let its memory go
     const measured = rates.map(([e, r]) => `${e} ${fmt(r)}`).join(' vs ');
-    const glNote = !this.webgl.available
-      ? ` WebGL is unavailable (${this.webgl.error}).`
-      : engineLimit('fused-webgl', params) === 'full batch only'
-        ? ' The fused WebGL kernel trains full batches only.'
-        : engineLimit('fused-webgl', params) === 'no standardizing'
-          ? ' The fused WebGL kernel descends on the raw features only (no standardizing).'
-          : this.webgl.hardware
-            ? ''
-            : ' WebGL here is software-emulated, so it runs on the CPU.';
+    const note = typeof fused === 'string' ? fused : this.glNote(params);
     return {
       id,
-      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${fusedFailed || glNote}`,
+      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${note}`,
     };
+  }
+
+  /**
+   * Epochs/s of the fused kernel on these data, or why it was not timed ('' if that needs no
+   * word). Software WebGL is timed only above REDUCE_ABOVE points: below, the kernel sums in one
+   * fragment — one CPU thread running a shader loop — which measured 8–12× slower than WASM
+   * (bench); above, its sums split over fragments, and so over all the cores.
+   */
+  private timeFused(train: Columns, params: TrainParams, start: Weights, ms: number) {
+    if (!this.webgl.available || !engineSupports('fused-webgl', params)) return '';
+    if (!this.webgl.hardware && train.n <= REDUCE_ABOVE)
+      return ` WebGL here is software-emulated (on the CPU): Auto times it above ${REDUCE_ABOVE.toLocaleString('en-US')} points, where its sums run in parallel.`;
+    let engine: GpuEngine;
+    try {
+      engine = this.buildFused();
+    } catch (e) {
+      return ` The fused WebGL kernel could not be built (${message(e)}).`;
+    }
+    try {
+      return this.make.time(engine, train, params, start, ms);
+    } catch (e) {
+      // e.g. quadratic features on a GPU with fewer than 8 draw buffers: skip it, say why.
+      return ` The fused WebGL kernel could not run this model (${message(e)}).`;
+    }
+  }
+
+  /** What Auto's reason adds about WebGL when the fused kernel was timed or cannot train. */
+  private glNote(params: TrainParams): string {
+    if (!this.webgl.available) return ` WebGL is unavailable (${this.webgl.error}).`;
+    const limit = engineLimit('fused-webgl', params);
+    if (limit === 'full batch only') return ' The fused WebGL kernel trains full batches only.';
+    if (limit === 'no standardizing')
+      return ' The fused WebGL kernel descends on the raw features only (no standardizing).';
+    return this.webgl.hardware ? '' : ' WebGL here is software-emulated, so it runs on the CPU.';
   }
 }
 

@@ -37,7 +37,7 @@ function harness() {
     engineFailed: () => {},
   });
   const pool = new EnginePool({
-    gpu: () => {
+    webgl: () => {
       throw new Error('no WebGL here');
     },
     time: (engine) => {
@@ -121,7 +121,7 @@ describe('Auto timing the engine that trains', () => {
       engineFailed: () => {},
     });
     const pool = new EnginePool({
-      gpu: () => gpu,
+      webgl: () => ({ renderer: gpu.renderer, hardware: true, build: () => gpu }),
       // The timing runs epochs on the instance it is given, as the real one does.
       time: (engine, train, params, start) => {
         engine.setData(train);

@@ -20,7 +20,7 @@ export type Later = (task: () => Promise<void>, ms: number) => void;
 
 export class EngineSelector {
   private choice: EngineChoice = 'auto';
-  private reason = 'Starting on the float64 JavaScript engine while WebGL shaders compile.';
+  private reason = 'Starting on the float64 JavaScript engine while the engines are probed.';
   /** Training-set size Auto last calibrated on (it re-times when the size changes 2×). */
   private calibratedN = -1;
   /** Why Auto picked the engine it did, at its last calibration. */
