@@ -1,3 +1,5 @@
+import { fmtCount } from './count.ts';
+
 /** A class label: 0 is the red class, 1 the blue (positive) class. */
 export type Label = 0 | 1;
 
@@ -173,7 +175,7 @@ export function trainingSplitProblem(data: readonly Point[] | SplitData): string
   if (d.train.n === 0)
     return total === 0
       ? 'There are no points to train on.'
-      : `The training split is empty: all ${total.toLocaleString('en-US')} points are test points, so there is nothing to train on.`;
+      : `The training split is empty: all ${fmtCount(total)} points are test points, so there is nothing to train on.`;
   const c = d.counts.train;
   const missing = c[0] === 0 ? 'red (class 0)' : c[1] === 0 ? 'blue (class 1)' : null;
   if (!missing) return null;

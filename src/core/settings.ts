@@ -5,6 +5,7 @@
  */
 import { MAX_PRESET_POINTS, MIN_PRESET_POINTS } from './datasets.ts';
 import { FEATURE_SETS, NO_FEATURES, type FeatureSet } from './features.ts';
+import { fmtBound } from './number-input.ts';
 
 /** Optimizers: plain SGD (the tutorial), SGD with momentum, Adam. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
@@ -240,17 +241,14 @@ export function fitsRule(v: unknown, r: NumberRule): v is number {
   return (r.openMin ? v > r.min : v >= r.min) && (r.openMax ? v < r.max : v <= r.max);
 }
 
-/** A bound as people write it: "0.00001", "100,000,000". */
-const bound = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: 20 });
-
 /**
  * The rule in words, e.g. "a number from 0.00001 to 10", "a whole number from 1 to 100,000,000",
  * "a number above 0, up to 5".
  */
 export function describeRule(r: NumberRule): string {
   const kind = r.integer ? 'a whole number' : 'a number';
-  const from = r.openMin ? `above ${bound(r.min)}, up to` : `from ${bound(r.min)} to`;
-  return `${kind} ${from} ${bound(r.max)}${r.openMax ? ' (not included)' : ''}`;
+  const from = r.openMin ? `above ${fmtBound(r.min)}, up to` : `from ${fmtBound(r.min)} to`;
+  return `${kind} ${from} ${fmtBound(r.max)}${r.openMax ? ' (not included)' : ''}`;
 }
 
 /** Whether `v` is one of `choices`. */

@@ -1,5 +1,6 @@
 import { FEATURE_INFO, featureList, featureSetOfWeights } from '../core/features.ts';
 import type { Weights } from '../core/maths.ts';
+import { fmtCount } from '../core/count.ts';
 /** Number formatting for readouts: compact, fixed-width-ish, and honest about NaN. */
 
 /** Typographic minus (U+2212) for every '-' in a formatted number. */
@@ -21,7 +22,7 @@ export function fmtPct(v: number | undefined): string {
 
 /** An integer with thousands separators. */
 export function fmtInt(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? '—' : Math.round(v).toLocaleString('en-US');
+  return v === undefined || !Number.isFinite(v) ? '—' : fmtCount(v);
 }
 
 /** A learning rate, e.g. 0.01, 3e-5, 1.5. */

@@ -32,6 +32,7 @@ import {
 import { initialSession, type SessionState } from './session.ts';
 import type { ResumePoint } from './trainer-client.ts';
 import { WORKER_POINTS } from './data-jobs.ts';
+import { fmtCount } from '../core/count.ts';
 
 export const STORAGE_KEY = 'logreg-lab/session';
 
@@ -168,7 +169,7 @@ export function autosave(
     } catch {
       // storage blocked: nothing was saved either
     }
-    return `Autosave keeps at most ${MAX_SAVED_POINTS.toLocaleString('en-US')} of your own points; these ${s.points.length.toLocaleString('en-US')} are not saved. Export them as CSV to keep them.`;
+    return `Autosave keeps at most ${fmtCount(MAX_SAVED_POINTS)} of your own points; these ${fmtCount(s.points.length)} are not saved. Export them as CSV to keep them.`;
   }
   try {
     const points = light
@@ -195,7 +196,7 @@ export function autosave(
     );
     return null;
   } catch (e) {
-    return `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${s.points.length.toLocaleString('en-US')} points. Export them as CSV to keep them.`;
+    return `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${fmtCount(s.points.length)} points. Export them as CSV to keep them.`;
   }
 }
 

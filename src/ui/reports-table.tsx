@@ -1,5 +1,6 @@
 import type { Report } from '../worker/protocol.ts';
 import { fmtNum, fmtPct } from './format.ts';
+import { fmtCount } from '../core/count.ts';
 
 /** The tutorial's printout: test accuracy (and train loss) every `reportEvery` epochs. */
 export function ReportsTable({ reports }: { reports: readonly Report[] }) {
@@ -16,7 +17,7 @@ export function ReportsTable({ reports }: { reports: readonly Report[] }) {
       <tbody>
         {reports.map((r) => (
           <tr key={r.epoch}>
-            <td>{r.epoch.toLocaleString('en-US')}</td>
+            <td>{fmtCount(r.epoch)}</td>
             <td>{fmtNum(r.trainLoss)}</td>
             <td>{fmtPct(r.testAccuracy)}</td>
           </tr>

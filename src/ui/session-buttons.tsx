@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { shareLink, STORAGE_KEY } from './persistence.ts';
 import type { SessionState } from './session.ts';
+import { fmtCount } from '../core/count.ts';
 
 /** "Share link" (puts the session in the URL, copies it, shows it) and "New session". */
 export function SessionButtons({
@@ -24,7 +25,7 @@ export function SessionButtons({
       // No clipboard permission: the link is shown to copy by hand.
     }
     const what = pointsOmitted
-      ? `The link holds the settings but not your ${session.points.length.toLocaleString('en-US')} points (more than 2,000): use Export CSV for those.`
+      ? `The link holds the settings but not your ${fmtCount(session.points.length)} points (more than 2,000): use Export CSV for those.`
       : 'The link reproduces this session.';
     onMessage(`${copied ? 'Link copied. ' : ''}${what}`);
   };

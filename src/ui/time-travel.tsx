@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryPoint } from '../core/progress.ts';
 import { fmtInt } from './format.ts';
+import { fmtCount } from '../core/count.ts';
 
 interface Props {
   /** The run's log-spaced snapshots, oldest first (epoch 0 … the latest sample). */
@@ -89,8 +90,8 @@ export function TimeTravel({ history, index, onIndex }: Props) {
         </button>
       )}
       <p className="field-hint">
-        {history.length.toLocaleString('en-US')} snapshot{history.length === 1 ? '' : 's'} at
-        log-spaced epochs (and every report epoch). Moving the slider pauses training.
+        {fmtCount(history.length)} snapshot{history.length === 1 ? '' : 's'} at log-spaced epochs
+        (and every report epoch). Moving the slider pauses training.
       </p>
     </div>
   );

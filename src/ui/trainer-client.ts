@@ -21,6 +21,7 @@ import type {
 } from '../worker/protocol.ts';
 import { reduceRace, type RaceView } from './race-view.ts';
 import { takeSpare } from './split-arrays.ts';
+import { fmtCount } from '../core/count.ts';
 
 /**
  * The worker's own copy of data arrays, to transfer: the page keeps its arrays (a restarted
@@ -258,7 +259,7 @@ export class TrainerClient {
     this.transport?.terminate();
     const s = this.state.snapshot;
     const running = this.state.worker?.running ?? false;
-    const at = s ? ` from epoch ${s.epoch.toLocaleString('en-US')}` : '';
+    const at = s ? ` from epoch ${fmtCount(s.epoch)}` : '';
     this.update({
       worker: null,
       race: this.state.race && { ...this.state.race, status: 'stopped' },

@@ -16,6 +16,7 @@ import { createJsEngine } from './engines/js-f64.ts';
 import { createWasmEngine } from './engines/wasm-f64.ts';
 import type { TfjsEngineId } from './engines/tfjs.ts';
 import type { EngineInfo } from './protocol.ts';
+import { fmtCount } from '../core/count.ts';
 
 /** What we learnt about WebGL in this worker. */
 export interface WebGLFacts {
@@ -237,7 +238,7 @@ export class EnginePool {
     }
     const fused = this.timeFused(train, params, start, ms);
     if (typeof fused === 'number') rates.push(['fused-webgl', fused]);
-    const fmt = (r: number) => `${Math.round(r).toLocaleString('en-US')} epochs/s`;
+    const fmt = (r: number) => `${fmtCount(r)} epochs/s`;
     // Preference on near-ties: the order of `rates` (float64 first; WASM over plain JS).
     let [id, best] = rates[0]!;
     for (const [e, r] of rates.slice(1)) {
@@ -249,7 +250,7 @@ export class EnginePool {
     const note = typeof fused === 'string' ? fused : this.glNote(params);
     return {
       id,
-      reason: `Auto: fastest for ${train.n.toLocaleString('en-US')} points (${measured}).${note}`,
+      reason: `Auto: fastest for ${fmtCount(train.n)} points (${measured}).${note}`,
     };
   }
 
@@ -262,7 +263,7 @@ export class EnginePool {
   private timeFused(train: Columns, params: TrainParams, start: Weights, ms: number) {
     if (!this.webgl.available || !engineSupports('fused-webgl', params)) return '';
     if (!this.webgl.hardware && train.n <= REDUCE_ABOVE)
-      return ` WebGL here is software-emulated (on the CPU): Auto times it above ${REDUCE_ABOVE.toLocaleString('en-US')} points, where its sums run in parallel.`;
+      return ` WebGL here is software-emulated (on the CPU): Auto times it above ${fmtCount(REDUCE_ABOVE)} points, where its sums run in parallel.`;
     let engine: GpuEngine;
     try {
       engine = this.buildFused();

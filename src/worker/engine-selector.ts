@@ -8,9 +8,10 @@ import type { EnginePool } from './engine-pool.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import type { EngineStatus } from './protocol.ts';
 import type { Trainer } from './trainer.ts';
+import { fmtCount } from '../core/count.ts';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number): string => fmtCount(n);
 
 /** While a run plays, Auto looks this often for a pause in which to time the engines. */
 export const CALIBRATE_AFTER_MS = 1_000;

@@ -8,6 +8,7 @@ import { NO_FEATURES, type FeatureSet } from '../core/features.ts';
 import { maxMargin } from '../core/max-margin.ts';
 import { solveReference } from '../core/reference-solver.ts';
 import type { OptimumResult, OptimumState } from './protocol.ts';
+import { fmtCount } from '../core/count.ts';
 
 /** Largest training set the exact solver runs on (Newton is O(n) per step, the hull O(n log n)). */
 export const OPTIMUM_MAX_N = 300_000;
@@ -28,7 +29,7 @@ export function solveOptimum(
     cols.n > OPTIMUM_MAX_N
       ? {
           status: 'skipped',
-          message: `The exact solver is not run on more than ${OPTIMUM_MAX_N.toLocaleString('en-US')} training points.`,
+          message: `The exact solver is not run on more than ${fmtCount(OPTIMUM_MAX_N)} training points.`,
         }
       : solveReference(cols, l2, { features });
   const separable =

@@ -17,6 +17,7 @@ import type {
   RaceStatus,
 } from './protocol.ts';
 import type { RaceEngine } from './race/race-engine.ts';
+import { fmtCount } from '../core/count.ts';
 
 /** What the runner needs from the worker. */
 export interface RaceHost {
@@ -118,7 +119,7 @@ export class RaceRunner {
         const what = error instanceof Error ? error.message : String(error);
         this.host.post({
           type: 'notice',
-          message: `The race stopped at epoch ${this.epoch.toLocaleString('en-US')}: its ${engine.id} engine failed (${what}). Start it again: a new engine is made.`,
+          message: `The race stopped at epoch ${fmtCount(this.epoch)}: its ${engine.id} engine failed (${what}). Start it again: a new engine is made.`,
         });
         this.host.engineFailed(engine);
         return this.finish('stopped');

@@ -9,6 +9,7 @@ import { surfaceBands } from '../core/surface-bands.ts';
 import type { EngineId } from './engines/engine.ts';
 import { createGridEngine, type GridEngine } from './grid/grid-engine.ts';
 import type { SurfaceRequest, SurfaceResult } from './protocol.ts';
+import { fmtCount } from '../core/count.ts';
 
 /**
  * Longest one live grid may take, ms. A grid is one synchronous job in the worker: while it runs,
@@ -132,7 +133,7 @@ export class SurfaceService {
       );
     if (plan.step > 1)
       notes.push(
-        `on every ${ordinal(plan.step)} point (${used.n.toLocaleString('en-US')} of ${cols.n.toLocaleString('en-US')})`,
+        `on every ${ordinal(plan.step)} point (${fmtCount(used.n)} of ${fmtCount(cols.n)})`,
       );
     const note = notes.join('; ');
     if (cols.n === 0) {
