@@ -1,20 +1,20 @@
 import { useMemo, useReducer, useRef, useState } from 'react';
+import { useStable } from './use-stable.ts';
+import type { EngineInfo } from '../worker/protocol.ts';
 import { predict } from '../core/metrics.ts';
 import { DEFAULT_PRESET } from '../core/datasets.ts';
 import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
 import { DEFAULT_HYPER, engineName } from '../core/settings.ts';
 import { isLinear } from '../core/features.ts';
-import { ActionsMenu } from './actions-menu.tsx';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
-import { DataIo } from './data-io.tsx';
+import { HeaderActions } from './header-actions.tsx';
 import { LivePanel, ModelExplain } from './model-panel.tsx';
 import { buildModelDocument } from './model-document.ts';
-import { SessionButtons } from './session-buttons.tsx';
 import { NoticeArea } from './notice-area.tsx';
 import { legendEntries, type LegendOptions } from './plot-legend.tsx';
-import { PlotNotes } from './plot-notes.tsx';
+import { PlotNotes, type PlotOption } from './plot-notes.tsx';
 import { DecisionsGroup } from './decisions-group.tsx';
 import { RunBar } from './run-bar.tsx';
 import { DatasetControls } from './dataset-controls.tsx';
@@ -22,7 +22,6 @@ import { Diagnostics } from './diagnostics.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
 import { sessionReducer, type SessionState } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
-import { PythonExportButton } from './python-export-button.tsx';
 import { pythonExportInput } from './python-export-input.ts';
 import { RacePanel } from './race-panel.tsx';
 import { TimeTravel } from './time-travel.tsx';
@@ -41,6 +40,9 @@ import { usePageMessages } from './use-page-messages.ts';
 import { useDataLoading } from './use-data-loading.ts';
 import { useDecisions, usePulls } from './use-decisions.ts';
 import { probabilityInterval } from '../core/uncertainty.ts';
+
+/** No engine list yet (the worker is starting). */
+const NO_ENGINES: readonly EngineInfo[] = [];
 
 /** The whole page. */
 export function App() {
@@ -62,7 +64,6 @@ export function App() {
   const playRef = useRef<HTMLButtonElement>(null);
   const messages = usePageMessages(start.message, dispatch);
   const data = useDataLoading(session, dispatch, messages, start.pending);
-  const modelDocument = () => buildModelDocument(session, view);
 
   const { client, view } = useTrainer(session, start.resume);
   const races = useRace(view.race, client);
@@ -153,25 +154,125 @@ export function App() {
   const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;
   // What the plot shows, once: the legend under it and an exported image both list it.
-  const legend: LegendOptions = {
-    contours: contours && !!model,
-    ghost: !!ghost,
-    maxMargin: !!maxMargin,
+  // The legend says what is drawn, not where: it changes with the options, not every frame.
+  const shape = {
+    model: !!model,
     arrow: !!model && (model.w1 !== 0 || model.w2 !== 0 || !isLinear(model)),
     curved: !!model && !isLinear(model),
-    lanes: races.lines,
-    threshold,
+    ghost: !!ghost,
+    maxMargin: !!maxMargin,
     pulls: !!pulls && pulls.marks.length > 0,
     band: !!band,
   };
-  const exportDecor = () => ({
+  const legend: LegendOptions = useMemo(
+    () => ({
+      contours: contours && shape.model,
+      ghost: shape.ghost,
+      maxMargin: shape.maxMargin,
+      arrow: shape.arrow,
+      curved: shape.curved,
+      lanes: races.lines,
+      threshold,
+      pulls: shape.pulls,
+      band: shape.band,
+    }),
+    [
+      contours,
+      shape.model,
+      shape.ghost,
+      shape.maxMargin,
+      shape.arrow,
+      shape.curved,
+      races.lines,
+      threshold,
+      shape.pulls,
+      shape.band,
+    ],
+  );
+  // Handlers of the memoized controls: stable identities, so a training frame re-renders none of
+  // them (they read the session and the model when used, not when drawn).
+  const exportDecor = useStable(() => ({
     formula: shown?.weights ?? null,
     epoch: shown?.epoch ?? 0,
     legend: legendEntries(legend),
+  }));
+  const modelDocument = useStable(() => buildModelDocument(session, view));
+  const pythonInput = useStable(() => pythonExportInput(session, view));
+  const plotHostElement = useStable(
+    () => plotHost.current?.querySelector<HTMLElement>('.plot-host') ?? null,
+  );
+  const say = useStable(messages.say);
+  const importFile = useStable(data.importFile);
+  const onPreset = useStable((patch: Parameters<typeof data.onPreset>[0]) => {
+    void data.onPreset(patch);
   });
+  const on = {
+    clear: useStable(() => dispatch({ type: 'clear' })),
+    mode: useStable((mode: SessionState['mode']) => dispatch({ type: 'mode', mode })),
+    show: useStable((show: SessionState['show']) => dispatch({ type: 'show', show })),
+    newSplit: useStable((split: SessionState['newSplit']) =>
+      dispatch({ type: 'new-split', split }),
+    ),
+    playPause: useStable(playPause),
+    step: useStable(() => client.step(stepEpochs)),
+    reset: useStable(() => {
+      setResets((r) => r + 1);
+      client.reset();
+    }),
+    recipe: useStable(runRecipe),
+    lr: useStable((lr: number) => dispatch({ type: 'hyper', patch: { lr } })),
+    speed: useStable((speed: SessionState['speed']) => dispatch({ type: 'speed', speed })),
+    hyper: useStable((patch: Partial<SessionState['hyper']>) => dispatch({ type: 'hyper', patch })),
+    engine: useStable((engine: SessionState['engine']) => dispatch({ type: 'engine', engine })),
+    restore: useStable(() => {
+      const d = view.diverged!;
+      setTravel(null);
+      client.setWeights(d.lastFinite, d.lastFiniteEpoch);
+    }),
+    dismissNotice: useStable((i: number) => client.dismissNotice(i)),
+    dismissMessage: useStable(messages.dismiss),
+    showDecisions: useStable(setShowDecisions),
+    showPulls: useStable(setShowPulls),
+    showRace: useStable(races.setShow),
+  };
 
   const fullBatch = session.hyper.optimizer === 'sgd' && session.hyper.batchSize === 0;
   const epoch = view.snapshot?.epoch ?? 0;
+  const options = useMemo<PlotOption[]>(
+    () => [
+      ['Show p = 0.25 and 0.75 lines', contours, setContours],
+      ['Show the exact optimum', showOptimum, setShowOptimum],
+      ['Show gradient pulls', showPulls, on.showPulls],
+    ],
+    [contours, showOptimum, showPulls, on.showPulls],
+  );
+  const doneAt = !view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null;
+  const notices = useMemo(
+    () => (
+      <NoticeArea
+        loading={data.loading}
+        messages={messages.messages}
+        onDismissMessage={on.dismissMessage}
+        doneAt={doneAt}
+        diverged={view.diverged}
+        maxStableLr={maxStableLr}
+        onRestore={on.restore}
+        notices={view.notices}
+        onDismissNotice={on.dismissNotice}
+      />
+    ),
+    [
+      data.loading,
+      messages.messages,
+      doneAt,
+      view.diverged,
+      maxStableLr,
+      view.notices,
+      on.dismissMessage,
+      on.restore,
+      on.dismissNotice,
+    ],
+  );
 
   return (
     <div className="app">
@@ -190,37 +291,31 @@ export function App() {
         <p className="tagline">
           Watch logistic regression learn: p(blue) = σ(w·x + b), boundary where w·x + b = 0.
         </p>
-        <ActionsMenu>
-          <DataIo
-            points={session.points}
-            onImportFile={data.importFile}
-            modelDocument={modelDocument}
-            plotHost={() => plotHost.current?.querySelector('.plot-host') ?? null}
-            exportDecor={exportDecor}
-            onMessage={messages.say}
-          >
-            <PythonExportButton
-              input={() => pythonExportInput(session, view)}
-              onMessage={messages.say}
-            />
-          </DataIo>
-          <SessionButtons session={session} onMessage={(text) => messages.say('info', text)} />
-        </ActionsMenu>
+        <HeaderActions
+          points={session.points}
+          session={session}
+          onImportFile={importFile}
+          modelDocument={modelDocument}
+          plotHost={plotHostElement}
+          exportDecor={exportDecor}
+          pythonInput={pythonInput}
+          onMessage={say}
+        />
       </header>
       <main className="workspace">
         <section className="plot-panel" aria-label="Data">
           <DatasetControls
             preset={data.wanted ?? session.preset}
-            onPreset={(patch) => void data.onPreset(patch)}
-            onClear={() => dispatch({ type: 'clear' })}
+            onPreset={onPreset}
+            onClear={on.clear}
           />
           <PlotToolbar
             mode={session.mode}
             show={session.show}
             newSplit={session.newSplit}
-            onMode={(mode) => dispatch({ type: 'mode', mode })}
-            onShow={(show) => dispatch({ type: 'show', show })}
-            onNewSplit={(split) => dispatch({ type: 'new-split', split })}
+            onMode={on.mode}
+            onShow={on.show}
+            onNewSplit={on.newSplit}
           />
           <div ref={plotHost}>
             <DataPlotView
@@ -243,16 +338,7 @@ export function App() {
               handlers={handlers}
             />
           </div>
-          <PlotNotes
-            legend={legend}
-            session={session}
-            pulls={pulls}
-            options={[
-              ['Show p = 0.25 and 0.75 lines', contours, setContours],
-              ['Show the exact optimum', showOptimum, setShowOptimum],
-              ['Show gradient pulls', showPulls, setShowPulls],
-            ]}
-          />
+          <PlotNotes legend={legend} session={session} pulls={pulls} options={options} />
           <ClassifyForm
             probe={session.probe}
             prediction={prediction}
@@ -286,31 +372,14 @@ export function App() {
           fullBatch={fullBatch}
           speed={session.speed}
           playRef={playRef}
-          onPlayPause={playPause}
-          onStep={() => client.step(stepEpochs)}
-          onReset={() => {
-            setResets((r) => r + 1);
-            client.reset();
-          }}
-          onRecipe={runRecipe}
-          onLr={(lr) => dispatch({ type: 'hyper', patch: { lr } })}
-          onSpeed={(speed) => dispatch({ type: 'speed', speed })}
+          onPlayPause={on.playPause}
+          onStep={on.step}
+          onReset={on.reset}
+          onRecipe={on.recipe}
+          onLr={on.lr}
+          onSpeed={on.speed}
         >
-          <NoticeArea
-            loading={data.loading}
-            messages={messages.messages}
-            onDismissMessage={messages.dismiss}
-            doneAt={!view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null}
-            diverged={view.diverged}
-            maxStableLr={maxStableLr}
-            onRestore={() => {
-              const d = view.diverged!;
-              setTravel(null);
-              client.setWeights(d.lastFinite, d.lastFiniteEpoch);
-            }}
-            notices={view.notices}
-            onDismissNotice={(i) => client.dismissNotice(i)}
-          />
+          {notices}
         </RunBar>
         <section className="side-panel" aria-label="Model and training">
           <LivePanel
@@ -337,19 +406,19 @@ export function App() {
             hyper={session.hyper}
             stepEpochs={stepEpochs}
             engine={session.engine}
-            engines={e?.engines ?? []}
+            engines={e?.engines ?? NO_ENGINES}
             engineInUse={e ? `${engineName(e.engine)} (${e.precision})` : 'starting…'}
             engineNote={
               e && session.engine !== 'auto' && e.engine !== session.engine ? e.reason : null
             }
-            onHyper={(patch) => dispatch({ type: 'hyper', patch })}
+            onHyper={on.hyper}
             onStepEpochs={setStepEpochs}
-            onEngine={(engine) => dispatch({ type: 'engine', engine })}
+            onEngine={on.engine}
           />
           <Toggle
             label="Show decisions and doubt"
             checked={showDecisions}
-            onChange={setShowDecisions}
+            onChange={on.showDecisions}
           />
           {showDecisions && (
             <DecisionsGroup
@@ -362,11 +431,7 @@ export function App() {
               waiting={decisions.waiting}
             />
           )}
-          <Toggle
-            label="Show the learning-rate race"
-            checked={races.show}
-            onChange={races.setShow}
-          />
+          <Toggle label="Show the learning-rate race" checked={races.show} onChange={on.showRace} />
           {races.show && (
             <RacePanel
               race={view.race}

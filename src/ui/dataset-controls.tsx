@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { PRESETS, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import { RULES } from '../core/settings.ts';
 import { NumberField } from './number-field.tsx';
@@ -15,7 +15,7 @@ export function presetAbout(id: PresetId | 'custom'): string {
 }
 
 /** "Dataset": a preset, its number of points, noise and seed (same seed, same points), and Clear. */
-export function DatasetControls({ preset, onPreset, onClear }: Props) {
+export const DatasetControls = memo(function DatasetControls({ preset, onPreset, onClear }: Props) {
   const id = useId();
   return (
     <div className="dataset" role="group" aria-label="Data set">
@@ -62,4 +62,4 @@ export function DatasetControls({ preset, onPreset, onClear }: Props) {
       </button>
     </div>
   );
-}
+});

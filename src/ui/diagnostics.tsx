@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { EngineStatus } from '../worker/protocol.ts';
 
 interface Props {
@@ -10,7 +11,7 @@ interface Props {
  * buttons that break it on purpose, so a person (and the e2e tests) can see that a lost WebGL
  * context or a crashed worker costs no training progress.
  */
-export function Diagnostics({ engine, onFault }: Props) {
+export const Diagnostics = memo(function Diagnostics({ engine, onFault }: Props) {
   return (
     <details className="diagnostics">
       <summary>Diagnostics</summary>
@@ -40,4 +41,4 @@ export function Diagnostics({ engine, onFault }: Props) {
       </div>
     </details>
   );
-}
+});

@@ -2,7 +2,7 @@ import type { Diverged } from '../worker/protocol.ts';
 import { DivergedBanner } from './diverged-banner.tsx';
 import { fmtInt } from './format.ts';
 import { Notices } from './notices.tsx';
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { LoadingStore } from './use-data-loading.ts';
 import type { ShownMessage } from './use-page-messages.ts';
 
@@ -47,7 +47,7 @@ function LoadingNote({ store }: { store: LoadingStore }) {
  * why training stopped (done, diverged) and what the worker had to do (engine fallbacks, lost
  * WebGL contexts, restarts). It sits in the run bar, so it never pushes the plot down.
  */
-export function NoticeArea(p: Props) {
+export const NoticeArea = memo(function NoticeArea(p: Props) {
   return (
     <div className="notice-area">
       <LoadingNote store={p.loading} />
@@ -78,4 +78,4 @@ export function NoticeArea(p: Props) {
       <Notices notices={p.notices} onDismiss={p.onDismissNotice} />
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Gradient } from '../core/maths.ts';
 import { presetAbout } from './dataset-controls.tsx';
 import { PlotLegend, type LegendOptions } from './plot-legend.tsx';
@@ -12,7 +13,7 @@ export type PlotOption = [label: string, on: boolean, set: (on: boolean) => void
  * Everything under the data plot that explains it: the legend, what the data set is, the view
  * options, the gradient pulls' sum when shown, and how to use mouse and keyboard on the plot.
  */
-export function PlotNotes({
+export const PlotNotes = memo(function PlotNotes({
   legend,
   session,
   options,
@@ -47,4 +48,4 @@ export function PlotNotes({
       </p>
     </>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SplitFilter } from '../charts/data-plot.ts';
 import type { ClickMode } from './session.ts';
 
@@ -43,7 +44,7 @@ function Radios<T extends string>({
 }
 
 /** What a click on the plot does, which split is shown, and where new points go. */
-export function PlotToolbar(p: Props) {
+export const PlotToolbar = memo(function PlotToolbar(p: Props) {
   return (
     <div className="plot-toolbar">
       <Radios
@@ -80,4 +81,4 @@ export function PlotToolbar(p: Props) {
       />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type RefObject } from 'react';
+import { memo, useId, type ReactNode, type RefObject } from 'react';
 import { SPEED_IDS, SPEEDS, type Speed } from '../core/settings.ts';
 import { LearningRateSlider } from './learning-rate-slider.tsx';
 
@@ -26,7 +26,7 @@ interface Props {
  * learning rate and the speed, with the messages beside them. On a phone this bar stays on
  * screen while the plot scrolls (CSS: sticky).
  */
-export function RunBar({ playRef, ...p }: Props) {
+export const RunBar = memo(function RunBar({ playRef, ...p }: Props) {
   const speedId = useId();
   return (
     <section className="run-bar" aria-label="Run" id="run">
@@ -79,4 +79,4 @@ export function RunBar({ playRef, ...p }: Props) {
       {p.children}
     </section>
   );
-}
+});

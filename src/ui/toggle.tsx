@@ -1,5 +1,6 @@
+import { memo } from 'react';
 /** A labelled checkbox that switches a view option on and off. */
-export function Toggle({
+export const Toggle = memo(function Toggle({
   label,
   checked,
   onChange,
@@ -18,4 +19,4 @@ export function Toggle({
       {label}
     </label>
   );
-}
+});

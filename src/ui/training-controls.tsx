@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { ENGINE_CHOICES, engineLimit, engineName } from '../core/settings.ts';
 import type { EngineChoice, EngineInfo, Hyper, InitKind, OptimizerId } from '../worker/protocol.ts';
 import { FeaturesGroup } from './features-group.tsx';
@@ -8,7 +8,7 @@ interface Props {
   hyper: Hyper;
   stepEpochs: number;
   engine: EngineChoice;
-  engines: EngineInfo[];
+  engines: readonly EngineInfo[];
   onHyper: (patch: Partial<Hyper>) => void;
   onStepEpochs: (n: number) => void;
   onEngine: (e: EngineChoice) => void;
@@ -29,7 +29,7 @@ export const engineLabel = (id: EngineChoice): string =>
   id === 'auto' ? 'Auto (fastest here)' : engineName(id);
 
 /** Every hyper-parameter but the learning rate (which is in the run bar), and the engine. */
-export function TrainingControls(p: Props) {
+export const TrainingControls = memo(function TrainingControls(p: Props) {
   const optId = useId();
   const engId = useId();
   const initId = useId();
@@ -132,4 +132,4 @@ export function TrainingControls(p: Props) {
       </div>
     </div>
   );
-}
+});
