@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toColumns } from '../core/dataset.ts';
 import { makePreset } from '../core/datasets.ts';
 import { DEFAULT_PARAMS, type EngineId } from './engines/engine.ts';
-import { EnginePool } from './engine-pool.ts';
-import { REDUCE_ABOVE } from './engines/fused-webgl.ts';
+import { EnginePool, SOFTWARE_GL_MIN_N } from './engine-pool.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 
 const train = toColumns(makePreset('overlap', { n: 100, noise: 1, seed: 1 }));
@@ -107,7 +106,7 @@ describe('the fused kernel on a software or a hardware renderer', () => {
     });
     return { pool, seen };
   };
-  const big = toColumns(makePreset('overlap', { n: REDUCE_ABOVE + 100, noise: 1, seed: 2 }));
+  const big = toColumns(makePreset('overlap', { n: SOFTWARE_GL_MIN_N, noise: 1, seed: 2 }));
 
   it('on a GPU: compiled at the probe, so the first Play never waits for it', () => {
     const { pool, seen } = probed(true);
@@ -123,11 +122,11 @@ describe('the fused kernel on a software or a hardware renderer', () => {
     expect(seen).toEqual({ builds: 0, timed: ['js-f64', 'wasm-f64'] });
     expect(pick.id).toBe('wasm-f64');
     expect(pick.reason).toContain(
-      'WebGL here is software-emulated (on the CPU): Auto times it above 4,096 points',
+      'WebGL here is software-emulated (on the CPU): Auto times it from 65,536 points',
     );
   });
 
-  it('on software WebGL: built and timed on data above REDUCE_ABOVE points, and on request', async () => {
+  it('on software WebGL: built and timed from SOFTWARE_GL_MIN_N points, and on request', async () => {
     const { pool, seen } = probed(false);
     pool.probeWebGL();
     const pick = await pool.pickAuto(big, DEFAULT_PARAMS, zero);

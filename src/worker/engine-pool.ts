@@ -6,12 +6,7 @@ import type { Columns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
 import { ENGINE_IDS, ENGINES, engineLimit, engineSupports } from '../core/settings.ts';
 import type { Engine, EngineId, TrainParams } from './engines/engine.ts';
-import {
-  probeWebGL2,
-  REDUCE_ABOVE,
-  type FusedWebGLEngine,
-  type WebGL2Probe,
-} from './engines/fused-webgl.ts';
+import { probeWebGL2, type FusedWebGLEngine, type WebGL2Probe } from './engines/fused-webgl.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import { createWasmEngine } from './engines/wasm-f64.ts';
 import type { TfjsEngineId } from './engines/tfjs.ts';
@@ -26,6 +21,16 @@ export interface WebGLFacts {
   /** Why unavailable (the error), or ''. */
   error: string;
 }
+
+/**
+ * Fewest training points at which Auto builds and times the fused kernel on a software renderer.
+ * There an epoch costs a fixed ~200 µs (draw set-up and the reduction's passes, mostly serial:
+ * 248 µs at 10,000 points, 693 µs at 100,000 on SwiftShader here) plus its share of the points,
+ * while WASM spends ~3.2 ns per point (bench). Below ~63,000 points the fixed part alone exceeds
+ * WASM's whole epoch, so no number of cores lets software WebGL win; its build (0.6–0.9 s of
+ * shader compiles on SwiftShader) is then not worth making at start-up or at a calibration.
+ */
+export const SOFTWARE_GL_MIN_N = 65_536;
 
 const TFJS = ENGINE_IDS.filter((id): id is TfjsEngineId => 'tfjs' in ENGINES[id]);
 
@@ -256,14 +261,12 @@ export class EnginePool {
 
   /**
    * Epochs/s of the fused kernel on these data, or why it was not timed ('' if that needs no
-   * word). Software WebGL is timed only above REDUCE_ABOVE points: below, the kernel sums in one
-   * fragment — one CPU thread running a shader loop — which measured 8–12× slower than WASM
-   * (bench); above, its sums split over fragments, and so over all the cores.
+   * word). Software WebGL is built and timed only from SOFTWARE_GL_MIN_N points (see there).
    */
   private timeFused(train: Columns, params: TrainParams, start: Weights, ms: number) {
     if (!this.webgl.available || !engineSupports('fused-webgl', params)) return '';
-    if (!this.webgl.hardware && train.n <= REDUCE_ABOVE)
-      return ` WebGL here is software-emulated (on the CPU): Auto times it above ${fmtCount(REDUCE_ABOVE)} points, where its sums run in parallel.`;
+    if (!this.webgl.hardware && train.n < SOFTWARE_GL_MIN_N)
+      return ` WebGL here is software-emulated (on the CPU): Auto times it from ${fmtCount(SOFTWARE_GL_MIN_N)} points; below that its fixed cost per epoch exceeds WASM's whole epoch.`;
     let engine: GpuEngine;
     try {
       engine = this.buildFused();
