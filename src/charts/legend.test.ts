@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldInk, legendEntries } from './legend.ts';
 import { fieldLut } from './palette.ts';
-import { epochTick } from './loss-plot.ts';
+import { epochTick } from './loss-axes.ts';
 import { keyStep, lossReadout, nearestIndex } from './loss-inspect.ts';
 
 const none = { model: false, contours: false, ghost: false, maxMargin: false, lanes: [] };

@@ -7,8 +7,9 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
-import { line } from 'd3-shape';
 import type { HistoryPoint } from '../core/progress.ts';
+import { m4Path } from './decimate.ts';
+import { epochAxisEnd, epochTick, lossExtent, quarterDecade } from './loss-axes.ts';
 import { drawInspect, keyStep, lossReadout, nearestIndex } from './loss-inspect.ts';
 
 /** An extra curve (a learning-rate race lane): its colour and its (epoch, objective) points. */
@@ -182,14 +183,9 @@ export class LossPlot {
       opt === null || h.data !== opt.data || h.l2 !== opt.l2
         ? Number.NaN
         : h.objective - opt.objective;
-    const gaps = pts.map(gapOf).filter((v) => v >= 1e-12 && Number.isFinite(v));
-    const losses = pts
-      .flatMap((h) => [h.trainLoss, h.testLoss])
-      .concat(lanePts.flatMap((p) => p.map((q) => q.value)))
-      .filter((v) => v > 0 && Number.isFinite(v))
-      .concat(gaps);
-    const lo = quarterDecade(Math.min(0.5, ...losses) * 0.8, Math.floor);
-    const hi = quarterDecade(Math.max(1, ...losses) * 1.2, Math.ceil);
+    const [least, most] = lossExtent(pts, lanePts, gapOf);
+    const lo = quarterDecade(Math.min(0.5, least) * 0.8, Math.floor);
+    const hi = quarterDecade(Math.max(1, most) * 1.2, Math.ceil);
     const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
     // A linear axis formats each tick on its own: d3's shared SI prefix would write 0 as "0k".
     const xAxis = this.logEpochs
@@ -211,22 +207,31 @@ export class LossPlot {
         .attr('transform', `translate(${MARGIN.left},0)`)
         .call(axisLeft(y).ticks(4, format('.2~g')));
     }
-    for (const key of ['trainLoss', 'testLoss'] as const) {
-      const path = line<HistoryPoint>()
-        .digits(1)
-        .defined((h) => h[key] > 0 && Number.isFinite(h[key]))
-        .x((h) => x(h.epoch))
-        .y((h) => y(Math.max(lo, h[key])));
-      this.svg
-        .select(key === 'trainLoss' ? '.curve.train' : '.curve.test')
-        .attr('d', path(pts) ?? '');
-    }
-    const gapPath = line<HistoryPoint>()
-      .digits(1)
-      .defined((h) => gapOf(h) >= 1e-12)
-      .x((h) => x(h.epoch))
-      .y((h) => y(gapOf(h)));
-    this.svg.select('.curve.gap').attr('d', opt === null ? '' : (gapPath(pts) ?? ''));
+    // Each curve is drawn through what its pixels can show (M4, ./decimate.ts): a long run's
+    // thousands of report points would otherwise cost every frame more as the run goes on.
+    const xs = Float64Array.from(pts, (h) => x(h.epoch)); // once for the three curves
+    const curve = (v: (h: HistoryPoint) => number) =>
+      m4Path({
+        n: pts.length,
+        x: (i) => xs[i]!,
+        y: (i) => {
+          const u = v(pts[i]!);
+          return u > 0 && Number.isFinite(u) ? y(Math.max(lo, u)) : Number.NaN;
+        },
+      });
+    this.svg.select('.curve.train').attr(
+      'd',
+      curve((h) => h.trainLoss),
+    );
+    this.svg.select('.curve.test').attr(
+      'd',
+      curve((h) => h.testLoss),
+    );
+    const gap = (h: HistoryPoint) => {
+      const g = gapOf(h);
+      return g >= 1e-12 ? g : Number.NaN;
+    };
+    this.svg.select('.curve.gap').attr('d', opt === null ? '' : curve(gap));
     this.drawLanes(lanePts, x, y, lo);
     this.drawMarks((e) => x(Math.max(minEpoch, e)), height);
     const m = this.marker;
@@ -290,11 +295,15 @@ export class LossPlot {
     y: (v: number) => number,
     lo: number,
   ): void {
-    const path = line<{ epoch: number; value: number }>()
-      .digits(1)
-      .defined((p) => p.value > 0 && Number.isFinite(p.value))
-      .x((p) => x(p.epoch))
-      .y((p) => y(Math.max(lo, p.value)));
+    const path = (p: readonly { epoch: number; value: number }[]) =>
+      m4Path({
+        n: p.length,
+        x: (i) => x(p[i]!.epoch),
+        y: (i) => {
+          const v = p[i]!.value;
+          return v > 0 && Number.isFinite(v) ? y(Math.max(lo, v)) : Number.NaN;
+        },
+      });
     this.svg
       .select('.lanes')
       .selectAll<SVGPathElement, readonly { epoch: number; value: number }[]>('path')
@@ -303,27 +312,6 @@ export class LossPlot {
       .attr('class', 'curve lane')
       .attr('stroke', (_, i) => this.lanes[i]?.colour ?? '#000')
       .attr('stroke-dasharray', (_, i) => this.lanes[i]?.dash ?? 'none')
-      .attr('d', (p) => path(p) ?? '');
+      .attr('d', (p) => path(p));
   }
-}
-
-/**
- * Where the epoch axis ends for a run at `epoch`: the next 1, 2 or 5 × 10^k on a log axis, the
- * next nice round value on a linear one — so the axis holds still while the curve grows into it,
- * and steps out now and then, instead of sliding under the curve every frame.
- */
-export function epochAxisEnd(epoch: number, log: boolean, ticks: number): number {
-  if (!log) return scaleLinear([0, epoch], [0, 1]).nice(ticks).domain()[1]!;
-  const k = 10 ** Math.floor(Math.log10(epoch));
-  return [1, 2, 5, 10].map((m) => m * k).find((v) => v >= epoch * (1 - 1e-12)) ?? 10 * k;
-}
-
-/** `v` rounded (down or up, by `round`) to a quarter of a decade: the loss axis's steps. */
-export function quarterDecade(v: number, round: (x: number) => number): number {
-  return 10 ** (round(4 * Math.log10(v)) / 4);
-}
-
-/** An epoch on the axis: "0", "500", "50k", "1.5M". */
-export function epochTick(v: number): string {
-  return v === 0 ? '0' : format('~s')(v);
 }

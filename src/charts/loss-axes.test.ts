@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochAxisEnd, quarterDecade } from './loss-plot.ts';
+import type { HistoryPoint } from '../core/progress.ts';
+import { epochAxisEnd, lossExtent, quarterDecade } from './loss-axes.ts';
 
 describe('the loss plot’s axes step out instead of sliding every frame', () => {
   it('a log epoch axis ends at the next 1, 2 or 5 × 10^k, at most 2.5 × the epoch', () => {
@@ -40,5 +41,25 @@ describe('the loss plot’s axes step out instead of sliding every frame', () =>
         expect(hi).toBeLessThan(v * 10 ** 0.25 * (1 + 1e-12));
       }),
     );
+  });
+});
+
+describe('lossExtent', () => {
+  const h = (trainLoss: number, testLoss: number, objective = trainLoss) =>
+    ({ epoch: 1, trainLoss, testLoss, objective }) as unknown as HistoryPoint;
+
+  it('spans the positive, finite losses of the curves, the lanes and the gaps ≥ 1e−12', () => {
+    const pts = [h(0.7, Number.NaN), h(0.3, 0.4), h(Number.POSITIVE_INFINITY, 0), h(0.2, -1)];
+    const gapOf = (p: HistoryPoint) => p.objective - 0.19;
+    const [least, most] = lossExtent(pts, [[{ value: 2.5 }, { value: Number.NaN }]], gapOf);
+    expect(most).toBe(2.5);
+    expect(least).toBeCloseTo(0.01, 12); // the gap 0.2 − 0.19
+  });
+
+  it('is empty (Infinity, −Infinity) without any loss, so the axis keeps its defaults', () => {
+    expect(lossExtent([h(Number.NaN, 0)], [], () => Number.NaN)).toEqual([
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]);
   });
 });
