@@ -8,6 +8,7 @@ import type { Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint } from '../core/progress.ts';
+import { thinHistory } from '../core/thin-history.ts';
 import {
   MAX_SAVED_HISTORY,
   parseSavedSession,
@@ -201,16 +202,16 @@ export function autosave(
 }
 
 /**
- * The curve's points up to `epoch` (the newest MAX_SAVED_HISTORY). Points computed on the points
- * being saved are stamped SAVED_DATA (the version a restored page gives them), others -1.
+ * The curve's points up to `epoch`, thinned to what the log epoch axis shows (thin-history.ts;
+ * at most MAX_SAVED_HISTORY). Points computed on the points being saved are stamped SAVED_DATA
+ * (the version a restored page gives them), others -1.
  */
 function savedHistory(
   history: readonly HistoryPoint[],
   epoch: number,
   dataVersion: number,
 ): HistoryPoint[] {
-  return history
-    .filter((h) => h.epoch <= epoch)
+  return thinHistory(history.filter((h) => h.epoch <= epoch))
     .slice(-MAX_SAVED_HISTORY)
     .map((h) => ({ ...h, data: h.data === dataVersion ? SAVED_DATA : -1 }));
 }
