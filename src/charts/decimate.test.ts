@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { line } from 'd3-shape';
 import { describe, expect, it } from 'vitest';
-import { m4Indices, m4Path, type PixelSeries } from './decimate.ts';
+import { M4Stream, m4Indices, m4Path, type PixelSeries } from './decimate.ts';
 
 /** A series from arrays; NaN y is a gap. */
 const series = (xs: number[], ys: number[]): PixelSeries => ({
@@ -99,6 +99,25 @@ describe('M4 decimation of a line chart', () => {
     expect(kept.length).toBeLessThanOrEqual(2_400);
     expect(kept[0]).toBe(0);
     expect(kept.at(-1)).toBe(n - 1);
+  });
+
+  it('folded in as the run grows, in any chunks, keeps what one pass over the whole run keeps', () => {
+    fc.assert(
+      fc.property(curve, fc.array(fc.nat(50), { maxLength: 20 }), ({ xs, ys }, cuts) => {
+        const stream = new M4Stream();
+        let n = 0;
+        for (const c of cuts) {
+          n = Math.min(xs.length, n + c);
+          stream.extend(series(xs.slice(0, n), ys.slice(0, n)));
+          // Mid-way, the open column is drawn too: the same as a pass over what has come so far.
+          expect(stream.indices()).toEqual(m4Indices(series(xs.slice(0, n), ys.slice(0, n))));
+        }
+        stream.extend(series(xs, ys));
+        expect(stream.indices()).toEqual(m4Indices(series(xs, ys)));
+        expect(stream.count).toBe(xs.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('draws nothing for no points or only gaps', () => {

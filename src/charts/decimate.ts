@@ -17,45 +17,76 @@ export interface PixelSeries {
 /** One decimal, as d3's `line().digits(1)` writes it ("12.3", "12", "-0.5"). */
 const num = (v: number): string => String(Math.round(v * 10) / 10);
 
+/**
+ * M4 over a series that grows at its end (a run's loss curve): each `extend` folds in only the
+ * points added since the last one, so a frame costs its new points, not the whole run.
+ */
+export class M4Stream {
+  /** Indices of the closed columns, in order; -1 marks a gap. */
+  private readonly closed: number[] = [];
+  private n = 0;
+  private col = Number.NaN;
+  // The open column: its first, lowest, highest and last point (and the y of the extremes).
+  private first = -1;
+  private lo = -1;
+  private hi = -1;
+  private last = -1;
+  private yLo = 0;
+  private yHi = 0;
+
+  /** Points folded in so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Folds in points `count` … `s.n − 1`; the first `count` must be the ones folded before. */
+  extend(s: PixelSeries): void {
+    for (let i = this.n; i < s.n; i++) {
+      const y = s.y(i);
+      if (!Number.isFinite(y)) {
+        this.close(this.closed);
+        if (this.closed.length > 0 && this.closed.at(-1) !== -1) this.closed.push(-1);
+        continue;
+      }
+      const c = Math.floor(s.x(i));
+      if (this.first < 0 || c !== this.col) {
+        this.close(this.closed);
+        this.col = c;
+        this.first = this.lo = this.hi = this.last = i;
+        this.yLo = this.yHi = y;
+        continue;
+      }
+      if (y < this.yLo) [this.lo, this.yLo] = [i, y];
+      if (y > this.yHi) [this.hi, this.yHi] = [i, y];
+      this.last = i;
+    }
+    this.n = Math.max(this.n, s.n);
+  }
+
+  /** The indices kept so far, the open column's included, in order; -1 marks a gap. */
+  indices(): number[] {
+    const out = [...this.closed];
+    const open = { first: this.first };
+    this.close(out);
+    this.first = open.first; // closing into a copy leaves the column open
+    if (out.at(-1) === -1) out.pop();
+    return out;
+  }
+
+  /** Appends the open column's points (first, lowest, highest, last; each once) to `out`. */
+  private close(out: number[]): void {
+    if (this.first < 0) return;
+    const keep = [this.first, this.lo, this.hi, this.last].sort((a, b) => a - b);
+    for (let k = 0; k < 4; k++) if (k === 0 || keep[k] !== keep[k - 1]) out.push(keep[k]!);
+    this.first = -1;
+  }
+}
+
 /** The indices M4 keeps, in order; -1 marks a gap. */
 export function m4Indices(s: PixelSeries): number[] {
-  const out: number[] = [];
-  let col = Number.NaN;
-  // The open column: its first, lowest, highest and last point (and the y of the extremes).
-  let first = -1;
-  let lo = -1;
-  let hi = -1;
-  let last = -1;
-  let yLo = 0;
-  let yHi = 0;
-  const flush = () => {
-    if (first < 0) return;
-    const keep = [first, lo, hi, last].sort((a, b) => a - b);
-    for (let k = 0; k < 4; k++) if (k === 0 || keep[k] !== keep[k - 1]) out.push(keep[k]!);
-    first = -1;
-  };
-  for (let i = 0; i < s.n; i++) {
-    const y = s.y(i);
-    if (!Number.isFinite(y)) {
-      flush();
-      if (out.length > 0 && out.at(-1) !== -1) out.push(-1);
-      continue;
-    }
-    const c = Math.floor(s.x(i));
-    if (first < 0 || c !== col) {
-      flush();
-      col = c;
-      first = lo = hi = last = i;
-      yLo = yHi = y;
-      continue;
-    }
-    if (y < yLo) [lo, yLo] = [i, y];
-    if (y > yHi) [hi, yHi] = [i, y];
-    last = i;
-  }
-  flush();
-  if (out.at(-1) === -1) out.pop();
-  return out;
+  const m = new M4Stream();
+  m.extend(s);
+  return m.indices();
 }
 
 /**
@@ -63,9 +94,14 @@ export function m4Indices(s: PixelSeries): number[] {
  * it (a run of one point is "M…Z", so a round cap can show it); '' when there is none.
  */
 export function m4Path(s: PixelSeries): string {
+  return pathThrough(m4Indices(s), s);
+}
+
+/** The path through the points at `indices` of `s` (-1: a gap), as {@link m4Path} writes it. */
+export function pathThrough(indices: readonly number[], s: Pick<PixelSeries, 'x' | 'y'>): string {
   let d = '';
   let inRun = 0;
-  for (const i of [...m4Indices(s), -1]) {
+  for (const i of [...indices, -1]) {
     if (i < 0) {
       if (inRun === 1) d += 'Z';
       inRun = 0;

@@ -22,15 +22,18 @@ export function lossExtent(
   pts: readonly HistoryPoint[],
   lanes: readonly (readonly { value: number }[])[],
   gapOf: (h: HistoryPoint) => number,
+  /** Fold in `pts` from this index on, into `start` (an extent of the points before it). */
+  from = 0,
+  start: readonly [number, number] = [Infinity, -Infinity],
 ): [number, number] {
-  let least = Infinity;
-  let most = -Infinity;
+  let [least, most] = start;
   const see = (v: number) => {
     if (!(v > 0) || !Number.isFinite(v)) return;
     if (v < least) least = v;
     if (v > most) most = v;
   };
-  for (const h of pts) {
+  for (let i = from; i < pts.length; i++) {
+    const h = pts[i]!;
     see(h.trainLoss);
     see(h.testLoss);
     const g = gapOf(h);

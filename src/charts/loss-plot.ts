@@ -9,7 +9,8 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import type { HistoryPoint } from '../core/progress.ts';
 import { m4Path } from './decimate.ts';
-import { epochAxisEnd, epochTick, lossExtent, quarterDecade } from './loss-axes.ts';
+import { epochAxisEnd, epochTick, quarterDecade } from './loss-axes.ts';
+import { LossCurves } from './loss-curves.ts';
 import { drawInspect, keyStep, lossReadout, nearestIndex } from './loss-inspect.ts';
 
 /** An extra curve (a learning-rate race lane): its colour and its (epoch, objective) points. */
@@ -49,6 +50,7 @@ export class LossPlot {
   private readonly off: (() => void)[] = [];
   /** What the axes were last drawn for (they are redrawn only when it changes). */
   private axesKey = '';
+  private readonly curves = new LossCurves();
 
   /**
    * @param onInspect Told the readout of the point picked by hover or keyboard (null: none), so
@@ -183,7 +185,8 @@ export class LossPlot {
       opt === null || h.data !== opt.data || h.l2 !== opt.l2
         ? Number.NaN
         : h.objective - opt.objective;
-    const [least, most] = lossExtent(pts, lanePts, gapOf);
+    const optKey = opt === null ? '' : `${opt.data} ${opt.l2} ${opt.objective}`;
+    const [least, most] = this.curves.extent(optKey, pts, lanePts, gapOf);
     const lo = quarterDecade(Math.min(0.5, least) * 0.8, Math.floor);
     const hi = quarterDecade(Math.max(1, most) * 1.2, Math.ceil);
     const y = scaleLog([lo, hi], [height - MARGIN.bottom, MARGIN.top]);
@@ -207,31 +210,27 @@ export class LossPlot {
         .attr('transform', `translate(${MARGIN.left},0)`)
         .call(axisLeft(y).ticks(4, format('.2~g')));
     }
-    // Each curve is drawn through what its pixels can show (M4, ./decimate.ts): a long run's
-    // thousands of report points would otherwise cost every frame more as the run goes on.
-    const xs = Float64Array.from(pts, (h) => x(h.epoch)); // once for the three curves
-    const curve = (v: (h: HistoryPoint) => number) =>
-      m4Path({
-        n: pts.length,
-        x: (i) => xs[i]!,
-        y: (i) => {
-          const u = v(pts[i]!);
-          return u > 0 && Number.isFinite(u) ? y(Math.max(lo, u)) : Number.NaN;
-        },
-      });
+    // Each curve is drawn through what its pixels can show (M4), folding in only the run's new
+    // points (./loss-curves.ts): a long run's thousands of report points would otherwise cost
+    // every frame more as the run goes on.
+    const yOf = (v: number) => y(Math.max(lo, v));
+    const curve = (name: string, v: (h: HistoryPoint) => number, key = axesKey) =>
+      this.curves.path(name, key, pts, x, yOf, v);
     this.svg.select('.curve.train').attr(
       'd',
-      curve((h) => h.trainLoss),
+      curve('train', (h) => h.trainLoss),
     );
     this.svg.select('.curve.test').attr(
       'd',
-      curve((h) => h.testLoss),
+      curve('test', (h) => h.testLoss),
     );
     const gap = (h: HistoryPoint) => {
       const g = gapOf(h);
       return g >= 1e-12 ? g : Number.NaN;
     };
-    this.svg.select('.curve.gap').attr('d', opt === null ? '' : curve(gap));
+    this.svg
+      .select('.curve.gap')
+      .attr('d', opt === null ? '' : curve('gap', gap, `${axesKey} ${optKey}`));
     this.drawLanes(lanePts, x, y, lo);
     this.drawMarks((e) => x(Math.max(minEpoch, e)), height);
     const m = this.marker;
