@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { thinHistory } from './thin-history.ts';
+import { SAVE_WHOLE, thinHistory } from './thin-history.ts';
 
 const curve = (epochs: number[]) => epochs.map((epoch) => ({ epoch }));
 
 describe('thinHistory', () => {
+  it('keeps a curve of up to SAVE_WHOLE points whole (a reload restores it exactly)', () => {
+    const h = curve(Array.from({ length: SAVE_WHOLE }, (_, i) => i * 7));
+    expect(thinHistory(h)).toEqual(h);
+    expect(thinHistory(h)).not.toBe(h);
+    expect(thinHistory([...h, { epoch: 1e7 }]).length).toBeLessThan(h.length);
+  });
+
   it('is an ordered subset with the first and the last point, at most perDecade per decade', () => {
     fc.assert(
       fc.property(
@@ -12,7 +19,7 @@ describe('thinHistory', () => {
         fc.integer({ min: 1, max: 200 }),
         (raw, perDecade) => {
           const h = curve([...raw].sort((a, b) => a - b));
-          const thin = thinHistory(h, perDecade);
+          const thin = thinHistory(h, perDecade, 0);
           if (h.length === 0) {
             expect(thin).toEqual([]);
             return;

@@ -99,3 +99,38 @@ describe('autosave of big data', () => {
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 });
+
+describe('autosave of the loss curve', () => {
+  const point = (epoch: number) => ({
+    epoch,
+    data: 0,
+    l2: 0,
+    weights: { w1: epoch / 1e8, w2: 0, b: 0 },
+    trainLoss: 1 / (1 + epoch),
+    objective: 1 / (1 + epoch),
+    testLoss: 1 / (1 + epoch),
+    trainAccuracy: 0.5,
+    testAccuracy: 0.5,
+  });
+
+  it('brings a short curve back whole, and a 100,000,000-epoch one thinned, its start and end kept', () => {
+    const s = initialSession(tutorialPreset());
+    for (const [epochs, whole] of [
+      [Array.from({ length: 400 }, (_, i) => i * 500), true],
+      [[0, ...Array.from({ length: 10_000 }, (_, i) => (i + 1) * 10_000)], false],
+    ] as const) {
+      const history = epochs.map(point);
+      const last = epochs.at(-1)!;
+      const storage = memory();
+      expect(autosave(storage, s, history.at(-1)!.weights, last, history)).toBeNull();
+      const back = (startingPoint('', storage).resume?.history ?? []).map((h) => h.epoch);
+      if (whole) expect(back).toEqual(epochs);
+      else {
+        expect(back.length).toBeLessThan(1_000);
+        expect(back.slice(0, 2)).toEqual([0, 10_000]);
+        expect(back.at(-1)).toBe(last);
+        expect(storage.getItem(STORAGE_KEY)!.length).toBeLessThan(300_000);
+      }
+    }
+  });
+});
