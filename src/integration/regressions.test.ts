@@ -226,6 +226,24 @@ describe('time travel, crashes and reloads keep one history', () => {
     expect(h.every((q) => q.data === p.session.dataVersion)).toBe(true);
   });
 
+  it('found by a try-out: the recipe after a learning-rate change carries no mark of the old run', async () => {
+    const p = new PageModel(smallSession('overlap'));
+    await p.link.settle();
+    p.client.step(100);
+    await p.link.settle();
+    p.dispatch({ type: 'hyper', patch: { lr: 0.5 } }); // marked at epoch 100 of run 1
+    await p.link.settle();
+    expect(p.view().marks).toEqual([{ epoch: 100, lr: 0.5 }]);
+    // The recipe sets lr back to 0.01 at epoch 100 — of the old run: no mark of the new one.
+    p.recipe([
+      { type: 'hyper', patch: { lr: 0.01, epochs: 400 } },
+      { type: 'preset', patch: { id: 'tutorial', n: 30 } },
+    ]);
+    await p.link.settle();
+    expect(p.view().history.at(-1)!.epoch).toBe(400);
+    expect(p.view().marks).toEqual([]);
+  });
+
   it('a crash restart continues the curve without an epoch-0 point in the middle', async () => {
     const s = smallSession('overlap');
     const p = new PageModel({ ...s, hyper: { ...s.hyper, epochs: 3_000 } });

@@ -189,9 +189,13 @@ export class Trainer {
     else if (post) this.postProgress(true);
   }
 
-  setParams(next: Hyper): void {
-    // A new rate mid-run is marked on the loss curve at the epoch it applies from.
-    if (next.lr !== this.hyper.lr && this.epoch > 0) {
+  /**
+   * New settings. A new rate mid-run is marked on the loss curve at the epoch it applies from —
+   * unless `mark` is false: settings that come with a new run (the recipe), whose epoch is still
+   * the old run's until its data reset the weights.
+   */
+  setParams(next: Hyper, mark = true): void {
+    if (mark && next.lr !== this.hyper.lr && this.epoch > 0) {
       this.pendingMarks.push({ epoch: this.epoch, lr: next.lr });
     }
     this.hyper = { ...next };

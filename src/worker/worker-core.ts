@@ -178,7 +178,7 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
         trainer.beginRun(msg.run);
         trainer.dataVersion = msg.data;
         clearRun();
-        trainer.setParams(msg.params);
+        trainer.setParams(msg.params, false); // a new run: no mark at the old run's epoch
         trainer.loadData(msg.train, msg.test, false);
         await selector.choose(msg.engine);
         return trainer.play();
