@@ -64,6 +64,10 @@ describe('loss plot reading', () => {
     expect(lossReadout(h(12345, 0.123456, 0.2))).toBe(
       'epoch 12,345: train loss 0.1235, test loss 0.2',
     );
+    // Small losses as the readouts write them (a try-out saw "4.072e-7" beside "2.496e−4").
+    expect(lossReadout(h(11_290_000, 0.00007601, 4.072e-7))).toBe(
+      'epoch 11,290,000: train loss 7.601e−5, test loss 4.072e−7',
+    );
     const pts = [h(1), h(2), h(4), h(9)];
     expect(nearestIndex(pts, 3.4)).toBe(2);
     expect(nearestIndex(pts, 100)).toBe(3);

@@ -4,12 +4,14 @@
  */
 import { format } from 'd3-format';
 import type { Selection } from 'd3-selection';
+import { fmtNum } from '../core/number-format.ts';
 import type { HistoryPoint } from '../core/progress.ts';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 
 const fmtEpoch = format(',');
-const fmtLoss = format('.4~g');
+/** A loss as the readouts write it (4 significant digits, e-notation below 0.001, U+2212). */
+const fmtLoss = (v: number): string => fmtNum(v, 4);
 
 /** "epoch 1,234: train loss 0.1234, test loss 0.1456". */
 export function lossReadout(h: HistoryPoint): string {

@@ -5,9 +5,10 @@
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear, scaleLog, type NumberValue } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import type { HistoryPoint } from '../core/progress.ts';
+import { fmtTick } from '../core/number-format.ts';
 import { m4Path } from './decimate.ts';
 import { epochAxisEnd, epochTick, quarterDecade } from './loss-axes.ts';
 import { LossCurves } from './loss-curves.ts';
@@ -22,6 +23,15 @@ export interface LossLane {
 }
 
 const MARGIN = { top: 22, right: 12, bottom: 34, left: 52 };
+
+/**
+ * The loss axis's labels: on the ticks d3's log scale labels (it leaves the minor ones blank),
+ * written as the readouts write numbers ("1e−6", not "0.000001", which the margin cut off).
+ */
+const lossTick =
+  (labelled: (v: number) => string) =>
+  (v: NumberValue): string =>
+    labelled(Number(v)) === '' ? '' : fmtTick(Number(v));
 
 export class LossPlot {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -208,7 +218,11 @@ export class LossPlot {
       this.svg
         .select<SVGGElement>('.axis-y')
         .attr('transform', `translate(${MARGIN.left},0)`)
-        .call(axisLeft(y).ticks(4, format('.2~g')));
+        .call(
+          axisLeft(y)
+            .ticks(4)
+            .tickFormat(lossTick(y.tickFormat(4, '.2~g'))),
+        );
     }
     // Each curve is drawn through what its pixels can show (M4), folding in only the run's new
     // points (./loss-curves.ts): a long run's thousands of report points would otherwise cost
@@ -281,8 +295,11 @@ export class LossPlot {
         left = px;
       }
     }
+    // A label that would run past the plot's right edge is set to the left of its line.
+    const flip = (m: { epoch: number }) => x(m.epoch) + 3 + 48 > this.width - 2;
     g.select('text')
-      .attr('x', (m) => x(m.epoch) + 3)
+      .attr('x', (m) => (flip(m) ? x(m.epoch) - 3 : x(m.epoch) + 3))
+      .attr('text-anchor', (m) => (flip(m) ? 'end' : 'start'))
       .attr('y', MARGIN.top + 10)
       .attr('display', (_, i) => (shown.has(i) ? null : 'none'))
       .text((m) => `lr ${format('.2~g')(m.lr)}`);

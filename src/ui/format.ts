@@ -1,19 +1,10 @@
 import { FEATURE_INFO, featureList, featureSetOfWeights } from '../core/features.ts';
 import type { Weights } from '../core/maths.ts';
 import { fmtCount } from '../core/count.ts';
+import { fmtNum, minus } from '../core/number-format.ts';
+
+export { fmtNum };
 /** Number formatting for readouts: compact, fixed-width-ish, and honest about NaN. */
-
-/** Typographic minus (U+2212) for every '-' in a formatted number. */
-const minus = (s: string): string => s.replace(/-/g, '−');
-
-/** A signed number with `digits` significant digits (minus as U+2212), or '—' when not finite. */
-export function fmtNum(v: number | undefined, digits = 4): string {
-  if (v === undefined || !Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) return minus(v.toExponential(digits - 1).replace('e+', 'e'));
-  return minus(Number(v.toPrecision(digits)).toString());
-}
 
 /** A fraction in [0, 1] as a percentage with one decimal. */
 export function fmtPct(v: number | undefined): string {
