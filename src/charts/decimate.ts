@@ -44,13 +44,13 @@ export class M4Stream {
     for (let i = this.n; i < s.n; i++) {
       const y = s.y(i);
       if (!Number.isFinite(y)) {
-        this.close(this.closed);
+        this.close();
         if (this.closed.length > 0 && this.closed.at(-1) !== -1) this.closed.push(-1);
         continue;
       }
       const c = Math.floor(s.x(i));
       if (this.first < 0 || c !== this.col) {
-        this.close(this.closed);
+        this.close();
         this.col = c;
         this.first = this.lo = this.hi = this.last = i;
         this.yLo = this.yHi = y;
@@ -65,19 +65,21 @@ export class M4Stream {
 
   /** The indices kept so far, the open column's included, in order; -1 marks a gap. */
   indices(): number[] {
-    const out = [...this.closed];
-    const open = { first: this.first };
-    this.close(out);
-    this.first = open.first; // closing into a copy leaves the column open
+    const out = [...this.closed, ...this.column()];
     if (out.at(-1) === -1) out.pop();
     return out;
   }
 
-  /** Appends the open column's points (first, lowest, highest, last; each once) to `out`. */
-  private close(out: number[]): void {
-    if (this.first < 0) return;
+  /** The open column's points (first, lowest, highest, last; each once, in order). */
+  private column(): number[] {
+    if (this.first < 0) return [];
     const keep = [this.first, this.lo, this.hi, this.last].sort((a, b) => a - b);
-    for (let k = 0; k < 4; k++) if (k === 0 || keep[k] !== keep[k - 1]) out.push(keep[k]!);
+    return keep.filter((k, i) => i === 0 || k !== keep[i - 1]);
+  }
+
+  /** Closes the open column: its points join the kept ones. */
+  private close(): void {
+    this.closed.push(...this.column());
     this.first = -1;
   }
 }
