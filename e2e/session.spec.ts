@@ -9,6 +9,7 @@ async function autosaved(page: Page): Promise<{
   hyper?: { l2?: number };
   points?: { x1?: number[] };
   epoch?: number;
+  views?: Record<string, boolean>;
 } | null> {
   return page.evaluate(() => {
     const raw = localStorage.getItem('logreg-lab/session');
@@ -103,27 +104,56 @@ test('a tampered link says what is wrong and starts from the defaults', async ({
   expect((await pointCounts(second)).total).toBe(300);
 });
 
-test('a reload brings back the points, the settings and the weights', async ({ page }) => {
+const VIEW_BOXES = [
+  'Show p = 0.25 and 0.75 lines',
+  'Show the exact optimum',
+  'Show parameter space',
+] as const;
+
+test('a reload brings back the points, the settings, the weights, the views and the lr marks', async ({
+  page,
+}) => {
   await openApp(page);
   const at = await plotPoint(page, 0.9, 0.9);
   await page.mouse.click(at.x, at.y);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  // A learning-rate change between two steps: the curve bends at epoch 100, marked there.
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('-1');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBe(200);
+  await expect(page.locator('.loss-svg .lr-mark text')).toHaveText('lr 0.1');
   const w1 = await readout(page, 'w1');
   await page.getByLabel('L2 penalty').fill('0.05');
   await page.getByLabel('L2 penalty').press('Enter');
+  for (const name of VIEW_BOXES) await page.getByRole('checkbox', { name }).uncheck();
   // The autosave is throttled (every 2 s): wait until it holds all of the above.
   await expect
     .poll(() => autosaved(page))
-    .toMatchObject({ hyper: { l2: 0.05 }, epoch: 100, points: { x1: { length: 301 } } });
+    .toMatchObject({
+      hyper: { l2: 0.05 },
+      epoch: 200,
+      points: { x1: { length: 301 } },
+      views: { lines: false, optimum: false, params: false },
+    });
   await page.reload();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Restored your last session.' }),
-  ).toBeVisible();
+  const restored = page.getByRole('status').filter({ hasText: 'Restored your last session.' });
+  await expect(restored).toBeVisible();
   expect((await pointCounts(page)).total).toBe(301);
   await expect(page.getByLabel('L2 penalty')).toHaveValue('0.05');
-  await expect.poll(() => readout(page, 'Epoch')).toBe(100);
+  await expect.poll(() => readout(page, 'Epoch')).toBe(200);
   expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+  for (const name of VIEW_BOXES)
+    await expect(page.getByRole('checkbox', { name })).not.toBeChecked();
+  await expect(page.getByRole('application', { name: 'Parameter space' })).toHaveCount(0);
+  await expect(page.locator('.loss-svg .lr-mark text')).toHaveText('lr 0.1');
+  await expect(page.locator('#loss-plot-summary')).toContainText(
+    'Learning rate 0.1 from epoch 100',
+  );
+  // A new run is no longer the restored session: the note goes (it would fade in 12 s anyway).
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(restored).toHaveCount(0);
+  await expect(page.locator('.loss-svg .lr-mark')).toHaveCount(0);
 });
 
 test('a reload of a big preset makes its points again off the page and goes on from the weights', async ({

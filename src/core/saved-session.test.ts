@@ -3,8 +3,10 @@ import { hyperArb } from './__fixtures__/hyper-arbitrary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
 import type { HistoryPoint } from './progress.ts';
+import { DEFAULT_VIEWS } from './views.ts';
 import {
   MAX_SAVED_HISTORY,
+  MAX_SAVED_MARKS,
   SAVE_VERSION,
   parseSavedSession,
   SAVED_DATA,
@@ -226,10 +228,22 @@ describe('serializeSession and parseSavedSession: the view settings', () => {
       ...SESSION,
       threshold: 0.3,
       speed: 'max',
-      views: { decisions: true, pulls: false },
+      views: { decisions: true, pulls: false, lines: false, optimum: true, params: false },
     };
     expect(parseSavedSession(serializeSession(s))).toEqual({ ok: true, session: s });
     const o = JSON.parse(serializeSession(s)) as Record<string, unknown>;
+    // A save from before the plot's checkboxes were kept: those views keep their defaults.
+    const older = JSON.stringify({ ...o, views: { decisions: true, pulls: true } });
+    expect(parseSavedSession(older)).toMatchObject({
+      ok: true,
+      session: { views: { ...DEFAULT_VIEWS, decisions: true, pulls: true } },
+    });
+    expect(refused(JSON.stringify({ ...o, views: { decisions: true } }))).toContain(
+      'views.pulls is missing, not true or false',
+    );
+    expect(refused(JSON.stringify({ ...o, views: { ...s.views, params: 'yes' } }))).toContain(
+      'views.params is "yes", not true or false',
+    );
     expect(refused(JSON.stringify({ ...o, threshold: 1.5 }))).toContain(
       'threshold is 1.5, not a number from 0 to 1',
     );
@@ -237,6 +251,34 @@ describe('serializeSession and parseSavedSession: the view settings', () => {
     expect(refused(JSON.stringify({ ...o, views: { decisions: 1, pulls: false } }))).toContain(
       'views.decisions is 1, not true or false',
     );
+  });
+});
+
+describe('serializeSession and parseSavedSession: the learning-rate marks', () => {
+  const marks = [
+    { epoch: 0, lr: 0.5 },
+    { epoch: 100, lr: 1e-5 },
+    { epoch: 100, lr: 10 },
+    { epoch: SESSION.epoch, lr: 0.01 },
+  ];
+
+  it('round-trip exactly, two at one epoch included', () => {
+    const s: SavedSession = { ...SESSION, marks };
+    expect(parseSavedSession(serializeSession(s))).toEqual({ ok: true, session: s });
+  });
+
+  it('refuse marks out of order, after the saved epoch, with a bad rate or too many', () => {
+    const o = JSON.parse(serializeSession({ ...SESSION, marks })) as Record<string, unknown>;
+    const bad = (m: unknown) => refused(JSON.stringify({ ...o, marks: m }));
+    expect(bad({ epoch: [5, 4], lr: [0.1, 0.1] })).toContain('marks.epoch[1] is 4');
+    expect(bad({ epoch: [SESSION.epoch + 1], lr: [0.1] })).toContain(
+      `not an epoch in order up to ${SESSION.epoch}`,
+    );
+    expect(bad({ epoch: [1], lr: [0] })).toContain('marks.lr[0] is 0');
+    expect(bad({ epoch: [1], lr: ['0.1'] })).toContain('marks.lr[0] is "0.1"');
+    expect(bad({ epoch: [1, 2], lr: [0.1] })).toContain('not two lists of the same length');
+    const many = Array.from({ length: MAX_SAVED_MARKS + 1 }, () => 1);
+    expect(bad({ epoch: many, lr: many })).toContain('1,001 learning-rate marks, more than 1,000');
   });
 });
 

@@ -16,7 +16,7 @@ import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
 import { fromTheta, restrictWeights, weightKeys, type FeatureSet } from './features.ts';
 import type { HistoryPoint } from './progress.ts';
-import type { Views } from './url-state.ts';
+import { DEFAULT_VIEWS, VIEW_KEYS, type Views } from './views.ts';
 import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
 import {
   ENGINE_CHOICES,
@@ -52,6 +52,15 @@ export const SAVE_VERSION = 1;
 /** Most loss-curve entries a save holds; a longer history is refused (trim it before saving). */
 export const MAX_SAVED_HISTORY = 5000;
 
+/** Most learning-rate marks a save holds (the latest are kept). */
+export const MAX_SAVED_MARKS = 1000;
+
+/** A learning-rate change on the loss curve: from `epoch` on, training used `lr`. */
+export interface SavedMark {
+  epoch: number;
+  lr: number;
+}
+
 /** A whole session as saved. */
 export interface SavedSession {
   version: typeof SAVE_VERSION;
@@ -70,8 +79,10 @@ export interface SavedSession {
   threshold?: number;
   /** The pace of training (absent in older saves: Normal). */
   speed?: Speed;
-  /** The decisions-and-doubt views shown (absent in older saves: none). */
+  /** The optional views shown (absent in older saves: the defaults). */
   views?: Views;
+  /** The loss curve's learning-rate marks: epochs in order, none after `epoch`. */
+  marks?: SavedMark[];
 }
 
 class SaveError extends Error {}
@@ -147,6 +158,7 @@ export function serializeSession(s: SavedSession): string {
     threshold: s.threshold,
     speed: s.speed,
     views: s.views,
+    marks: s.marks && { epoch: s.marks.map((m) => m.epoch), lr: s.marks.map((m) => m.lr) },
   });
 }
 
@@ -336,13 +348,39 @@ function readHistory(v: unknown, epoch: number, features: FeatureSet): HistoryPo
 
 function readViews(v: unknown): Views {
   const o = object(v, 'views');
-  const flag = (key: keyof Views) => {
+  const views: Views = { ...DEFAULT_VIEWS };
+  for (const [key] of VIEW_KEYS) {
     const x = get(o, key);
+    // A view an older save does not name keeps its default.
+    if (x === undefined && key !== 'decisions' && key !== 'pulls') continue;
     if (typeof x !== 'boolean')
       throw new SaveError(`views.${key} is ${show(x)}, not true or false`);
-    return x;
-  };
-  return { decisions: flag('decisions'), pulls: flag('pulls') };
+    views[key] = x;
+  }
+  return views;
+}
+
+function readMarks(v: unknown, last: number): SavedMark[] {
+  const o = object(v, 'marks');
+  const epochs = get(o, 'epoch');
+  const rates = get(o, 'lr');
+  if (!Array.isArray(epochs) || !Array.isArray(rates) || epochs.length !== rates.length)
+    throw new SaveError('marks.epoch and marks.lr are not two lists of the same length');
+  if (epochs.length > MAX_SAVED_MARKS)
+    throw new SaveError(
+      `it holds ${thousands(epochs.length)} learning-rate marks, more than ${thousands(MAX_SAVED_MARKS)}`,
+    );
+  const lrRule = RULES.lr;
+  return epochs.map((epoch: unknown, i) => {
+    const lr: unknown = rates[i];
+    if (!fitsRule(epoch, { ...EPOCH, max: last }) || (i > 0 && epoch < (epochs[i - 1] as number)))
+      throw new SaveError(
+        `marks.epoch[${i}] is ${show(epoch)}, not an epoch in order up to ${last}`,
+      );
+    if (!fitsRule(lr, lrRule))
+      throw new SaveError(`marks.lr[${i}] is ${show(lr)}, not ${describeRule(lrRule)}`);
+    return { epoch, lr };
+  });
 }
 
 function readSession(data: unknown): SavedSession {
@@ -373,6 +411,7 @@ function readSession(data: unknown): SavedSession {
     session.threshold = number(o, 'threshold', { min: 0, max: 1 }, '');
   if (get(o, 'speed') !== undefined) session.speed = choice(get(o, 'speed'), SPEED_IDS, 'speed');
   if (get(o, 'views') !== undefined) session.views = readViews(get(o, 'views'));
+  if (get(o, 'marks') !== undefined) session.marks = readMarks(get(o, 'marks'), session.epoch);
   return session;
 }
 

@@ -3,6 +3,7 @@ import { hyperArb } from './__fixtures__/hyper-arbitrary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
 import { DEFAULT_HYPER, ENGINE_CHOICES, RULES, type NumberRule } from './settings.ts';
+import { DEFAULT_VIEWS } from './views.ts';
 import {
   MAX_URL_POINTS,
   decodeUrlState,
@@ -18,7 +19,7 @@ const DEFAULTS: UrlState = {
   hyper: { ...DEFAULT_HYPER },
   engine: 'auto',
   threshold: 0.5,
-  views: { decisions: false, pulls: false },
+  views: DEFAULT_VIEWS,
 };
 
 function decoded(query: string, defaults = DEFAULTS) {
@@ -48,7 +49,7 @@ describe('encodeUrlState', () => {
   it('writes every setting as a short query string', () => {
     expect(encodeUrlState(DEFAULTS)).toEqual({
       query:
-        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&feat=none&std=off&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5&dd=0&gp=0',
+        'p=tutorial&n=300&noise=1&seed=42&opt=sgd&init=zeros&feat=none&std=off&lr=0.01&l2=0&mom=0.9&b1=0.9&b2=0.999&eps=1e-8&bs=0&hs=42&ep=200000&re=10000&eng=auto&th=0.5&dd=0&gp=0&pl=1&op=1&ps=1',
       pointsOmitted: false,
     });
   });
@@ -189,6 +190,16 @@ describe('decodeUrlState', () => {
     expect(r.warnings).toEqual(["The link's points were ignored: it names a preset."]);
   });
 
+  it('keeps every view checkbox, and an older link that names none opens with the defaults', () => {
+    const views = { decisions: true, pulls: false, lines: false, optimum: false, params: true };
+    const { query } = encodeUrlState({ ...DEFAULTS, views });
+    expect(query).toContain('dd=1&gp=0&pl=0&op=0&ps=1');
+    expect(decoded(query).state.views).toEqual(views);
+    const older = query.replace(/&(pl|op|ps)=\d/g, '');
+    expect(decoded(older).state.views).toEqual({ ...DEFAULT_VIEWS, decisions: true });
+    expect(decodeUrlState(query.replace('op=0', 'op=2'), DEFAULTS)).toMatchObject({ ok: false });
+  });
+
   it('ignores __proto__ and constructor keys and pollutes nothing', () => {
     const r = decoded(
       '__proto__=x&constructor=y&__proto__[polluted]=1&prototype=z&toString=1&lr=0.5',
@@ -231,7 +242,13 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
   engine: fc.constantFrom(...ENGINE_CHOICES),
   points: fc.array(pointArb, { maxLength: 30 }),
   threshold: inRule(THRESHOLD_RULE),
-  views: fc.record({ decisions: fc.boolean(), pulls: fc.boolean() }),
+  views: fc.record({
+    decisions: fc.boolean(),
+    pulls: fc.boolean(),
+    lines: fc.boolean(),
+    optimum: fc.boolean(),
+    params: fc.boolean(),
+  }),
 });
 
 describe('decodeUrlState: properties', () => {

@@ -18,6 +18,8 @@ import type { Label, Point, Split } from './dataset.ts';
 import { PRESETS } from './datasets.ts';
 import { MAX_ABS_VALUE } from './csv.ts';
 import { isPresetChoice, type PresetState } from './saved-session.ts';
+import { DEFAULT_VIEWS, VIEW_KEYS, type Views } from './views.ts';
+export { DEFAULT_VIEWS, type Views } from './views.ts';
 import {
   ENGINE_CHOICES,
   HYPER_KEYS,
@@ -40,17 +42,10 @@ export interface UrlState {
   points?: Point[];
   /** The decision threshold (absent: 0.5). */
   threshold?: number;
-  /** The decisions-and-doubt views shown (absent: none). */
+  /** The optional views shown (absent: {@link DEFAULT_VIEWS}). */
   views?: Views;
 }
 
-/** The optional views: "Show decisions and doubt" and "Show gradient pulls". */
-export interface Views {
-  decisions: boolean;
-  pulls: boolean;
-}
-
-export const NO_VIEWS: Views = { decisions: false, pulls: false };
 const FLAGS = ['0', '1'] as const;
 
 /** The decision threshold's range: a probability. */
@@ -62,7 +57,8 @@ export const MAX_URL_POINTS = 2000;
 /** Each hyper-parameter's key in the link and its valid values. */
 const HYPER_SPECS = HYPER_KEYS.map((k): [keyof Hyper, SettingSpec] => [k, HYPER_SCHEMA[k]]);
 const KNOWN_KEYS = new Set([
-  ...'p n noise seed eng pts th dd gp'.split(' '),
+  ...'p n noise seed eng pts th'.split(' '),
+  ...VIEW_KEYS.map(([, key]) => key),
   ...HYPER_SPECS.map(([, spec]) => spec.url),
 ]);
 const CLASS_CODES = ['r', 'b', 'R', 'B'] as const;
@@ -115,8 +111,10 @@ export function encodeUrlState(s: UrlState): { query: string; pointsOmitted: boo
     ...HYPER_SPECS.filter(([, spec]) => 'rule' in spec).map(hyperPair),
     ['eng', s.engine],
     ['th', s.threshold ?? 0.5],
-    ['dd', s.views?.decisions ? 1 : 0],
-    ['gp', s.views?.pulls ? 1 : 0],
+    ...VIEW_KEYS.map(([view, key]): [string, number] => [
+      key,
+      (s.views ?? DEFAULT_VIEWS)[view] ? 1 : 0,
+    ]),
   ];
   const points = preset.id === 'custom' ? (s.points ?? []) : [];
   const pointsOmitted = points.length > MAX_URL_POINTS;
@@ -290,8 +288,9 @@ export function decodeUrlState(
     const threshold = readNumber(params, 'th', THRESHOLD_RULE, defaults.threshold ?? 0.5);
     const flag = (key: string, dflt: boolean) =>
       readChoice(params, key, (v) => isOneOf(v, FLAGS), dflt ? '1' : '0', FLAGS) === '1';
-    const dv = defaults.views ?? NO_VIEWS;
-    const views = { decisions: flag('dd', dv.decisions), pulls: flag('gp', dv.pulls) };
+    const dv = defaults.views ?? DEFAULT_VIEWS;
+    const views: Views = { ...dv };
+    for (const [view, key] of VIEW_KEYS) views[view] = flag(key, dv[view]);
     const warnings: string[] = [];
     const points = readPoints(params, preset.id === 'custom', defaults, warnings);
     const state: UrlState = points

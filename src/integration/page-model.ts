@@ -96,6 +96,7 @@ export class PageModel {
       s.snapshot?.weights ?? { w1: 0, w2: 0, b: 0 },
       s.snapshot?.epoch ?? 0,
       s.history,
+      s.marks,
     );
     this.client.stop();
     return PageModel.open('', storage, this.engines);

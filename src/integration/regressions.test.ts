@@ -291,6 +291,35 @@ describe('time travel, crashes and reloads keep one history', () => {
     expect(q.view().history.at(-1)!.epoch).toBeGreaterThan(1_000);
   });
 
+  it('found by a try-out: a reload keeps the learning-rate marks that explain the curve’s bends', async () => {
+    const storage = new MemoryStorage();
+    const p = new PageModel(smallSession('overlap'));
+    await p.link.settle();
+    p.client.step(300);
+    await p.link.settle();
+    p.dispatch({ type: 'hyper', patch: { lr: 0.5 } });
+    p.client.step(300);
+    await p.link.settle();
+    p.dispatch({ type: 'hyper', patch: { lr: 0.05 } });
+    await p.link.settle();
+    const marks = [
+      { epoch: 300, lr: 0.5 },
+      { epoch: 600, lr: 0.05 },
+    ];
+    expect(p.view().marks).toEqual(marks);
+    const q = p.reload(storage);
+    await q.link.settle();
+    expect(q.view().marks).toEqual(marks);
+    // Training on keeps them, a later change adds to them, and Reset (a new run) clears them.
+    q.client.step(100);
+    q.dispatch({ type: 'hyper', patch: { lr: 0.2 } });
+    await q.link.settle();
+    expect(q.view().marks).toEqual([...marks, { epoch: 700, lr: 0.2 }]);
+    q.reset();
+    await q.link.settle();
+    expect(q.view().marks).toEqual([]);
+  });
+
   it('found by the model test: time travel with features keeps every weight’s gradient', async () => {
     const p = new PageModel(smallSession('xor'));
     p.dispatch({ type: 'hyper', patch: { features: 'x1x2' } });

@@ -2,25 +2,22 @@ import { useMemo, useReducer, useRef, useState } from 'react';
 import { useStable } from './use-stable.ts';
 import type { EngineInfo } from '../worker/protocol.ts';
 import { predict } from '../core/metrics.ts';
-import { DEFAULT_PRESET } from '../core/datasets.ts';
-import { TUTORIAL } from '../core/presets.ts';
 import { smoothness } from '../core/smoothness.ts';
-import { DEFAULT_HYPER, engineName } from '../core/settings.ts';
-import { isLinear } from '../core/features.ts';
+import { engineName } from '../core/settings.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
 import { HeaderActions } from './header-actions.tsx';
 import { LivePanel, ModelExplain } from './model-panel.tsx';
 import { buildModelDocument } from './model-document.ts';
 import { NoticeArea } from './notice-area.tsx';
-import { legendEntries, type LegendOptions } from './plot-legend.tsx';
+import { legendEntries, usePlotLegend } from './plot-legend.tsx';
 import { PlotNotes, type PlotOption } from './plot-notes.tsx';
 import { DecisionsGroup } from './decisions-group.tsx';
 import { RunBar } from './run-bar.tsx';
 import { DatasetControls } from './dataset-controls.tsx';
 import { Diagnostics } from './diagnostics.tsx';
 import { PlotToolbar } from './plot-toolbar.tsx';
-import { sessionReducer, type SessionState } from './session.ts';
+import { sessionReducer } from './session.ts';
 import { ParamSpacePanel } from './param-space-panel.tsx';
 import { pythonExportInput } from './python-export-input.ts';
 import { RacePanel } from './race-panel.tsx';
@@ -30,7 +27,7 @@ import { useTimeTravel } from './use-time-travel.ts';
 import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
-import { inputsOf } from './session-sync.ts';
+import { useAppHandlers } from './use-app-handlers.ts';
 import { columnsOf, dataSummary, splitOf } from './split-arrays.ts';
 import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
@@ -55,9 +52,7 @@ export function App() {
   });
   const [session, dispatch] = useReducer(sessionReducer, start, sessionFrom);
   const [stepEpochs, setStepEpochs] = useState(100);
-  const [contours, setContours] = useState(true);
-  const [showOptimum, setShowOptimum] = useState(true);
-  const [showParams, setShowParams] = useState(true);
+  const { lines: contours, optimum: showOptimum, params: showParams } = session.views;
   // Bumped by Reset and the recipe: the parameter-space view re-fits its range to the new run.
   const [resets, setResets] = useState(0);
   const plotHost = useRef<HTMLDivElement>(null);
@@ -87,6 +82,7 @@ export function App() {
     session,
     view.snapshot,
     view.history,
+    view.marks,
     (msg) => messages.say('error', msg, 'autosave'),
     autosave,
   );
@@ -100,10 +96,7 @@ export function App() {
       ).maxStableLr,
     [trainCols, session.hyper.l2, session.hyper.features, session.hyper.standardize],
   );
-  const showDecisions = session.views.decisions;
-  const showPulls = session.views.pulls;
-  const setShowDecisions = (on: boolean) => dispatch({ type: 'views', patch: { decisions: on } });
-  const setShowPulls = (on: boolean) => dispatch({ type: 'views', patch: { pulls: on } });
+  const { decisions: showDecisions, pulls: showPulls } = session.views;
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
   const decisions = useDecisions(
@@ -130,65 +123,35 @@ export function App() {
 
   const { handlers, overlay } = usePlotOverlay(session, dispatch, model, prediction);
 
-  const playPause = () => (view.running ? client.pause() : client.play());
-  const runRecipe = () => {
-    const recipe = [
-      { type: 'hyper', patch: DEFAULT_HYPER },
-      { type: 'preset', patch: DEFAULT_PRESET },
-    ] as const;
-    const next = recipe.reduce<SessionState>(sessionReducer, session);
-    // The worker gets the whole recipe in one message, under the versions the session will have.
-    client.runRecipe(inputsOf(next));
-    setResets((r) => r + 1);
-    recipe.forEach(dispatch);
-    dispatch({ type: 'probe', at: { x1: TUTORIAL.newPoint.x1, x2: TUTORIAL.newPoint.x2 } });
-  };
-  useShortcuts({
-    undo: () => dispatch({ type: 'undo' }),
-    redo: () => dispatch({ type: 'redo' }),
-    playPause,
+  const on = useAppHandlers({
+    session,
+    dispatch,
+    client,
+    view,
+    stepEpochs,
+    newRun: () => setResets((r) => r + 1),
+    endTravel: () => setTravel(null),
+    movedOn: () => messages.retire('start'),
+    dismissMessage: messages.dismiss,
+    showRace: races.setShow,
   });
+  useShortcuts({ undo: on.undo, redo: on.redo, playPause: on.playPause });
 
   const summary = dataSummary(split);
   const e = view.engine;
   const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;
   // What the plot shows, once: the legend under it and an exported image both list it.
-  // The legend says what is drawn, not where: it changes with the options, not every frame.
-  const shape = {
-    model: !!model,
-    arrow: !!model && (model.w1 !== 0 || model.w2 !== 0 || !isLinear(model)),
-    curved: !!model && !isLinear(model),
+  const legend = usePlotLegend({
+    model,
+    lines: contours,
     ghost: !!ghost,
     maxMargin: !!maxMargin,
+    lanes: races.lines,
+    threshold,
     pulls: !!pulls && pulls.marks.length > 0,
     band: !!band,
-  };
-  const legend: LegendOptions = useMemo(
-    () => ({
-      contours: contours && shape.model,
-      ghost: shape.ghost,
-      maxMargin: shape.maxMargin,
-      arrow: shape.arrow,
-      curved: shape.curved,
-      lanes: races.lines,
-      threshold,
-      pulls: shape.pulls,
-      band: shape.band,
-    }),
-    [
-      contours,
-      shape.model,
-      shape.ghost,
-      shape.maxMargin,
-      shape.arrow,
-      shape.curved,
-      races.lines,
-      threshold,
-      shape.pulls,
-      shape.band,
-    ],
-  );
+  });
   // Handlers of the memoized controls: stable identities, so a training frame re-renders none of
   // them (they read the session and the model when used, not when drawn).
   const exportDecor = useStable(() => ({
@@ -202,49 +165,24 @@ export function App() {
     () => plotHost.current?.querySelector<HTMLElement>('.plot-host') ?? null,
   );
   const say = useStable(messages.say);
-  const importFile = useStable(data.importFile);
+  const importFile = useStable((file: File) => {
+    messages.retire('start');
+    return data.importFile(file);
+  });
   const onPreset = useStable((patch: Parameters<typeof data.onPreset>[0]) => {
+    messages.retire('start');
     void data.onPreset(patch);
   });
-  const on = {
-    clear: useStable(() => dispatch({ type: 'clear' })),
-    mode: useStable((mode: SessionState['mode']) => dispatch({ type: 'mode', mode })),
-    show: useStable((show: SessionState['show']) => dispatch({ type: 'show', show })),
-    newSplit: useStable((split: SessionState['newSplit']) =>
-      dispatch({ type: 'new-split', split }),
-    ),
-    playPause: useStable(playPause),
-    step: useStable(() => client.step(stepEpochs)),
-    reset: useStable(() => {
-      setResets((r) => r + 1);
-      client.reset();
-    }),
-    recipe: useStable(runRecipe),
-    lr: useStable((lr: number) => dispatch({ type: 'hyper', patch: { lr } })),
-    speed: useStable((speed: SessionState['speed']) => dispatch({ type: 'speed', speed })),
-    hyper: useStable((patch: Partial<SessionState['hyper']>) => dispatch({ type: 'hyper', patch })),
-    engine: useStable((engine: SessionState['engine']) => dispatch({ type: 'engine', engine })),
-    restore: useStable(() => {
-      const d = view.diverged!;
-      setTravel(null);
-      client.setWeights(d.lastFinite, d.lastFiniteEpoch);
-    }),
-    dismissNotice: useStable((i: number) => client.dismissNotice(i)),
-    dismissMessage: useStable(messages.dismiss),
-    showDecisions: useStable(setShowDecisions),
-    showPulls: useStable(setShowPulls),
-    showRace: useStable(races.setShow),
-  };
 
   const fullBatch = session.hyper.optimizer === 'sgd' && session.hyper.batchSize === 0;
   const epoch = view.snapshot?.epoch ?? 0;
   const options = useMemo<PlotOption[]>(
     () => [
-      ['Show p = 0.25 and 0.75 lines', contours, setContours],
-      ['Show the exact optimum', showOptimum, setShowOptimum],
+      ['Show p = 0.25 and 0.75 lines', contours, on.showLines],
+      ['Show the exact optimum', showOptimum, on.showOptimum],
       ['Show gradient pulls', showPulls, on.showPulls],
     ],
-    [contours, showOptimum, showPulls, on.showPulls],
+    [contours, showOptimum, showPulls, on.showLines, on.showOptimum, on.showPulls],
   );
   const doneAt = !view.running && epoch >= session.hyper.epochs ? session.hyper.epochs : null;
   const notices = useMemo(
@@ -322,7 +260,7 @@ export function App() {
               ghost={ghost}
               maxMargin={maxMargin}
               lanes={races.lines}
-              onDropFile={(file) => void data.importFile(file)}
+              onDropFile={(file) => void importFile(file)}
               contours={contours}
               threshold={threshold}
               pulls={pulls?.marks}
@@ -343,10 +281,10 @@ export function App() {
             probe={session.probe}
             prediction={prediction}
             interval={probeInterval}
-            onClassify={(x1, x2) => dispatch({ type: 'probe', at: { x1, x2 } })}
-            onClear={() => dispatch({ type: 'probe', at: null })}
+            onClassify={(x1, x2) => on.probe({ x1, x2 })}
+            onClear={() => on.probe(null)}
           />
-          <Toggle label="Show parameter space" checked={showParams} onChange={setShowParams} />
+          <Toggle label="Show parameter space" checked={showParams} onChange={on.showParams} />
           {showParams && (
             <ParamSpacePanel
               view={view}
@@ -357,11 +295,8 @@ export function App() {
               features={session.hyper.features}
               runKey={`${session.dataVersion}:${resets}:${session.hyper.features}:${session.hyper.standardize}`}
               requestSurface={client.surface}
-              onSetWeights={(weights) => {
-                setTravel(null);
-                // The panel keeps the weights off its plane as they are: a move in the plane.
-                client.setWeights(weights);
-              }}
+              // The panel keeps the weights off its plane as they are: a move in the plane.
+              onSetWeights={on.jump}
             />
           )}
         </section>
@@ -394,14 +329,7 @@ export function App() {
             lanes={races.curves}
           />
           <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
-          <ModelExplain
-            view={view}
-            shown={shown}
-            onJump={(weights) => {
-              setTravel(null);
-              client.setWeights(weights);
-            }}
-          />
+          <ModelExplain view={view} shown={shown} onJump={on.jump} />
           <TrainingControls
             hyper={session.hyper}
             stepEpochs={stepEpochs}
@@ -423,7 +351,7 @@ export function App() {
           {showDecisions && (
             <DecisionsGroup
               threshold={session.threshold}
-              onThreshold={(t) => dispatch({ type: 'threshold', t })}
+              onThreshold={on.threshold}
               train={decisions.train}
               test={decisions.test}
               doubt={doubt}

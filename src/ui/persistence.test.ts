@@ -28,6 +28,7 @@ describe('autosave and the start it gives', () => {
       { type: 'threshold', t: 0.7 },
       { type: 'speed', speed: 'max' },
       { type: 'views', patch: { decisions: true, pulls: true } },
+      { type: 'views', patch: { lines: false, optimum: false, params: false } },
     ];
     const s = actions.reduce(sessionReducer, initialSession(tutorialPreset()));
     const storage = memory();
@@ -35,7 +36,13 @@ describe('autosave and the start it gives', () => {
     const back = sessionFrom(startingPoint('', storage));
     expect(back.threshold).toBe(0.7);
     expect(back.speed).toBe('max');
-    expect(back.views).toEqual({ decisions: true, pulls: true });
+    expect(back.views).toEqual({
+      decisions: true,
+      pulls: true,
+      lines: false,
+      optimum: false,
+      params: false,
+    });
   });
 });
 

@@ -11,7 +11,9 @@ import type { HistoryPoint } from '../core/progress.ts';
 import { thinHistory } from '../core/thin-history.ts';
 import {
   MAX_SAVED_HISTORY,
+  MAX_SAVED_MARKS,
   parseSavedSession,
+  type SavedMark,
   SAVED_DATA,
   SAVE_VERSION,
   serializeSession,
@@ -19,7 +21,7 @@ import {
 import {
   decodeUrlState,
   encodeUrlState,
-  NO_VIEWS,
+  DEFAULT_VIEWS,
   type UrlState,
   type Views,
 } from '../core/url-state.ts';
@@ -80,7 +82,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
     ...DEFAULTS,
     threshold: 0.5,
     speed: DEFAULT_SPEED,
-    views: { ...NO_VIEWS },
+    views: { ...DEFAULT_VIEWS },
     ...fromPreset(DEFAULTS.preset),
     resume: null,
     fromLink: false,
@@ -91,7 +93,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   if (query) {
     const link = decodeUrlState(query, DEFAULTS);
     if (link.ok) {
-      const { preset, hyper, engine, points, threshold = 0.5, views = NO_VIEWS } = link.state;
+      const { preset, hyper, engine, points, threshold = 0.5, views = DEFAULT_VIEWS } = link.state;
       const text = ['Opened the shared session from the link.', ...link.warnings].join(' ');
       return {
         preset,
@@ -122,10 +124,16 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
         engine: s.engine,
         threshold: s.threshold ?? 0.5,
         speed: s.speed ?? DEFAULT_SPEED,
-        views: s.views ?? NO_VIEWS,
+        views: s.views ?? DEFAULT_VIEWS,
         // A big preset is saved without its points: its seed makes the same ones again.
         ...(s.points.length === 0 ? fromPreset(s.preset) : { points: s.points, pending: null }),
-        resume: { weights: s.weights, epoch: s.epoch, running: false, history: s.history ?? [] },
+        resume: {
+          weights: s.weights,
+          epoch: s.epoch,
+          running: false,
+          history: s.history ?? [],
+          marks: s.marks ?? [],
+        },
         fromLink: fresh.fromLink,
         message: { kind: notes.length > 1 ? 'error' : 'info', text },
       };
@@ -160,6 +168,7 @@ export function autosave(
   weights: Weights,
   epoch: number,
   history: readonly HistoryPoint[] = [],
+  marks: readonly SavedMark[] = [],
 ): string | null {
   const preset = keptPreset(s);
   const light = preset.id !== 'custom' && s.points.length > LIGHT_SAVE_MIN;
@@ -193,6 +202,13 @@ export function autosave(
         views: s.views,
         // The loss curve (a few hundred points), so time travel and the plot survive a reload.
         history: finite ? savedHistory(history, epoch, s.dataVersion) : [],
+        // The learning-rate marks, so the curve's bends stay explained after a reload.
+        marks: finite
+          ? marks
+              .filter((m) => m.epoch <= epoch)
+              .slice(-MAX_SAVED_MARKS)
+              .map(({ epoch: e, lr }) => ({ epoch: e, lr }))
+          : [],
       }),
     );
     return null;

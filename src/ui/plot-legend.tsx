@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { isLinear } from '../core/features.ts';
+import type { Weights } from '../core/maths.ts';
 import {
   drawSwatch,
   legendEntries as entries,
@@ -22,6 +24,45 @@ export interface LegendOptions {
   threshold?: number | null;
   pulls?: boolean;
   band?: boolean;
+}
+
+/** What is drawn on the plot, not where: the model's shape and the views' flags. */
+export interface DrawnOn {
+  model: Weights | null;
+  /** The p = 0.25 and 0.75 lines are asked for. */
+  lines: boolean;
+  ghost: boolean;
+  maxMargin: boolean;
+  lanes: readonly LaneLine[];
+  threshold: number | null;
+  pulls: boolean;
+  band: boolean;
+}
+
+/**
+ * The legend's options: they change with what is drawn, not every frame (a new object only when
+ * one of them changed, so the legend's memo holds while the model moves).
+ */
+export function usePlotLegend(d: DrawnOn): LegendOptions {
+  const m = d.model;
+  const has = !!m;
+  const curved = !!m && !isLinear(m);
+  const arrow = !!m && (m.w1 !== 0 || m.w2 !== 0 || curved);
+  const { lines, ghost, maxMargin, lanes, threshold, pulls, band } = d;
+  return useMemo(
+    () => ({
+      contours: lines && has,
+      ghost,
+      maxMargin,
+      arrow,
+      curved,
+      lanes,
+      threshold,
+      pulls,
+      band,
+    }),
+    [lines, has, ghost, maxMargin, arrow, curved, lanes, threshold, pulls, band],
+  );
 }
 
 /** The entries for what is on the plot. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePreset } from '../core/datasets.ts';
 import { tutorialPreset } from '../core/presets.ts';
+import { DEFAULT_VIEWS } from '../core/views.ts';
 import {
   initialSession,
   sessionReducer,
@@ -50,12 +51,12 @@ describe('sessionReducer', () => {
     const s = run(
       start(),
       { type: 'threshold', t: 0.7 },
-      { type: 'views', patch: { decisions: true, pulls: true } },
+      { type: 'views', patch: { decisions: true, pulls: true, optimum: false } },
       { type: 'new-split', split: 'test' },
       { type: 'preset', patch: { seed: 7 } },
     );
     expect(s.threshold).toBe(0.7);
-    expect(s.views).toEqual({ decisions: true, pulls: true });
+    expect(s.views).toEqual({ ...DEFAULT_VIEWS, decisions: true, pulls: true, optimum: false });
     expect(s.newSplit).toBe('test');
   });
 

@@ -12,7 +12,7 @@ import {
   type Hyper,
   type Speed,
 } from '../core/settings.ts';
-import { NO_VIEWS, type Views } from '../core/url-state.ts';
+import { DEFAULT_VIEWS, type Views } from '../core/url-state.ts';
 
 /** What a click on the data plot does. */
 export type ClickMode = 'red' | 'blue' | 'classify';
@@ -130,7 +130,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     show: 'both',
     probe: null,
     threshold: 0.5,
-    views: { ...NO_VIEWS },
+    views: { ...DEFAULT_VIEWS },
     dragOrigin: null,
     loadCount: 0,
     preset: { ...DEFAULT_PRESET },

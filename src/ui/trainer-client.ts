@@ -83,6 +83,8 @@ export interface ResumePoint {
   epoch: number;
   running: boolean;
   history?: HistoryPoint[];
+  /** The learning-rate marks on that curve. */
+  marks?: LrMark[];
 }
 
 export class TrainerClient {
@@ -252,6 +254,7 @@ export class TrainerClient {
       const l2 = hyper.l2;
       this.update({ history: from.history.map((h) => ({ data, l2, ...h })) });
     }
+    if (from?.marks?.length) this.update({ marks: from.marks });
   }
 
   /** The worker died: a new one goes on from the last numbers this run received. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
+import type { SavedMark } from '../core/saved-session.ts';
 import { Autosaver } from './autosaver.ts';
 import type { SessionState } from './session.ts';
 
@@ -11,6 +12,7 @@ interface Saved {
   session: SessionState;
   snapshot: Snapshot | null;
   history: readonly HistoryPoint[];
+  marks: readonly SavedMark[];
 }
 
 /**
@@ -21,6 +23,7 @@ export function useAutosave(
   session: SessionState,
   snapshot: Snapshot | null,
   history: readonly HistoryPoint[],
+  marks: readonly SavedMark[],
   onError: (message: string) => void,
   save: (
     storage: Pick<Storage, 'setItem' | 'removeItem'>,
@@ -28,13 +31,14 @@ export function useAutosave(
     w: Weights,
     epoch: number,
     history: readonly HistoryPoint[],
+    marks: readonly SavedMark[],
   ) => string | null,
 ): void {
   const handlers = useRef({ onError, save });
   const saver = useRef<Autosaver<Saved> | null>(null);
   useEffect(() => {
     let reported: unknown = null;
-    const a = new Autosaver<Saved>(({ session: s, snapshot: snap, history: curve }) => {
+    const a = new Autosaver<Saved>(({ session: s, snapshot: snap, history: curve, marks: m }) => {
       let storage: Storage;
       try {
         storage = window.localStorage;
@@ -42,7 +46,7 @@ export function useAutosave(
         return;
       }
       const w = snap?.weights ?? { w1: 0, w2: 0, b: 0 };
-      const error = handlers.current.save(storage, s, w, snap?.epoch ?? 0, curve);
+      const error = handlers.current.save(storage, s, w, snap?.epoch ?? 0, curve, m);
       if (error && reported !== s.points) {
         reported = s.points;
         handlers.current.onError(error);
@@ -54,6 +58,6 @@ export function useAutosave(
   }, []);
   useEffect(() => {
     handlers.current = { onError, save };
-    saver.current?.changed({ session, snapshot, history });
+    saver.current?.changed({ session, snapshot, history, marks });
   });
 }

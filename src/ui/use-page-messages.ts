@@ -71,5 +71,12 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
   };
 
   const dismiss = (id: number) => setMessages((ms) => ms.filter((m) => m.id !== id));
-  return { messages, say, dismiss, onImported };
+  /** Takes down the information on `topic` (an error stays until read). */
+  const retire = (topic: string) =>
+    setMessages((ms) =>
+      ms.some((m) => m.topic === topic && m.kind === 'info')
+        ? ms.filter((m) => m.topic !== topic || m.kind !== 'info')
+        : ms,
+    );
+  return { messages, say, dismiss, retire, onImported };
 }
