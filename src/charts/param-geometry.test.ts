@@ -1,4 +1,5 @@
 import { contours } from 'd3-contour';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gridCoord } from '../core/loss-surface.ts';
 import { bandPath, contourToGrid } from '../core/surface-bands.ts';
@@ -7,6 +8,7 @@ import {
   arrowHead,
   gridTransform,
   keyStep,
+  ScreenTrail,
   screenPolyline,
   squareArea,
 } from './param-geometry.ts';
@@ -206,6 +208,55 @@ describe('screenPolyline', () => {
 
   it('returns nothing for an empty path', () => {
     expect(screenPolyline([], id)).toEqual([]);
+  });
+});
+
+describe('ScreenTrail', () => {
+  const id = (w1: number, w2: number): [number, number] => [w1, w2];
+  // Small steps (many dropped), gaps and explosions: every branch of the fold.
+  const v = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Infinity, 1e30) },
+  );
+  const w = fc.record({ w1: v, w2: v });
+
+  it('gives screenPolyline of the whole path as it grows by chunks, its last point live', () => {
+    fc.assert(
+      fc.property(
+        fc.array(w, { maxLength: 80 }),
+        fc.array(fc.nat(12), { minLength: 1, maxLength: 10 }),
+        fc.array(w, { minLength: 10, maxLength: 10 }),
+        (curve, chunks, live) => {
+          const trail = new ScreenTrail(1);
+          let n = 0;
+          chunks.forEach((c, k) => {
+            n = Math.min(curve.length, n + c);
+            // The curve so far (the same objects each time), then this frame's live weights.
+            const path = [...curve.slice(0, n), live[k]!];
+            expect(trail.of(path, id)).toEqual(screenPolyline(path, id, 1));
+          });
+          // Time travel (a shorter path) and another path start over, with the same answer.
+          const back = curve.slice(0, Math.floor(n / 2));
+          expect(trail.of(back, id)).toEqual(screenPolyline(back, id, 1));
+          const other = curve.map((p) => ({ ...p }));
+          expect(trail.of(other, id)).toEqual(screenPolyline(other, id, 1));
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('maps the path again after reset (new scales), and not before', () => {
+    const path = [0, 1, 2, 3].map((k) => ({ w1: k, w2: k }));
+    const trail = new ScreenTrail(0.5);
+    let calls = 0;
+    const counted = (a: number, b: number): [number, number] => (calls++, [a, b]);
+    trail.of(path, counted);
+    trail.of([...path, { w1: 4, w2: 4 }], counted);
+    expect(calls).toBe(4 + 2); // 4 + (the old last point, now settled) + the new live one
+    const twice = (a: number, b: number): [number, number] => [2 * a, 2 * b];
+    trail.reset();
+    expect(trail.of(path, twice)).toEqual(screenPolyline(path, twice, 0.5));
   });
 });
 

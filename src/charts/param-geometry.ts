@@ -61,29 +61,95 @@ export function screenPolyline(
   minPx = 0.75,
   limit = 1e5,
 ): (Px | null)[] {
-  const out: (Px | null)[] = [];
-  const clamp = (v: number): number => Math.max(-limit, Math.min(limit, v));
-  let last: Px | null = null;
-  let skipped: Px | null = null;
-  for (const p of path) {
-    if (!Number.isFinite(p.w1) || !Number.isFinite(p.w2)) {
-      if (skipped) out.push(skipped);
-      if (last) out.push(null);
-      last = skipped = null;
-      continue;
-    }
-    const [x, y] = toPx(p.w1, p.w2);
-    const q: Px = [clamp(x), clamp(y)];
-    if (last && Math.hypot(q[0] - last[0], q[1] - last[1]) < minPx) {
-      skipped = q;
-      continue;
-    }
-    out.push(q);
-    last = q;
-    skipped = null;
+  const f = newFold();
+  for (const p of path) step(f, p, toPx, minPx, limit);
+  return finish(f);
+}
+
+/** The state of {@link screenPolyline} part way along a path. */
+interface Fold {
+  out: (Px | null)[];
+  /** The last point kept. */
+  last: Px | null;
+  /** The latest point dropped since then: kept if the run ends there. */
+  skipped: Px | null;
+}
+
+const newFold = (): Fold => ({ out: [], last: null, skipped: null });
+
+function step(
+  f: Fold,
+  p: { w1: number; w2: number },
+  toPx: (w1: number, w2: number) => Px,
+  minPx: number,
+  limit: number,
+): void {
+  if (!Number.isFinite(p.w1) || !Number.isFinite(p.w2)) {
+    if (f.skipped) f.out.push(f.skipped);
+    if (f.last) f.out.push(null);
+    f.last = f.skipped = null;
+    return;
   }
-  if (skipped) out.push(skipped);
-  return out;
+  const clamp = (v: number): number => Math.max(-limit, Math.min(limit, v));
+  const [x, y] = toPx(p.w1, p.w2);
+  const q: Px = [clamp(x), clamp(y)];
+  if (f.last && Math.hypot(q[0] - f.last[0], q[1] - f.last[1]) < minPx) {
+    f.skipped = q;
+    return;
+  }
+  f.out.push(q);
+  f.last = q;
+  f.skipped = null;
+}
+
+const finish = (f: Fold): (Px | null)[] => (f.skipped ? [...f.out, f.skipped] : f.out);
+
+/**
+ * {@link screenPolyline} of a path that grows: every call folds in only the points added since the
+ * last one, so a long run's trail costs its new points per frame, not its whole history. The
+ * last point of a path may differ from call to call (the live weights after the curve's points).
+ * A path that is not the last one grown (another run, time travel) or a new `toPx` (after
+ * {@link reset}: a new range or size) starts over.
+ */
+export class ScreenTrail {
+  private fold = newFold();
+  private first: object | undefined;
+  /** The points folded in (all but the last of the latest path), and the last of them. */
+  private n = 0;
+  private tip: object | undefined;
+
+  constructor(
+    private readonly minPx = 0.75,
+    private readonly limit = 1e5,
+  ) {}
+
+  /** Forgets the path: the next call maps every point (the screen mapping changed). */
+  reset(): void {
+    this.fold = newFold();
+    this.first = this.tip = undefined;
+    this.n = 0;
+  }
+
+  /** The screen polyline of `path`, as {@link screenPolyline} gives it. */
+  of(
+    path: readonly { w1: number; w2: number }[],
+    toPx: (w1: number, w2: number) => Px,
+  ): (Px | null)[] {
+    const settled = Math.max(0, path.length - 1);
+    const grown =
+      this.n <= settled &&
+      (this.n === 0 || (path[0] === this.first && path[this.n - 1] === this.tip));
+    if (!grown) this.reset();
+    for (let i = this.n; i < settled; i++) step(this.fold, path[i]!, toPx, this.minPx, this.limit);
+    this.n = settled;
+    this.first = path[0];
+    this.tip = settled > 0 ? path[settled - 1] : undefined;
+    if (path.length === 0) return [];
+    const { last, skipped } = this.fold;
+    const end: Fold = { out: [], last, skipped };
+    step(end, path[settled]!, toPx, this.minPx, this.limit);
+    return [...this.fold.out, ...finish(end)];
+  }
 }
 
 /**

@@ -9,7 +9,14 @@ import type { Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { GridSpec } from '../core/loss-surface.ts';
 import type { SurfaceBand } from '../core/surface-bands.ts';
-import { arrowEnd, arrowHead, gridTransform, screenPolyline, type Px } from './param-geometry.ts';
+import {
+  arrowEnd,
+  arrowHead,
+  gridTransform,
+  screenPolyline,
+  type Px,
+  type ScreenTrail,
+} from './param-geometry.ts';
 import type { W12 } from './param-interaction.ts';
 
 /** A group to draw into. */
@@ -55,13 +62,14 @@ function lastFinite(path: readonly W12[]): W12 | null {
   return null;
 }
 
+const pxLine = line<Px | null>()
+  .digits(1)
+  .defined((p) => p !== null)
+  .x((p) => p?.[0] ?? 0)
+  .y((p) => p?.[1] ?? 0);
+
 function polyline(path: readonly W12[], toPx: ToPx): string {
-  const draw = line<Px | null>()
-    .digits(1)
-    .defined((p) => p !== null)
-    .x((p) => p?.[0] ?? 0)
-    .y((p) => p?.[1] ?? 0);
-  return draw(screenPolyline(path, toPx)) ?? '';
+  return pxLine(screenPolyline(path, toPx)) ?? '';
 }
 
 /**
@@ -89,8 +97,8 @@ export function placeBands(g: G, bands: Bands | null, toPx: ToPx): void {
 }
 
 /** The optimizer's path with a white halo, and a dot where it starts. */
-export function drawTrail(g: G, path: readonly W12[], toPx: ToPx): void {
-  const d = polyline(path, toPx);
+export function drawTrail(g: G, path: readonly W12[], toPx: ToPx, trail: ScreenTrail): void {
+  const d = pxLine(trail.of(path, toPx)) ?? '';
   g.selectAll('path')
     .data(['param-halo', 'param-line'])
     .join('path')

@@ -9,7 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { checkGridSpec, type GridSpec, type WeightRange } from '../core/loss-surface.ts';
 import type { SurfaceBand } from '../core/surface-bands.ts';
-import { squareArea, type Px } from './param-geometry.ts';
+import { ScreenTrail, squareArea, type Px } from './param-geometry.ts';
 import { ParamInteraction, type W12 } from './param-interaction.ts';
 import { drawBands, drawLanes, drawMarks, drawTrail, placeBands } from './param-layers.ts';
 import type { Bands, G, Lane, Marks } from './param-layers.ts';
@@ -54,6 +54,8 @@ export class ParamPlot {
   private y = scaleLinear();
   private bands: Bands | null = null;
   private path: readonly W12[] = [];
+  /** The path on screen, folded in as it grows (reset when the scales change). */
+  private readonly trail = new ScreenTrail();
   private lanes: readonly Lane[] = [];
   private marks: Marks = { current: null, gradient: null, optimum: null };
 
@@ -127,7 +129,7 @@ export class ParamPlot {
   /** The weights over training, as a polyline (non-finite points leave a gap; may be long). */
   setPath(path: readonly W12[]): void {
     this.path = path;
-    drawTrail(this.layers.path, path, this.toPx);
+    drawTrail(this.layers.path, path, this.toPx, this.trail);
   }
 
   /**
@@ -214,7 +216,8 @@ export class ParamPlot {
     this.drawZeroLines();
     placeBands(this.bandLayer, this.bands, this.toPx);
     drawLanes(this.layers.lanes, this.lanes, this.toPx);
-    drawTrail(this.layers.path, this.path, this.toPx);
+    this.trail.reset();
+    drawTrail(this.layers.path, this.path, this.toPx, this.trail);
     drawMarks(this.layers.marks, this.marks, this.toPx);
   }
 

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  boxCorners,
   checkGridSpec,
+  growBox,
   fitWeightRange,
   gridCoord,
   gridMinimum,
@@ -93,5 +96,36 @@ describe('fitWeightRange and rangeHolds', () => {
     ]);
     expect(Number.isFinite(r.w1[0]) && Number.isFinite(r.w2[1])).toBe(true);
     expect(rangeHolds(r, [{ w1: r.w1[1], w2: 0 }])).toBe(false);
+  });
+
+  it('answer the same on the corners of a box folded in by chunks as on all the points', () => {
+    const v = fc.oneof(
+      fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+      fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e6, -1e6, 0),
+    );
+    const w = fc.record({ w1: v, w2: v });
+    fc.assert(
+      fc.property(
+        fc.array(w, { maxLength: 60 }),
+        fc.array(fc.nat(20), { maxLength: 6 }),
+        w,
+        w,
+        (pts, cuts, q1, q2) => {
+          let box = null;
+          let from = 0;
+          for (const c of [...cuts, pts.length]) {
+            const to = Math.min(pts.length, from + c);
+            box = growBox(box, pts.slice(from, to));
+            from = to;
+          }
+          box = growBox(box, pts.slice(from));
+          const corners = boxCorners(box);
+          expect(fitWeightRange(corners)).toEqual(fitWeightRange(pts));
+          for (const r of [fitWeightRange(pts), fitWeightRange([q1, q2])])
+            expect(rangeHolds(r, corners)).toBe(rangeHolds(r, pts));
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });

@@ -230,6 +230,48 @@ export function fitWeightRange(
   return { w1: [c1 - half, c1 + half], w2: [c2 - half, c2 + half] };
 }
 
+/** The bounding box of some weights: what {@link fitWeightRange} and {@link rangeHolds} read. */
+export interface WeightBox {
+  lo1: number;
+  hi1: number;
+  lo2: number;
+  hi2: number;
+}
+
+/**
+ * `box` grown by the framable ones of `points` (null: no framable point yet). Folding a long path
+ * in as it grows costs only its new points; fitWeightRange and rangeHolds give the same answers on
+ * {@link boxCorners} of the result as on all the points.
+ */
+export function growBox(
+  box: WeightBox | null,
+  points: readonly Pick<Weights, 'w1' | 'w2'>[],
+): WeightBox | null {
+  let b = box;
+  for (const p of points) {
+    if (!framable(p)) continue;
+    if (b === null) b = { lo1: p.w1, hi1: p.w1, lo2: p.w2, hi2: p.w2 };
+    else if (p.w1 < b.lo1 || p.w1 > b.hi1 || p.w2 < b.lo2 || p.w2 > b.hi2)
+      b = {
+        lo1: Math.min(b.lo1, p.w1),
+        hi1: Math.max(b.hi1, p.w1),
+        lo2: Math.min(b.lo2, p.w2),
+        hi2: Math.max(b.hi2, p.w2),
+      };
+  }
+  return b;
+}
+
+/** Two opposite corners of `box` (none for null). */
+export function boxCorners(box: WeightBox | null): Pick<Weights, 'w1' | 'w2'>[] {
+  return box
+    ? [
+        { w1: box.lo1, w2: box.lo2 },
+        { w1: box.hi1, w2: box.hi2 },
+      ]
+    : [];
+}
+
 /** Whether every point lies inside the inner `inner` fraction (0…1) of the range. */
 export function rangeHolds(
   r: WeightRange,

@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { RACE_COLOURS } from '../charts/palette.ts';
 import { featureLabels, restrictWeights, weightKeys, type FeatureSet } from '../core/features.ts';
-import { paramOf, type ParamKey } from '../core/loss-surface.ts';
+import { boxCorners, growBox, paramOf, type ParamKey } from '../core/loss-surface.ts';
 import type { Gradient, Weights } from '../core/maths.ts';
 import type { Snapshot } from '../core/progress.ts';
 import { ParamSpaceView } from './param-space-view.tsx';
+import { ProjectedTrail } from './projected-trail.ts';
 import { useSurface } from './use-surface.ts';
 import type { RaceView } from './race-view.ts';
 import type { SurfaceRequest } from '../worker/protocol.ts';
@@ -72,12 +73,19 @@ export function ParamSpacePanel(p: Props) {
   );
   const optFull = view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const opt = optFull && project(optFull);
-  const path = useMemo(() => {
-    const h = travel === null ? view.history : view.history.slice(0, travel + 1);
-    const ws = h.map((q) => project(q.weights));
-    if (travel === null && shown) ws.push(project(shown.weights));
-    return ws;
-  }, [view.history, travel, shown, project]);
+  // The path up to the weights shown: the curve's points projected as they come (not all of
+  // them every frame), then the live weights, or the curve up to the replayed point.
+  const [trail] = useState(() => new ProjectedTrail());
+  const whole = useMemo(() => trail.of(view.history, project), [trail, view.history, project]);
+  const { path, box } = useMemo(() => {
+    if (travel !== null) {
+      const upTo = whole.path.slice(0, travel + 1);
+      return { path: upTo, box: growBox(null, upTo) };
+    }
+    if (!shown) return whole;
+    const tip = project(shown.weights);
+    return { path: [...whole.path, tip], box: growBox(whole.box, [tip]) };
+  }, [whole, travel, shown, project]);
   const lanes = useMemo(
     () =>
       race?.lanes.map((_, i) => ({
@@ -86,14 +94,15 @@ export function ParamSpacePanel(p: Props) {
       })) ?? [],
     [race, project],
   );
+  // What the range must hold: the path's box (it frames the same as all the path's points).
   const keep = useMemo(
     () => [
-      ...path,
+      ...boxCorners(box),
       ...(opt ? [opt] : []),
       // A diverged lane would stretch the view to its last huge weights: leave it out.
       ...lanes.flatMap((l, i) => (race?.lanes[i]?.divergedAt === null ? l.path : [])),
     ],
-    [path, opt, lanes, race],
+    [box, opt, lanes, race],
   );
   // Only a grid of this plane is shown: one of the plane picked before is another picture.
   const spec = view.surface?.spec;
