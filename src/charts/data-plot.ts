@@ -8,8 +8,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { symbol } from 'd3-shape';
 import type { Gradient, Weights } from '../core/maths.ts';
-import type { PointColumns } from '../core/dataset.ts';
-import { pointById } from './hit-grid.ts';
+import { PointSet, type IdPoint } from '../core/point-set.ts';
 import { dataExtent, equalAspectBox, invisibleChange, type Box } from './geometry.ts';
 import { paintField, paintMarks, PIXEL_MARKS_MIN, writeMarkPixels } from './plot-canvas.ts';
 import { drawGhost, drawLaneLines, drawModelLines, drawTip, type LaneLine } from './plot-model.ts';
@@ -18,13 +17,7 @@ import { drawBand, drawPulls, drawPullSum, type PullMark } from './plot-doubt.ts
 import type { Uncertainty } from '../core/uncertainty.ts';
 
 /** A point as the plot draws it: `id` is stable across edits so D3 can key its marks. */
-export interface PlotPoint {
-  id: number;
-  x1: number;
-  x2: number;
-  label: 0 | 1;
-  split: 'train' | 'test';
-}
+export type PlotPoint = IdPoint;
 
 /** The classify marker: where, and the words beside it. */
 export interface Probe {
@@ -50,16 +43,10 @@ const MARGIN = { top: 12, right: 14, bottom: 40, left: 50 };
 const SYMBOL_AREA = 52;
 /** Above this many visible points, marks go on a canvas instead of one SVG node each. */
 export const SVG_MARKS_MAX = 2_000;
-/** Canvas marks written per frame (~20 ms here). */
-const MARKS_PER_SLICE = 100_000;
+/** Canvas marks written per frame (~5 ms here). */
+const MARKS_PER_SLICE = 25_000;
 const nextFrame = (fn: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
-/** What the owner already knows of the points: their bounding box and their columns. */
-export interface KnownData {
-  extent?: Box | null;
-  columns?: PointColumns | null;
-}
-
 /** Whether box `a` lies inside box `b`. */
 const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 
@@ -87,7 +74,7 @@ export class DataPlot {
   private height = 0;
   private x: ScaleLinear<number, number> = scaleLinear();
   private y: ScaleLinear<number, number> = scaleLinear();
-  private points: readonly PlotPoint[] = [];
+  private points: PointSet = PointSet.EMPTY;
   private filter: SplitFilter = 'both';
   private model: Weights | null = null;
   private showContours = true;
@@ -134,27 +121,17 @@ export class DataPlot {
    * Replaces the points. The axes re-fit to the data only when `refit` (new data was loaded) or a
    * point lies outside the view: while a person adds and drags points the plot must not move.
    */
-  setPoints(
-    points: readonly PlotPoint[],
-    filter: SplitFilter = this.filter,
-    refit = false,
-    known: KnownData = {},
-  ): void {
+  setPoints(points: PointSet, filter: SplitFilter = this.filter, refit = false): void {
     this.points = points;
-    this.extent = known.extent ?? null;
-    this.columns = known.columns ?? null;
+    this.extent = points.split.extent;
     this.filter = filter;
     const b = this.fitted;
     const e = this.extent;
-    const outside = (p: PlotPoint) => p.x1 < b!.x0 || p.x1 > b!.x1 || p.x2 < b!.y0 || p.x2 > b!.y1;
-    if (refit || !b || (e ? !within(e, b) : points.some(outside))) this.fitted = null;
+    if (refit || !b || (e && !within(e, b))) this.fitted = null;
     this.rescale(true);
   }
 
-  /** The points as columns when the owner knows them. */
-  private columns: PointColumns | null = null;
-
-  /** The points' bounding box when the owner knows it (else it is measured). */
+  /** The points' bounding box (null: no points). */
   private extent: Box | null = null;
 
   /** The box, size and pixel ratio the scales and canvases were last laid out for. */
@@ -235,16 +212,9 @@ export class DataPlot {
     return this.svg.node()!;
   }
 
-  /** The visible points as columns, when known (all points are visible). */
-  get visibleColumns(): PointColumns | null {
-    return this.filter === 'both' ? this.columns : null;
-  }
-
   /** The points currently drawn (after the split filter). */
-  get visiblePoints(): readonly PlotPoint[] {
-    return this.filter === 'both'
-      ? this.points
-      : this.points.filter((p) => p.split === this.filter);
+  get visiblePoints(): PointSet {
+    return this.filter === 'both' ? this.points : this.points.ofSplit(this.filter);
   }
 
   /** Bumped whenever points or scales change (hit-testing caches on it). */
@@ -290,7 +260,7 @@ export class DataPlot {
       .attr('r', 10)
       .attr('cx', (d) => this.x(d[0]))
       .attr('cy', (d) => this.y(d[1]));
-    const focused = pointById(this.points, o.focusedId);
+    const focused = this.points.byId(o.focusedId);
     this.gOverlay
       .selectAll('circle.focus-ring')
       .data(focused ? [focused] : [])
@@ -338,7 +308,7 @@ export class DataPlot {
     const iw = this.width - MARGIN.left - MARGIN.right;
     const ih = this.height - MARGIN.top - MARGIN.bottom;
     const box = equalAspectBox(
-      this.fitted ?? this.extent ?? dataExtent(this.points),
+      this.fitted ?? this.extent ?? dataExtent([]),
       iw,
       ih,
       this.fitted ? 0 : 0.08,
@@ -389,8 +359,8 @@ export class DataPlot {
     this.version++;
     const all = this.visiblePoints;
     const onCanvas = all.length > SVG_MARKS_MAX;
-    this.drawMarksOnCanvas(onCanvas ? all : [], this.visibleColumns);
-    const visible = onCanvas ? [] : all;
+    this.drawMarksOnCanvas(onCanvas ? all : PointSet.EMPTY);
+    const visible = onCanvas ? [] : all.toArray();
     const shape = [0, 1].map((c) => symbol(CLASS_SYMBOLS[c as 0 | 1], SYMBOL_AREA)()!);
     this.gPoints
       .selectAll<SVGPathElement, PlotPoint>('path.point')
@@ -404,7 +374,7 @@ export class DataPlot {
   }
 
   /** Canvas marks for large sets: same shapes and inks as the SVG ones, one path per class. */
-  private drawMarksOnCanvas(points: readonly PlotPoint[], columns: PointColumns | null): void {
+  private drawMarksOnCanvas(points: PointSet): void {
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     this.marks.style.width = `${this.width}px`;
     this.marks.style.height = `${this.height}px`;
@@ -418,16 +388,19 @@ export class DataPlot {
     if (points.length < PIXEL_MARKS_MIN) return paintMarks(ctx, points, this.x, this.y);
     // A million marks in slices, one a frame: the page answers in between (issue #14).
     const { width: w, height: h } = this.marks;
-    const img = ctx.createImageData(w, h);
     const [x, y] = [this.x, this.y];
+    let img: ImageData | null = null;
     const slice = (from: number) => {
       if (job !== this.marksJob) return; // redrawn since
+      img ??= ctx.createImageData(w, h);
       const to = Math.min(points.length, from + MARKS_PER_SLICE);
-      writeMarkPixels(img.data, w, h, w / this.width, points, x, y, from, to, columns);
+      writeMarkPixels(img.data, w, h, w / this.width, points.columns, x, y, from, to);
       ctx.putImageData(img, 0, 0);
       if (to < points.length) nextFrame(() => slice(to));
     };
-    slice(0);
+    // Even the first slice waits for a frame: new data arrive in a task that also renders the
+    // page around them, and the marks need not lengthen it.
+    nextFrame(() => slice(0));
   }
 
   /** Counts canvas mark drawings: a slice of an older one stops. */

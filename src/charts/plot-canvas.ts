@@ -2,7 +2,7 @@
 import type { ScaleLinear } from 'd3-scale';
 import type { PointColumns } from '../core/dataset.ts';
 import type { Weights } from '../core/maths.ts';
-import type { PlotPoint } from './data-plot.ts';
+import type { PointSet } from '../core/point-set.ts';
 import type { Box } from './geometry.ts';
 import { CLASS_COLOURS } from './palette.ts';
 
@@ -79,21 +79,20 @@ function stencil(label: 0 | 1, hollow: boolean, r: number): Int32Array {
 
 /**
  * Many marks as pixels, straight into an RGBA buffer of `w × h` device pixels (`scale` device
- * pixels per CSS pixel), for points `from` … `to` − 1 (the plot writes a million in slices), read
- * from `columns` when given (the same points; faster than a million objects). A
- * path of a million arcs takes ~1 s to fill; this writes whole pixels, ~10 ms per 100,000 marks.
+ * pixels per CSS pixel), for points `from` … `to` − 1 of `c` (the plot writes a million in
+ * slices). A path of a million arcs takes ~1 s to fill; this writes whole pixels, ~10 ms per
+ * 100,000 marks.
  */
 export function writeMarkPixels(
   out: Uint8ClampedArray,
   w: number,
   h: number,
   scale: number,
-  points: readonly PlotPoint[],
+  c: PointColumns,
   x: ScaleLinear<number, number>,
   y: ScaleLinear<number, number>,
   from = 0,
-  to = points.length,
-  columns: PointColumns | null = null,
+  to = c.x1.length,
 ): void {
   const px = new Uint32Array(out.buffer, out.byteOffset, w * h);
   const r = Math.max(1, Math.floor(1.5 * scale));
@@ -105,12 +104,10 @@ export function writeMarkPixels(
   ];
   const [ax, bx] = [(x(1) - x(0)) * scale, x(0) * scale];
   const [ay, by] = [(y(1) - y(0)) * scale, y(0) * scale];
-  const c = columns;
   for (let i = from; i < to; i++) {
-    const p = c ? null : points[i]!;
-    const cx = Math.round(ax * (c ? c.x1[i]! : p!.x1) + bx);
-    const cy = Math.round(ay * (c ? c.x2[i]! : p!.x2) + by);
-    const kind = c ? c.label[i]! * 2 + c.test[i]! : p!.label * 2 + (p!.split === 'test' ? 1 : 0);
+    const cx = Math.round(ax * c.x1[i]! + bx);
+    const cy = Math.round(ay * c.x2[i]! + by);
+    const kind = c.label[i]! * 2 + c.test[i]!;
     const m = marks[kind]!;
     if (cx >= r && cy >= r && cx < w - r && cy < h - r) {
       const o = cy * w + cx;
@@ -127,7 +124,7 @@ export function writeMarkPixels(
 /** Draws marks on a 2-D canvas: red circles, blue squares, train filled, test hollow; one path per kind. */
 export function paintMarks(
   ctx: CanvasRenderingContext2D,
-  points: readonly PlotPoint[],
+  points: PointSet,
   x: ScaleLinear<number, number>,
   y: ScaleLinear<number, number>,
 ): void {
@@ -137,10 +134,12 @@ export function paintMarks(
   for (const label of [0, 1] as const) {
     for (const split of ['train', 'test'] as const) {
       ctx.beginPath();
-      for (const p of points) {
-        if (p.label !== label || p.split !== split) continue;
-        const px = x(p.x1);
-        const py = y(p.x2);
+      const c = points.columns;
+      const test = split === 'test' ? 1 : 0;
+      for (let i = 0; i < points.length; i++) {
+        if (c.label[i] !== label || c.test[i] !== test) continue;
+        const px = x(c.x1[i]!);
+        const py = y(c.x2[i]!);
         if (label === 0) {
           ctx.moveTo(px + r, py);
           ctx.arc(px, py, r, 0, 2 * Math.PI);

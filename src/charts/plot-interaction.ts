@@ -76,8 +76,7 @@ export class PlotInteraction {
     if (this.grid?.version !== version) {
       const { width, height } = this.plot.size;
       const toPixels = (x1: number, x2: number) => this.plot.toPixels(x1, x2);
-      const { visiblePoints: points, visibleColumns: columns } = this.plot;
-      const grid = new HitGrid(points, toPixels, width, height, HIT_PX, columns);
+      const grid = new HitGrid(this.plot.visiblePoints, toPixels, width, height, HIT_PX);
       this.grid = { version, grid };
     }
     return this.grid.grid;

@@ -76,22 +76,33 @@ export function smoothness(
     for (let i = 0; i < n; i++) col[i] = (f(x1[i]!, x2[i]!) - mu) / sd;
     return col;
   });
+  const sums = momentSums(phi, n);
   const k = phi.length + 1;
-  const m = new Array<number>(k * k).fill(0);
+  const m = new Array<number>(k * k);
   for (let a = 0; a < k; a++) {
-    for (let c = a; c < k; c++) {
-      const [u, v] = [phi[a], phi[c]];
-      let sum = 0;
-      if (u && v) for (let i = 0; i < n; i++) sum += u[i]! * v[i]!;
-      else if (u || v) for (let i = 0, w = (u ?? v)!; i < n; i++) sum += w[i]!;
-      else sum = n;
-      m[a * k + c] = sum;
-    }
-  }
-  for (let a = 0; a < k; a++) {
-    for (let c = a; c < k; c++) m[c * k + a] = m[a * k + c] = m[a * k + c]! / n;
+    for (let c = a; c < k; c++) m[c * k + a] = m[a * k + c] = sums[a * k + c]! / n;
   }
   const penalty = scale ? Math.max(...scale.sd.map((v) => 1 / (v * v))) : 1;
   const L = maxEigenSym(m) / 4 + l2 * penalty;
   return { L, maxStableLr: 2 / L };
+}
+
+/**
+ * ΦᵀΦ's upper triangle (row-major, k = columns + 1, the bias last), in one pass over the points:
+ * each row of Φ is read once, not once per pair of columns.
+ */
+function momentSums(phi: readonly Float64Array[], n: number): Float64Array {
+  const d = phi.length;
+  const k = d + 1;
+  const sums = new Float64Array(k * k);
+  const row = new Float64Array(k);
+  row[d] = 1;
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < d; a++) row[a] = phi[a]![i]!;
+    for (let a = 0; a < k; a++) {
+      const ra = row[a]!;
+      for (let c = a; c < k; c++) sums[a * k + c]! += ra * row[c]!;
+    }
+  }
+  return sums;
 }

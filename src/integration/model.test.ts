@@ -173,8 +173,10 @@ const importPoints = fc
     { x1: 5, x2: 5, label: 1 as const, split: 'train' as const },
     { x1: -5, x2: -5, label: 0 as const, split: 'train' as const },
   ]) as fc.Arbitrary<Point[]>;
-const pointId = (r: Real, i: number) =>
-  r.page.session.points[i % Math.max(1, r.page.session.points.length)]?.id ?? -1;
+const pointId = (r: Real, i: number) => {
+  const pts = r.page.session.points;
+  return pts.length === 0 ? -1 : pts.idAt(i % pts.length);
+};
 
 const commands: fc.Arbitrary<Cmd>[] = [
   fc
@@ -392,11 +394,11 @@ const commands: fc.Arbitrary<Cmd>[] = [
   ),
   fc.constant(
     command('share link → open', async (r) => {
-      const pts = r.page.session.points;
+      const pts = r.page.session.points.toArray();
       const next = r.page.shareAndOpen();
       await quiesce({ ...r, page: next });
       // The link rounds coordinates to 6 significant digits.
-      const got = next.session.points;
+      const got = next.session.points.toArray();
       expect(got.length).toBe(pts.length);
       got.forEach((p, i) => {
         expect(p.label).toBe(pts[i]!.label);

@@ -69,7 +69,7 @@ describe('results are keyed by the inputs they were computed from', () => {
   it('a drag posts many data versions; the worker solves the optimum once, for the last', async () => {
     const p = new PageModel(smallSession('overlap'));
     await p.link.settle();
-    const id = p.session.points[0]!.id;
+    const id = p.session.points.idAt(0);
     for (let k = 1; k <= 30; k++)
       p.dispatch({ type: 'move', id, x1: k / 10, x2: 0, commit: k === 30 });
     const before = p.link.received.length;

@@ -2,7 +2,6 @@ import { useMemo, useReducer, useRef, useState } from 'react';
 import { useStable } from './use-stable.ts';
 import type { EngineInfo } from '../worker/protocol.ts';
 import { predict } from '../core/metrics.ts';
-import { smoothness } from '../core/smoothness.ts';
 import { engineName } from '../core/settings.ts';
 import { ClassifyForm } from './classify-form.tsx';
 import { DataPlotView } from './data-plot-view.tsx';
@@ -28,9 +27,10 @@ import { Toggle } from './toggle.tsx';
 import { TrainingControls } from './training-controls.tsx';
 import { useTrainer } from './use-trainer.ts';
 import { useAppHandlers } from './use-app-handlers.ts';
-import { columnsOf, dataSummary, splitOf } from './split-arrays.ts';
+import { dataSummary } from './split-arrays.ts';
 import { autosave, sessionFrom, startingPoint } from './persistence.ts';
 import { useAutosave } from './use-autosave.ts';
+import { useMaxStableLr } from './use-max-stable-lr.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { usePlotOverlay } from './use-plot-overlay.ts';
 import { usePageMessages } from './use-page-messages.ts';
@@ -64,11 +64,7 @@ export function App() {
   const races = useRace(view.race, client);
   const race = races.race;
 
-  const split = useMemo(() => splitOf(session.points), [session.points]);
-  const known = useMemo(
-    () => ({ extent: split.extent, columns: columnsOf(session.points) }),
-    [split, session.points],
-  );
+  const split = session.points.split;
   const trainCols = split.train;
   const { travel, travelPoint, shown, setTravel, onTravel } = useTimeTravel(
     view,
@@ -86,24 +82,19 @@ export function App() {
     (msg) => messages.say('error', msg, 'autosave'),
     autosave,
   );
-  const maxStableLr = useMemo(
-    () =>
-      smoothness(
-        trainCols,
-        session.hyper.l2,
-        session.hyper.features,
-        session.hyper.standardize === 'on',
-      ).maxStableLr,
-    [trainCols, session.hyper.l2, session.hyper.features, session.hyper.standardize],
+  const maxStableLr = useMaxStableLr(
+    trainCols,
+    session.hyper.l2,
+    session.hyper.features,
+    session.hyper.standardize === 'on',
   );
   const { decisions: showDecisions, pulls: showPulls } = session.views;
   const prediction =
     session.probe && model ? predict(model, session.probe.x1, session.probe.x2) : null;
   const decisions = useDecisions(
     showDecisions,
-    session.points,
+    split,
     model,
-    trainCols,
     view.optimum,
     view.solving,
     session.hyper.l2,
@@ -115,7 +106,7 @@ export function App() {
     () => (showDecisions && doubt.kind === 'ok' ? { u: doubt.u, w: doubt.at } : null),
     [showDecisions, doubt],
   );
-  const pulls = usePulls(showPulls, session.points, trainCols, model);
+  const pulls = usePulls(showPulls, trainCols, model);
   const probeInterval =
     showDecisions && doubt.kind === 'ok' && session.probe
       ? probabilityInterval(doubt.u, doubt.at, session.probe.x1, session.probe.x2)
@@ -268,7 +259,6 @@ export function App() {
               band={band}
               loadCount={session.loadCount}
               points={session.points}
-              known={known}
               filter={session.show}
               model={model}
               overlay={overlay}

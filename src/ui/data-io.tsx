@@ -1,11 +1,11 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { pointsToCsv } from '../core/csv.ts';
-import type { PlotPoint } from '../charts/data-plot.ts';
+import type { PointSet } from '../core/point-set.ts';
 import { download } from './download.ts';
 import { plotToPng, plotToSvg, type ExportDecor } from './export-image.ts';
 
 interface Props {
-  points: readonly PlotPoint[];
+  points: PointSet;
   /** Reads and loads a CSV file (in the data worker), saying what happened. */
   onImportFile: (file: File) => Promise<void>;
   /** The model document for "Export model" (built on demand). */
@@ -74,7 +74,10 @@ export function DataIo(p: Props) {
       <button
         type="button"
         onClick={() =>
-          download(new Blob([pointsToCsv(points)], { type: 'text/csv' }), 'logreg-lab-points.csv')
+          download(
+            new Blob([pointsToCsv(points.toArray())], { type: 'text/csv' }),
+            'logreg-lab-points.csv',
+          )
         }
       >
         Export CSV

@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Gradient, Weights } from '../core/maths.ts';
-import {
-  DataPlot,
-  type KnownData,
-  type Overlay,
-  type PlotPoint,
-  type SplitFilter,
-} from '../charts/data-plot.ts';
+import type { PointSet } from '../core/point-set.ts';
+import { DataPlot, type Overlay, type SplitFilter } from '../charts/data-plot.ts';
 import { PlotInteraction, type PlotHandlers } from '../charts/plot-interaction.ts';
 import type { LaneLine } from '../charts/plot-model.ts';
 import type { PullMark } from '../charts/plot-doubt.ts';
@@ -32,9 +27,7 @@ interface Props {
   band?: { u: Uncertainty; w: Weights } | null;
   /** Changes when new data is loaded: the axes re-fit then, and not while points are edited. */
   loadCount: number;
-  points: readonly PlotPoint[];
-  /** What is known of the points (their box, their columns): the plot need not work it out. */
-  known: KnownData;
+  points: PointSet;
   filter: SplitFilter;
   model: Weights | null;
   overlay: Overlay;
@@ -57,7 +50,6 @@ export function DataPlotView({
   band = null,
   loadCount,
   points,
-  known,
   filter,
   model,
   overlay,
@@ -97,9 +89,9 @@ export function DataPlotView({
 
   const lastLoad = useRef(loadCount);
   useEffect(() => {
-    plotRef.current?.setPoints(points, filter, lastLoad.current !== loadCount, known);
+    plotRef.current?.setPoints(points, filter, lastLoad.current !== loadCount);
     lastLoad.current = loadCount;
-  }, [points, known, filter, loadCount]);
+  }, [points, filter, loadCount]);
   useEffect(() => {
     // One redraw per animation frame at most, however often the model changes.
     const id = requestAnimationFrame(() => plotRef.current?.setModel(model));

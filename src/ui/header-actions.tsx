@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { PlotPoint } from '../charts/data-plot.ts';
+import type { PointSet } from '../core/point-set.ts';
 import type { PythonExportInput } from '../core/python-export.ts';
 import { ActionsMenu } from './actions-menu.tsx';
 import { DataIo } from './data-io.tsx';
@@ -9,7 +9,7 @@ import { SessionButtons } from './session-buttons.tsx';
 import type { SessionState } from './session.ts';
 
 interface Props {
-  points: readonly PlotPoint[];
+  points: PointSet;
   session: SessionState;
   onImportFile: (file: File) => Promise<void>;
   modelDocument: () => unknown;

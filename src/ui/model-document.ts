@@ -1,4 +1,3 @@
-import { toColumns } from '../core/dataset.ts';
 import { featureLabels, restrictWeights, toTheta, type FeatureSet } from '../core/features.ts';
 import type { Weights } from '../core/maths.ts';
 import type { SessionState } from './session.ts';
@@ -23,7 +22,7 @@ function weightFields(w: Weights, features: FeatureSet) {
  * the worker's answer for the data and L2 on screen, the same one the page shows.
  */
 export function buildModelDocument(session: SessionState, view: TrainerView) {
-  const train = toColumns(session.points.filter((p) => p.split === 'train'));
+  const train = session.points.split.train;
   const ref = view.optimum;
   const s = view.snapshot;
   const features = session.hyper.features;

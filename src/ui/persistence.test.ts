@@ -62,17 +62,16 @@ describe('autosave of big data', () => {
     expect(back.resume).toMatchObject({ weights: { w1: 0.5, w2: -0.25, b: 0.125 }, epoch: 42 });
     const restored = sessionFrom(back);
     const { id, ...options } = back.pending!;
-    const made = await runDataJob({ type: 'preset', id, options }, () => {}, undefined, 0);
+    const made = await runDataJob({ type: 'preset', id, options });
     if (!made.ok) throw new Error(made.error);
     const after = sessionReducer(restored, {
       type: 'restored',
       preset: back.pending!,
       points: made.points,
-      idsFrom: restored.nextId,
     });
     const plain = (pts: readonly Point[]) =>
       pts.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
-    expect(plain(after.points)).toEqual(plain(s.points));
+    expect(plain(after.points.toArray())).toEqual(plain(s.points.toArray()));
     // The same session, not new data: no undo step, no new run (training goes on from w).
     expect(after.past).toEqual([]);
     expect(after.restart).toBe(false);

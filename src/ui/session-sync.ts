@@ -3,15 +3,14 @@
  * hook's effects and from the model-based test, so the test exercises what the page does.
  */
 import type { SessionState } from './session.ts';
-import { splitOf } from './split-arrays.ts';
 import type { Inputs, TrainerClient } from './trainer-client.ts';
 
 /** The worker's inputs for a session. */
 export function inputsOf(s: SessionState): Inputs {
   return {
     data: s.dataVersion,
-    train: splitOf(s.points).train,
-    test: splitOf(s.points).test,
+    train: s.points.split.train,
+    test: s.points.split.test,
     settings: s.settingsVersion,
     hyper: s.hyper,
     engine: s.engine,
@@ -32,6 +31,6 @@ export function syncSpeed(client: TrainerClient, s: SessionState): void {
 /** Sends the points if their version is new (an edit goes on training; a load restarts). */
 export function syncData(client: TrainerClient, s: SessionState): void {
   if (s.dataVersion === client.dataVersion) return;
-  const { train, test } = splitOf(s.points);
+  const { train, test } = s.points.split;
   client.setData(s.dataVersion, train, test, s.restart);
 }

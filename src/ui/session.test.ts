@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePreset } from '../core/datasets.ts';
 import { tutorialPreset } from '../core/presets.ts';
 import { DEFAULT_VIEWS } from '../core/views.ts';
+import { PointSet } from '../core/point-set.ts';
 import {
   initialSession,
   sessionReducer,
@@ -76,10 +77,10 @@ describe('sessionReducer', () => {
       { type: 'move', id: 5, x1: 2, x2: 2, commit: false },
       { type: 'move', id: 5, x1: 3, x2: 3, commit: true },
     );
-    expect(s.points[5]).toMatchObject({ x1: 3, x2: 3 });
+    expect(s.points.at(5)).toMatchObject({ x1: 3, x2: 3, id: 5 });
     const undone = run(s, { type: 'undo' });
     expect(undone.points).toEqual(s0.points);
-    expect(run(undone, { type: 'redo' }).points[5]).toMatchObject({ x1: 3, x2: 3 });
+    expect(run(undone, { type: 'redo' }).points.at(5)).toMatchObject({ x1: 3, x2: 3 });
   });
 
   it('undoes a delete and a clear, and a new edit drops the redo stack', () => {
@@ -101,29 +102,27 @@ describe('sessionReducer', () => {
     expect(s.preset).toEqual({ id: 'overlap', n: 50, noise: 1, seed: 3 });
   });
 
-  it('takes points the loader numbered from the next id as they are, and renumbers any others', () => {
+  it('numbers loaded points from the next id without copying them (a million points)', () => {
     const s0 = run(start(), { type: 'add', x1: 1, x2: 1, label: 0 });
     const from = s0.nextId;
-    const numbered = [0, 1, 2].map((i) => ({
-      x1: i,
-      x2: -i,
-      label: 1 as const,
-      split: 'train' as const,
-      id: from + i,
-    }));
+    const loaded = PointSet.of(
+      [0, 1, 2].map((i) => ({ x1: i, x2: -i, label: 1 as const, split: 'train' as const })),
+    );
     const s1 = run(s0, {
       type: 'preset-loaded',
       preset: { id: 'overlap', n: 3, noise: 1, seed: 1 },
-      points: numbered,
-      idsFrom: from,
+      points: loaded,
     });
-    expect(s1.points).toBe(numbered); // a million points are not copied
+    expect(s1.points.columns).toBe(loaded.columns); // shared, not copied
+    expect(s1.points.split).toBe(loaded.split);
+    expect(s1.points.map((p) => p.id)).toEqual([from, from + 1, from + 2]);
     expect(s1.nextId).toBe(from + 3);
-    // Numbered from another id (the session moved on meanwhile): fresh ids all the same.
-    const s2 = run(s1, { type: 'import', points: numbered, idsFrom: from });
-    expect(s2.points).not.toBe(numbered);
+    // The same set again (the session moved on meanwhile): fresh ids all the same.
+    const s2 = run(s1, { type: 'import', points: loaded });
     expect(s2.points.map((p) => p.id)).toEqual([from + 3, from + 4, from + 5]);
-    expect(s2.points.map(({ id: _id, ...p }) => p)).toEqual(numbered.map(({ id: _id, ...p }) => p));
+    expect(s2.points.map(({ id: _id, ...p }) => p)).toEqual(loaded.map(({ id: _id, ...p }) => p));
+    // Undo brings s1's points back with their ids.
+    expect(run(s2, { type: 'undo' }).points.map((p) => p.id)).toEqual([from, from + 1, from + 2]);
   });
 
   it('keeps at most 2,000,000 points across the undo steps of big data sets', () => {

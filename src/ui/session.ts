@@ -4,7 +4,8 @@
  */
 import type { Label, Point } from '../core/dataset.ts';
 import { DEFAULT_PRESET, makePreset, type PresetId, type PresetOptions } from '../core/datasets.ts';
-import type { PlotPoint, SplitFilter } from '../charts/data-plot.ts';
+import type { SplitFilter } from '../charts/data-plot.ts';
+import { PointSet } from '../core/point-set.ts';
 import {
   DEFAULT_HYPER,
   DEFAULT_SPEED,
@@ -18,7 +19,8 @@ import { DEFAULT_VIEWS, type Views } from '../core/url-state.ts';
 export type ClickMode = 'red' | 'blue' | 'classify';
 
 export interface SessionState {
-  points: PlotPoint[];
+  /** The points, as columns (core/point-set.ts): a new set on every change. */
+  points: PointSet;
   nextId: number;
   /** Undo steps: every data change — edits, presets, Seed/Noise/Points, Clear, imports, the recipe. */
   past: UndoEntry[];
@@ -44,7 +46,7 @@ export interface SessionState {
   /** Which of the decisions-and-doubt views are shown (a link and the autosave keep them). */
   views: Views;
   /** The points as they were when the current drag began (one drag = one undo step). */
-  dragOrigin: PlotPoint[] | null;
+  dragOrigin: PointSet | null;
   /** Counts loads of new data (presets, the recipe): the plot re-fits its axes on each. */
   loadCount: number;
   /** The preset the points came from ('custom' once cleared). */
@@ -53,34 +55,22 @@ export interface SessionState {
 
 /** One undo step: the data as they were, and where they came from. */
 export interface UndoEntry {
-  points: PlotPoint[];
+  points: PointSet;
   preset: SessionState['preset'];
   edited: boolean;
 }
 
-/**
- * New data. `idsFrom`: the loader already numbered the points from there (the data worker's
- * loads, up to a million points); when that is the session's next id they are taken as they are.
- */
+/** New data: a set made elsewhere (the data worker's, a million points) or points from a list. */
 export interface Loaded {
-  points: readonly Point[] | readonly PlotPoint[];
-  idsFrom?: number;
+  points: PointSet | readonly Point[];
 }
 
-/** Loaded points with fresh ids from `nextId`: a point brought back by undo never shares one. */
-function freshIds({ points, idsFrom }: Loaded, nextId: number): PlotPoint[] {
-  const n = points.length;
-  const first = points[0] as Partial<PlotPoint> | undefined;
-  const last = points[n - 1] as Partial<PlotPoint> | undefined;
-  if (idsFrom === nextId && (n === 0 || (first?.id === nextId && last?.id === nextId + n - 1)))
-    return points as PlotPoint[];
-  return points.map((p, i) => ({
-    x1: p.x1,
-    x2: p.x2,
-    label: p.label,
-    split: p.split,
-    id: nextId + i,
-  }));
+/**
+ * Loaded points with fresh ids from `nextId` (nothing copied: a set shares its columns): a point
+ * brought back by undo never shares an id with one of these.
+ */
+function freshIds({ points }: Loaded, nextId: number): PointSet {
+  return (points instanceof PointSet ? points : PointSet.of(points)).numberedFrom(nextId);
 }
 
 export type SessionAction =
@@ -114,7 +104,7 @@ const UNDO_POINTS = 2_000_000;
 /** The initial session on a given point set. */
 export function initialSession(points: readonly Point[]): SessionState {
   return {
-    points: points.map((p, id) => ({ ...p, id })),
+    points: PointSet.of(points),
     nextId: points.length,
     past: [],
     future: [],
@@ -157,11 +147,7 @@ const entryOf = (s: SessionState): UndoEntry => ({
 });
 
 /** Records `points` as an undoable edit. */
-function edit(
-  s: SessionState,
-  points: PlotPoint[],
-  extra: Partial<SessionState> = {},
-): SessionState {
+function edit(s: SessionState, points: PointSet, extra: Partial<SessionState> = {}): SessionState {
   return {
     ...s,
     ...extra,
@@ -187,7 +173,7 @@ function restore(s: SessionState, e: UndoEntry): SessionState {
     restart: false,
     probe: moved ? null : s.probe,
     loadCount: moved ? s.loadCount + 1 : s.loadCount,
-    nextId: e.points.reduce((m, p) => Math.max(m, p.id + 1), s.nextId),
+    nextId: Math.max(s.nextId, e.points.endId()),
   };
 }
 
@@ -233,13 +219,13 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
     }
     case 'preset-loaded':
       return {
-        ...sessionReducer(s, { type: 'load', points: a.points, idsFrom: a.idsFrom }),
+        ...sessionReducer(s, { type: 'load', points: a.points }),
         preset: a.preset,
         probe: null,
       };
     case 'import':
       return {
-        ...sessionReducer(s, { type: 'load', points: a.points, idsFrom: a.idsFrom }),
+        ...sessionReducer(s, { type: 'load', points: a.points }),
         preset: { ...s.preset, id: 'custom' },
         probe: null,
       };
@@ -256,27 +242,30 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         loadCount: s.loadCount + 1,
       };
     case 'clear':
-      return { ...edit(s, []), restart: true, preset: { ...s.preset, id: 'custom' }, probe: null };
+      return {
+        ...edit(s, PointSet.EMPTY),
+        restart: true,
+        preset: { ...s.preset, id: 'custom' },
+        probe: null,
+      };
     case 'add': {
       if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2)) return s;
-      const p: PlotPoint = { id: s.nextId, x1: a.x1, x2: a.x2, label: a.label, split: s.newSplit };
-      return edit(s, [...s.points, p], { nextId: s.nextId + 1 });
+      const p = { x1: a.x1, x2: a.x2, label: a.label, split: s.newSplit };
+      return edit(s, s.points.added(p, s.nextId), { nextId: s.nextId + 1 });
     }
     case 'move': {
-      if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2)) return s;
-      const points = s.points.map((p) => (p.id === a.id ? { ...p, x1: a.x1, x2: a.x2 } : p));
+      const i = s.points.indexOfId(a.id);
+      if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2) || i < 0) return s;
+      const points = s.points.moved(i, a.x1, a.x2);
       const origin = s.dragOrigin ?? s.points;
       if (!a.commit)
         return { ...s, points, dragOrigin: origin, dataVersion: s.dataVersion + 1, restart: false };
       return { ...edit({ ...s, points: origin }, points), dragOrigin: null };
     }
-    case 'delete':
-      return s.points.some((p) => p.id === a.id)
-        ? edit(
-            s,
-            s.points.filter((p) => p.id !== a.id),
-          )
-        : s;
+    case 'delete': {
+      const i = s.points.indexOfId(a.id);
+      return i < 0 ? s : edit(s, s.points.removed(i));
+    }
     case 'undo': {
       const prev = s.past.at(-1);
       if (!prev) return s;

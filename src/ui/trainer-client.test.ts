@@ -3,7 +3,7 @@ import { makePreset } from '../core/datasets.ts';
 import { splitPoints } from '../core/dataset.ts';
 import { DEFAULT_HYPER } from '../core/settings.ts';
 import type { ToWorker } from '../worker/protocol.ts';
-import { rememberSplit } from './split-arrays.ts';
+import { rememberSpare } from './split-arrays.ts';
 import { TrainerClient, type Inputs, type Transport } from './trainer-client.ts';
 
 /** A transport that keeps what was posted and the buffers listed to transfer. */
@@ -58,17 +58,7 @@ describe('TrainerClient hands data to the worker without structured cloning', ()
     const { points, inputs } = inputsFor(2, makePreset('overlap', { n: 60, noise: 1, seed: 4 }));
     const d = splitPoints(points);
     const spare = splitPoints(points);
-    rememberSplit(
-      points,
-      {
-        x1: new Float64Array(),
-        x2: new Float64Array(),
-        label: new Uint8Array(),
-        test: new Uint8Array(),
-      },
-      d,
-      spare,
-    );
+    rememberSpare(d, spare);
     client.setData(2, d.train, d.test, true);
     const sent = posted.at(-1)!;
     if (sent.msg.type !== 'load-data') throw new Error('no data sent');

@@ -92,14 +92,13 @@ export function useDataLoading(
     stopJob.current = stop;
     const version = latest.current.dataVersion;
     // The points come numbered from the session's next id (it moves only with the data).
-    const firstId = latest.current.nextId;
     jobVersion.current = version;
     setLoading({ what, fraction: 0 });
     const live = () => job.current === id && latest.current.dataVersion === version;
     const progress = (fraction: number) => {
       if (live()) setLoading({ what, fraction });
     };
-    return { live, progress, stop: stop.signal, firstId };
+    return { live, progress, stop: stop.signal };
   };
 
   const want = (p: ({ id: PresetId } & PresetOptions) | null) => {
@@ -124,15 +123,15 @@ export function useDataLoading(
     preset: { id: PresetId } & PresetOptions,
     type: 'preset-loaded' | 'restored',
   ) => {
-    const { live, progress, stop, firstId } = begin(`Making ${fmtInt(preset.n)} points`);
+    const { live, progress, stop } = begin(`Making ${fmtInt(preset.n)} points`);
     want(preset);
     const options = { n: preset.n, noise: preset.noise, seed: preset.seed };
     const job = { type: 'preset', id: preset.id, options } as const;
-    const r = await runDataJob(job, progress, stop, firstId);
+    const r = await runDataJob(job, progress, stop);
     if (!live()) return;
     setLoading(null);
     want(null);
-    if (r.ok) dispatch({ type, preset, points: r.points, idsFrom: firstId });
+    if (r.ok) dispatch({ type, preset, points: r.points });
     else
       messages.say(
         'error',
@@ -141,7 +140,7 @@ export function useDataLoading(
   };
 
   const importFile = async (file: File) => {
-    const { live, progress, stop, firstId } = begin(`Reading “${file.name}”`);
+    const { live, progress, stop } = begin(`Reading “${file.name}”`);
     want(null);
     let text: string;
     try {
@@ -156,10 +155,10 @@ export function useDataLoading(
       );
       return;
     }
-    const r = await runDataJob({ type: 'csv', text }, progress, stop, firstId);
+    const r = await runDataJob({ type: 'csv', text }, progress, stop);
     if (!live()) return;
     setLoading(null);
-    if (r.ok) messages.onImported({ points: r.points, idsFrom: firstId }, file.name);
+    if (r.ok) messages.onImported({ points: r.points }, file.name);
     else
       messages.say(
         'error',

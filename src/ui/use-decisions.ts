@@ -4,7 +4,7 @@
  * maximum-likelihood estimate (or why there are none). Computed only while the views are shown.
  */
 import { useMemo } from 'react';
-import type { Columns, Point } from '../core/dataset.ts';
+import type { Columns, SplitData } from '../core/dataset.ts';
 import type { Scored } from '../core/decisions.ts';
 import { logit, sigmoid, type Weights } from '../core/maths.ts';
 import { standardErrors } from '../core/uncertainty.ts';
@@ -22,34 +22,30 @@ export type ScoredLogits = Scored & { logits: Float64Array };
 
 const EMPTY: ScoredLogits = { scores: [], labels: [], logits: new Float64Array(0) };
 
-function scoredOf(points: readonly Point[], split: 'train' | 'test', w: Weights): ScoredLogits {
-  const own = points.filter((p) => p.split === split);
-  const logits = Float64Array.from(own, (p) => logit(w, p.x1, p.x2));
-  return {
-    scores: logits.map(sigmoid),
-    labels: Uint8Array.from(own, (p) => p.label),
-    logits,
-  };
+function scoredOf(c: Columns, w: Weights): ScoredLogits {
+  const logits = new Float64Array(c.n);
+  for (let i = 0; i < c.n; i++) logits[i] = logit(w, c.x1[i]!, c.x2[i]!);
+  return { scores: logits.map(sigmoid), labels: Uint8Array.from(c.y), logits };
 }
 
 export function useDecisions(
   on: boolean,
-  points: readonly Point[],
+  data: SplitData,
   model: Weights | null,
-  trainCols: Columns,
   optimum: OptimumResult | null,
   solving: boolean,
   l2: number,
   running: boolean,
 ) {
   // Sorting a million scores every frame would stall the page: large data update when paused.
-  const waiting = running && points.length > LIVE_MAX_POINTS;
+  const trainCols = data.train;
+  const waiting = running && data.train.n + data.test.n > LIVE_MAX_POINTS;
   const scored = useMemo(
     () =>
       on && model && !waiting
-        ? { train: scoredOf(points, 'train', model), test: scoredOf(points, 'test', model) }
+        ? { train: scoredOf(data.train, model), test: scoredOf(data.test, model) }
         : { train: EMPTY, test: EMPTY },
-    [on, points, model, waiting],
+    [on, data, model, waiting],
   );
   const doubt = useMemo((): Doubt => {
     if (l2 > 0)
@@ -87,29 +83,24 @@ export const MAX_PULL_MARKS = 2_000;
  * The gradient pulls of the training points under the model shown, as the plot draws them, and
  * their sum (∇J of the data term). Computed only while the pulls are shown.
  */
-export function usePulls(
-  on: boolean,
-  points: readonly Point[],
-  trainCols: Columns,
-  model: Weights | null,
-) {
+export function usePulls(on: boolean, trainCols: Columns, model: Weights | null) {
   return useMemo(() => {
     if (!on || !model || trainCols.n === 0) return null;
     const p = gradientPulls(trainCols, model);
-    const train = points.filter((q) => q.split === 'train');
+    const n = trainCols.n;
     const strong = new Set(p.strongest);
     const marks: PullMark[] =
-      train.length > MAX_PULL_MARKS
+      n > MAX_PULL_MARKS
         ? []
-        : train.map((q, i) => ({
-            x1: q.x1,
-            x2: q.x2,
-            label: q.label,
+        : Array.from({ length: n }, (_, i) => ({
+            x1: trainCols.x1[i]!,
+            x2: trainCols.x2[i]!,
+            label: trainCols.y[i] === 1 ? 1 : 0,
             strength: Math.abs(p.residual[i]!),
             strong: strong.has(i),
           }));
     let largest = 0;
     for (const r of p.residual) largest = Math.max(largest, Math.abs(r));
-    return { marks, sum: p.sum, largest, tooMany: train.length > MAX_PULL_MARKS };
-  }, [on, points, trainCols, model]);
+    return { marks, sum: p.sum, largest, tooMany: n > MAX_PULL_MARKS };
+  }, [on, trainCols, model]);
 }

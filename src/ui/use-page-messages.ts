@@ -10,7 +10,7 @@ import { trainingSplitProblem } from '../core/dataset.ts';
 import { fmtInt } from './format.ts';
 import type { PageMessage } from './notice-area.tsx';
 import type { Loaded, SessionAction } from './session.ts';
-import { splitOf } from './split-arrays.ts';
+import { PointSet } from '../core/point-set.ts';
 
 /** How long information stays on screen. */
 export const INFO_MS = 12_000;
@@ -58,9 +58,9 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
 
   /** Loads imported points, and says what came in — and what stands in training's way. */
   const onImported = (loaded: Loaded, source: string) => {
-    const { points } = loaded;
-    dispatch({ type: 'import', ...loaded });
-    const problem = trainingSplitProblem(splitOf(points));
+    const points = loaded.points instanceof PointSet ? loaded.points : PointSet.of(loaded.points);
+    dispatch({ type: 'import', points });
+    const problem = trainingSplitProblem(points.split);
     if (problem)
       say(
         'error',

@@ -7,7 +7,6 @@ import { useMemo, useState, type Dispatch } from 'react';
 import type { Weights } from '../core/maths.ts';
 import type { Prediction } from '../core/metrics.ts';
 import type { PlotHandlers } from '../charts/plot-interaction.ts';
-import { pointById } from '../charts/hit-grid.ts';
 import { pointReadout, probeLabel } from './point-readout.ts';
 import type { SessionAction, SessionState } from './session.ts';
 
@@ -36,7 +35,7 @@ export function usePlotOverlay(
   };
 
   const tipId = hoverId ?? cursor.focusedId;
-  const tipPoint = pointById(session.points, tipId);
+  const tipPoint = session.points.byId(tipId);
   const tipLines = tipPoint ? pointReadout(tipPoint, model) : null;
   const tipKey = tipLines?.join('\n') ?? '';
   const overlay = useMemo(
