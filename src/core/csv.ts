@@ -364,3 +364,8 @@ export function pointsToCsv(points: readonly Point[]): string {
   for (const p of points) rows.push(`${p.x1},${p.x2},${p.label},${p.split}`);
   return `${rows.join('\n')}\n`;
 }
+
+/** Why a file's text could not be had (a browser's read error), in the import's words. */
+export function unreadable(e: unknown): string {
+  return `The file could not be read (${e instanceof Error ? e.message : String(e)}).`;
+}

@@ -4,7 +4,7 @@
  * progress all along; the page keeps the columns as they came (a PointSet). Without Worker (Node
  * tests) the same work runs here.
  */
-import { parsePointsCsv } from '../core/csv.ts';
+import { parsePointsCsv, unreadable } from '../core/csv.ts';
 import { type Point } from '../core/dataset.ts';
 import { PointSet } from '../core/point-set.ts';
 import { makePreset } from '../core/datasets.ts';
@@ -50,12 +50,21 @@ function inWorker(job: DataJob, progress: Progress, stop: AbortSignal): Promise<
   });
 }
 
+/** A file's text; a read that fails says so in words (as the data worker does). */
+async function readText(file: Blob): Promise<string> {
+  try {
+    return await file.text();
+  } catch (e) {
+    throw new Error(unreadable(e), { cause: e });
+  }
+}
+
 /** The same job here, for where there is no Worker. */
-function inline(job: DataJob): JobResult {
+async function inline(job: DataJob): Promise<JobResult> {
   try {
     if (job.type === 'preset')
       return { ok: true, points: PointSet.of(makePreset(job.id, job.options)) };
-    const r = parsePointsCsv(job.text);
+    const r = parsePointsCsv(job.type === 'csv' ? job.text : await readText(job.file));
     if (!r.ok) return { ok: false, error: r.error };
     const points: Point[] = r.hasSplit
       ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))

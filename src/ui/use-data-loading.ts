@@ -142,20 +142,9 @@ export function useDataLoading(
   const importFile = async (file: File) => {
     const { live, progress, stop } = begin(`Reading “${file.name}”`);
     want(null);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      if (live()) setLoading(null);
-      const why = e instanceof Error ? e.message : String(e);
-      messages.say(
-        'error',
-        `Could not read “${file.name}”: ${why}. Your current points are unchanged.`,
-        'import',
-      );
-      return;
-    }
-    const r = await runDataJob({ type: 'csv', text }, progress, stop);
+    // The file itself goes to the data worker, which reads it: its text never passes through
+    // the page's main thread.
+    const r = await runDataJob({ type: 'csv-file', file }, progress, stop);
     if (!live()) return;
     setLoading(null);
     if (r.ok) messages.onImported({ points: r.points }, file.name);

@@ -53,6 +53,7 @@ export function runDataJob(job: DataJob, progress: (fraction: number) => void): 
     if (job.type === 'preset') {
       return done(pointColumns(makePreset(job.id, job.options, progress)));
     }
+    if (job.type === 'csv-file') return { type: 'failed', error: 'the file was not read' };
     const r = parsePointsCsv(job.text, (f) => progress(0.9 * f));
     if (!r.ok) return { type: 'failed', error: r.error };
     const points: Point[] = r.hasSplit

@@ -351,7 +351,10 @@ export type FromWorker =
 
 /** Page → data worker: a preset's points to make, or a CSV file's text to parse (issue #14). */
 export type DataJob =
-  { type: 'preset'; id: PresetId; options: PresetOptions } | { type: 'csv'; text: string };
+  | { type: 'preset'; id: PresetId; options: PresetOptions }
+  | { type: 'csv'; text: string }
+  /** A file as the person picked or dropped it: read in the worker, not on the page. */
+  | { type: 'csv-file'; file: Blob };
 
 /** Data worker → page. A CSV's result says whether the file had a split column. */
 export type DataJobReply =
