@@ -9,22 +9,36 @@
  * test: "0010…" }`, one character per point in `labels` (class 0 or 1) and `test` (1 = test).
  * The loss curve (optional) is stored as parallel columns too: `{ epoch: [], trainLoss: [],
  * testLoss: [], objective: [], trainAccuracy: [], testAccuracy: [], w1: [], w2: [], b: [] }`,
- * with `null` for a metric that is not finite (NaN: e.g. no test points).
+ * with `null` for a metric that is not finite (NaN: e.g. no test points); its learning-rate marks
+ * as `{ epoch: [], lr: [] }` (both in saved-history.ts). The checked getters are json-read.ts's.
  */
+import { fmtCount } from './count.ts';
 import type { Label, Point } from './dataset.ts';
 import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
-import { fromTheta, restrictWeights, weightKeys, type FeatureSet } from './features.ts';
+import { fromTheta, restrictWeights, weightKeys } from './features.ts';
 import type { HistoryPoint } from './progress.ts';
 import { DEFAULT_VIEWS, VIEW_KEYS, type Views } from './views.ts';
 import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
+import {
+  choice,
+  EPOCH,
+  get,
+  number,
+  object,
+  reviver,
+  SaveError,
+  show,
+  weight,
+} from './json-read.ts';
+import { historyColumns, readHistory, readMarks, type SavedMark } from './saved-history.ts';
+export { MAX_SAVED_HISTORY, MAX_SAVED_MARKS, SAVED_DATA, type SavedMark } from './saved-history.ts';
 import {
   ENGINE_CHOICES,
   HYPER_KEYS,
   RULES,
   describeRule,
   fitsRule,
-  isOneOf,
   readHyperWith,
   type EngineChoice,
   type Hyper,
@@ -49,17 +63,7 @@ export function isPresetChoice(v: unknown): v is PresetId | 'custom' {
 /** The format version this code writes and reads. */
 export const SAVE_VERSION = 1;
 
-/** Most loss-curve entries a save holds; a longer history is refused (trim it before saving). */
-export const MAX_SAVED_HISTORY = 5000;
-
-/** Most learning-rate marks a save holds (the latest are kept). */
-export const MAX_SAVED_MARKS = 1000;
-
-/** A learning-rate change on the loss curve: from `epoch` on, training used `lr`. */
-export interface SavedMark {
-  epoch: number;
-  lr: number;
-}
+const COORD: NumberRule = { min: -MAX_ABS_VALUE, max: MAX_ABS_VALUE };
 
 /** A whole session as saved. */
 export interface SavedSession {
@@ -84,54 +88,6 @@ export interface SavedSession {
   /** The loss curve's learning-rate marks: epochs in order, none after `epoch`. */
   marks?: SavedMark[];
 }
-
-class SaveError extends Error {}
-
-const EPOCH: NumberRule = { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true };
-const COORD: NumberRule = { min: -MAX_ABS_VALUE, max: MAX_ABS_VALUE };
-const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-
-/** A metric as saved: `null` when it is not finite (read back as NaN). */
-const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
-
-/** A loss as saved: as a metric, but an overflowed loss (+∞, a diverging run) stays "Infinity". */
-const loss = (v: number): number | string | null => (v === Infinity ? 'Infinity' : orNull(v));
-
-/** The loss curve as parallel columns (see the module comment). */
-function historyColumns(history: readonly HistoryPoint[], features: FeatureSet) {
-  const col = (f: (h: HistoryPoint) => number | string | null) => history.map(f);
-  return {
-    // The quadratic features' weights, one column each for the features that are on.
-    ...Object.fromEntries(
-      weightKeys(features)
-        .slice(2)
-        .map((k) => [k, col((h) => h.weights[k] ?? 0)]),
-    ),
-    epoch: col((h) => h.epoch),
-    trainLoss: col((h) => loss(h.trainLoss)),
-    testLoss: col((h) => loss(h.testLoss)),
-    objective: col((h) => loss(h.objective)),
-    trainAccuracy: col((h) => orNull(h.trainAccuracy)),
-    testAccuracy: col((h) => orNull(h.testAccuracy)),
-    w1: col((h) => h.weights.w1),
-    w2: col((h) => h.weights.w2),
-    b: col((h) => h.weights.b),
-    // The L2 each point was computed with, and whether on the saved points ("1"), on points
-    // edited since ("0") or unknown ("."): a restored curve must not claim other data as the
-    // saved data.
-    l2: col((h) => h.l2 ?? null),
-    onData: history
-      .map((h) => (h.data === undefined ? '.' : h.data === SAVED_DATA ? '1' : '0'))
-      .join(''),
-  };
-}
-
-/**
- * The data version of the saved points in a saved history: a point with `data` equal to this
- * was computed on them (a restored page numbers its first data 0 too); other values mean "on
- * points since edited".
- */
-export const SAVED_DATA = 0;
 
 /**
  * Serialises a session to JSON (only the known fields, points and history as columns).
@@ -160,45 +116,6 @@ export function serializeSession(s: SavedSession): string {
     views: s.views,
     marks: s.marks && { epoch: s.marks.map((m) => m.epoch), lr: s.marks.map((m) => m.lr) },
   });
-}
-
-/** Drops keys that could reach a prototype if the result were ever merged into an object. */
-function reviver(key: string, value: unknown): unknown {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value;
-}
-
-/** A JSON value for a message: at most 40 characters. */
-function show(v: unknown): string {
-  const s = v === undefined ? 'missing' : (JSON.stringify(v) ?? String(v));
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-/** An own property of a plain JSON object (never an inherited one). */
-function get(o: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-function object(v: unknown, path: string): Record<string, unknown> {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
-  throw new SaveError(`${path} is ${show(v)}, not an object`);
-}
-
-/** A number within `rule`; `path` ("hyper.", "" at the top) names it in messages. */
-function number(o: Record<string, unknown>, key: string, rule: NumberRule, path: string): number {
-  const v = get(o, key);
-  if (fitsRule(v, rule)) return v;
-  throw new SaveError(`${path}${key} is ${show(v)}, not ${describeRule(rule)}`);
-}
-
-function weight(o: Record<string, unknown>, key: string): number {
-  const v = get(o, key);
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  throw new SaveError(`weights.${key} is ${show(v)}, not a finite number`);
-}
-
-function choice<T extends string>(v: unknown, choices: readonly T[], path: string): T {
-  if (isOneOf(v, choices)) return v;
-  throw new SaveError(`${path} is ${show(v)}, not one of ${choices.join(', ')}`);
 }
 
 function readPreset(v: unknown): PresetState {
@@ -250,7 +167,7 @@ function readPoints(v: unknown): Point[] {
   const n = Array.isArray(x1) ? x1.length : 0;
   if (n > MAX_ROWS) {
     throw new SaveError(
-      `it holds ${thousands(n)} points, more than the limit of ${thousands(MAX_ROWS)}`,
+      `it holds ${fmtCount(n)} points, more than the limit of ${fmtCount(MAX_ROWS)}`,
     );
   }
   const xs = coordinates(x1, n, 'points.x1');
@@ -262,87 +179,6 @@ function readPoints(v: unknown): Point[] {
     x2: ys[i] ?? 0,
     label: (labels.charCodeAt(i) === 49 ? 1 : 0) as Label,
     split: test.charCodeAt(i) === 49 ? 'test' : 'train',
-  }));
-}
-
-const UNIT_INTERVAL: NumberRule = { min: 0, max: 1 };
-
-/**
- * The loss curve, all or nothing: columns of one length (at most {@link MAX_SAVED_HISTORY}),
- * epochs strictly increasing and none after `epoch`, finite weights, and metrics that are finite
- * (accuracies in [0, 1]) or `null` (read as NaN).
- */
-function readHistory(v: unknown, epoch: number, features: FeatureSet): HistoryPoint[] {
-  const o = object(v, 'history');
-  const epochs = get(o, 'epoch');
-  if (!Array.isArray(epochs)) throw new SaveError(`history.epoch is ${show(epochs)}, not a list`);
-  const n = epochs.length;
-  if (n > MAX_SAVED_HISTORY) {
-    throw new SaveError(
-      `its history holds ${thousands(n)} entries, more than the limit of ${thousands(MAX_SAVED_HISTORY)}`,
-    );
-  }
-  /** Column `key`: `n` values, each checked by `ok` (which `want` describes). */
-  const column = (key: string, ok: (x: unknown) => boolean, want: string): unknown[] => {
-    const c = get(o, key);
-    if (!Array.isArray(c) || c.length !== n) {
-      throw new SaveError(`history.${key} is not a list of ${n} values`);
-    }
-    c.forEach((x: unknown, i) => {
-      if (!ok(x)) throw new SaveError(`history.${key}[${i}] is ${show(x)}, not ${want}`);
-    });
-    return c;
-  };
-  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-  const metric = (key: string, rule?: NumberRule): number[] => {
-    const want = rule ? describeRule(rule) : 'a finite number';
-    const ok = (x: unknown) => x === null || (rule ? fitsRule(x, rule) : finite(x));
-    return column(key, ok, `${want} or null`).map((x) => (x === null ? NaN : (x as number)));
-  };
-  /** A loss column: as a metric, or "Infinity" for a loss that overflowed. */
-  const lossColumn = (key: string): number[] =>
-    column(
-      key,
-      (x) => x === null || x === 'Infinity' || finite(x),
-      'a finite number, "Infinity" or null',
-    ).map((x) => (x === null ? NaN : x === 'Infinity' ? Infinity : (x as number)));
-  const ep = column('epoch', (x) => fitsRule(x, EPOCH), describeRule(EPOCH)) as number[];
-  ep.forEach((e, i) => {
-    if (i > 0 && e <= ep[i - 1]!) throw new SaveError('history.epoch is not strictly increasing');
-  });
-  const last = ep[n - 1];
-  if (last !== undefined && last > epoch) {
-    throw new SaveError(`history.epoch[${n - 1}] is ${last}, after the saved epoch ${epoch}`);
-  }
-  const trainLoss = lossColumn('trainLoss');
-  const testLoss = lossColumn('testLoss');
-  const objective = lossColumn('objective');
-  const trainAccuracy = metric('trainAccuracy', UNIT_INTERVAL);
-  const testAccuracy = metric('testAccuracy', UNIT_INTERVAL);
-  const keys = [...weightKeys(features), 'b' as const];
-  const cols = keys.map((k) => column(k, finite, 'a finite number') as number[]);
-  const l2 = get(o, 'l2') === undefined ? null : metric('l2', RULES.l2);
-  const onData = get(o, 'onData');
-  if (
-    onData !== undefined &&
-    (typeof onData !== 'string' || !new RegExp(`^[01.]{${n}}$`).test(onData))
-  )
-    throw new SaveError(`history.onData is not ${n} characters 0, 1 or .`);
-  return ep.map((e, i) => ({
-    ...(l2 && Number.isFinite(l2[i]) ? { l2: l2[i]! } : {}),
-    ...(typeof onData === 'string' && onData[i] !== '.'
-      ? { data: onData[i] === '1' ? SAVED_DATA : -1 }
-      : {}),
-    epoch: e,
-    weights: fromTheta(
-      cols.map((c) => c[i]!),
-      features,
-    ),
-    trainLoss: trainLoss[i]!,
-    objective: objective[i]!,
-    testLoss: testLoss[i]!,
-    trainAccuracy: trainAccuracy[i]!,
-    testAccuracy: testAccuracy[i]!,
   }));
 }
 
@@ -358,29 +194,6 @@ function readViews(v: unknown): Views {
     views[key] = x;
   }
   return views;
-}
-
-function readMarks(v: unknown, last: number): SavedMark[] {
-  const o = object(v, 'marks');
-  const epochs = get(o, 'epoch');
-  const rates = get(o, 'lr');
-  if (!Array.isArray(epochs) || !Array.isArray(rates) || epochs.length !== rates.length)
-    throw new SaveError('marks.epoch and marks.lr are not two lists of the same length');
-  if (epochs.length > MAX_SAVED_MARKS)
-    throw new SaveError(
-      `it holds ${thousands(epochs.length)} learning-rate marks, more than ${thousands(MAX_SAVED_MARKS)}`,
-    );
-  const lrRule = RULES.lr;
-  return epochs.map((epoch: unknown, i) => {
-    const lr: unknown = rates[i];
-    if (!fitsRule(epoch, { ...EPOCH, max: last }) || (i > 0 && epoch < (epochs[i - 1] as number)))
-      throw new SaveError(
-        `marks.epoch[${i}] is ${show(epoch)}, not an epoch in order up to ${last}`,
-      );
-    if (!fitsRule(lr, lrRule))
-      throw new SaveError(`marks.lr[${i}] is ${show(lr)}, not ${describeRule(lrRule)}`);
-    return { epoch, lr };
-  });
 }
 
 function readSession(data: unknown): SavedSession {
