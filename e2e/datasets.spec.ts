@@ -127,3 +127,37 @@ test('a million points are made off the page with progress shown; a newer choice
   expect(await pointCounts(page)).toMatchObject({ total: 300 });
   await expect(page.getByLabel('Dataset')).toHaveValue('xor');
 });
+
+test('at a million points undo keeps its newest steps, and says so past the oldest', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const points = page.getByLabel('Points', { exact: true });
+  await points.fill('1000000');
+  await points.press('Enter');
+  await expect(page.locator('#data-plot-summary')).toHaveText(/^1,000,000 points/, {
+    timeout: 60_000,
+  });
+  // Six hand-placed points: each is an undo step of a million points and more.
+  for (let k = 0; k < 6; k++) {
+    const at = await plotPoint(page, 0.05 + 0.02 * k, 0.95);
+    await page.mouse.click(at.x, at.y);
+    await expect(page.locator('#data-plot-summary')).toHaveText(
+      new RegExp(`^1,000,00${k + 1} points`),
+    );
+  }
+  await page.getByRole('heading', { name: 'logreg-lab' }).click();
+  // Four steps fit in 5,000,000 points: four undos bring points back, the fifth explains.
+  for (let k = 5; k >= 2; k--) {
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('#data-plot-summary')).toHaveText(new RegExp(`^1,000,00${k} points`));
+  }
+  await page.keyboard.press('Control+z');
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Nothing more to undo: undo keeps its newest steps' }),
+  ).toBeVisible();
+  await expect(page.locator('#data-plot-summary')).toHaveText(/^1,000,002 points/);
+});

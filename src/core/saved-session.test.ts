@@ -3,6 +3,7 @@ import { hyperArb } from './__fixtures__/hyper-arbitrary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
 import type { HistoryPoint } from './progress.ts';
+import { PointSet } from './point-set.ts';
 import { DEFAULT_VIEWS } from './views.ts';
 import {
   MAX_SAVED_HISTORY,
@@ -254,6 +255,21 @@ describe('serializeSession and parseSavedSession: the view settings', () => {
   });
 });
 
+describe('serializeSession: the points as a set', () => {
+  it('writes a point set exactly as the same points in a list', () => {
+    fc.assert(
+      fc.property(fc.array(pointArb, { maxLength: 40 }), (points) => {
+        const set = PointSet.of(points);
+        const want = serializeSession({ ...SESSION, points });
+        expect(serializeSession({ ...SESSION, points: set })).toBe(want);
+        expect(serializeSession({ ...SESSION, points: set })).toBe(want); // from the cache
+        expect(parseSavedSession(want)).toMatchObject({ ok: true, session: { points } });
+      }),
+      { numRuns: 200, seed: 9 },
+    );
+  });
+});
+
 describe('serializeSession and parseSavedSession: the learning-rate marks', () => {
   const marks = [
     { epoch: 0, lr: 0.5 },
@@ -462,6 +478,12 @@ function inRule(r: NumberRule): fc.Arbitrary<number> {
 }
 
 const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0);
+const pointArb = fc.record({
+  x1: coord,
+  x2: coord,
+  label: fc.constantFrom<Label>(0, 1),
+  split: fc.constantFrom<Split>('train', 'test'),
+}) as fc.Arbitrary<Point>;
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
 const sessionArb: fc.Arbitrary<SavedSession> = fc
   .record({
@@ -474,15 +496,7 @@ const sessionArb: fc.Arbitrary<SavedSession> = fc
     }),
     hyper: hyperArb(inRule),
     engine: fc.constantFrom(...ENGINE_CHOICES),
-    points: fc.array(
-      fc.record({
-        x1: coord,
-        x2: coord,
-        label: fc.constantFrom<Label>(0, 1),
-        split: fc.constantFrom<Split>('train', 'test'),
-      }) as fc.Arbitrary<Point>,
-      { maxLength: 30 },
-    ),
+    points: fc.array(pointArb, { maxLength: 30 }),
     weights: fc.record({ w1: finite, w2: finite, b: finite }),
     epoch: fc.nat(),
   })

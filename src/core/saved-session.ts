@@ -14,6 +14,7 @@
  */
 import { fmtCount } from './count.ts';
 import type { Label, Point } from './dataset.ts';
+import { PointSet } from './point-set.ts';
 import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
 import { fromTheta, restrictWeights, weightKeys } from './features.ts';
@@ -95,19 +96,16 @@ export interface SavedSession {
  * metrics become `null` too, which it reads back as NaN — but an overflowed loss (+∞) is saved as
  * "Infinity" and read back as such.
  */
-export function serializeSession(s: SavedSession): string {
-  const { preset: p, hyper: h, points } = s;
-  return JSON.stringify({
+export function serializeSession(
+  s: Omit<SavedSession, 'points'> & { points: readonly Point[] | PointSet },
+): string {
+  const { preset: p, hyper: h } = s;
+  const json = JSON.stringify({
     version: SAVE_VERSION,
     preset: { id: p.id, n: p.n, noise: p.noise, seed: p.seed },
     hyper: Object.fromEntries(HYPER_KEYS.map((k) => [k, h[k]])),
     engine: s.engine,
-    points: {
-      x1: points.map((q) => q.x1),
-      x2: points.map((q) => q.x2),
-      labels: points.map((q) => q.label).join(''),
-      test: points.map((q) => (q.split === 'test' ? '1' : '0')).join(''),
-    },
+    points: POINTS_HERE,
     weights: restrictWeights(s.weights, h.features),
     epoch: s.epoch,
     history: s.history && historyColumns(s.history, h.features),
@@ -116,6 +114,46 @@ export function serializeSession(s: SavedSession): string {
     views: s.views,
     marks: s.marks && { epoch: s.marks.map((m) => m.epoch), lr: s.marks.map((m) => m.lr) },
   });
+  return json.replace(JSON.stringify(POINTS_HERE), () => pointsJson(s.points));
+}
+
+/** Where the points go in a save's JSON (no other field can hold this string). */
+const POINTS_HERE = '\u0000points';
+
+/** A point set's JSON, made once per set: the autosave saves unchanged points every 2 s. */
+const pointsCache = new WeakMap<PointSet, string>();
+
+/** The points as saved: coordinates as lists, labels and test flags as strings of 0 and 1. */
+function pointsJson(points: readonly Point[] | PointSet): string {
+  if (!(points instanceof PointSet))
+    return JSON.stringify({
+      x1: points.map((q) => q.x1),
+      x2: points.map((q) => q.x2),
+      labels: points.map((q) => q.label).join(''),
+      test: points.map((q) => (q.split === 'test' ? '1' : '0')).join(''),
+    });
+  let json = pointsCache.get(points);
+  if (json === undefined) {
+    const c = points.columns;
+    json = JSON.stringify({
+      x1: Array.from(c.x1),
+      x2: Array.from(c.x2),
+      labels: digits(c.label),
+      test: digits(c.test),
+    });
+    pointsCache.set(points, json);
+  }
+  return json;
+}
+
+/** 0/1 flags as a string of the digits 0 and 1. */
+function digits(flags: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < flags.length; i += 8192)
+    out += String.fromCharCode(
+      ...Array.from(flags.subarray(i, i + 8192), (f) => 48 + (f === 1 ? 1 : 0)),
+    );
+  return out;
 }
 
 function readPreset(v: unknown): PresetState {

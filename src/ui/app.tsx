@@ -124,6 +124,7 @@ export function App() {
     endTravel: () => setTravel(null),
     movedOn: () => messages.retire('start'),
     dismissMessage: messages.dismiss,
+    say: messages.say,
     showRace: races.setShow,
   });
   useShortcuts({ undo: on.undo, redo: on.redo, playPause: on.playPause });

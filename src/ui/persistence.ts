@@ -182,9 +182,8 @@ export function autosave(
     return `Autosave keeps at most ${fmtCount(MAX_SAVED_POINTS)} of your own points; these ${fmtCount(s.points.length)} are not saved. Export them as CSV to keep them.`;
   }
   try {
-    const points = light
-      ? []
-      : s.points.map(({ x1, x2, label, split }) => ({ x1, x2, label, split }));
+    // The set itself: its JSON is made once, not at every save while training.
+    const points = light ? [] : s.points;
     // A diverged model must not cost the points: non-finite weights are saved as a fresh start.
     const finite = Object.values(weights).every(Number.isFinite);
     storage.setItem(

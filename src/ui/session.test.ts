@@ -8,6 +8,7 @@ import {
   sessionReducer,
   type SessionAction,
   type SessionState,
+  UNDO_POINTS,
 } from './session.ts';
 
 const start = () => initialSession(tutorialPreset());
@@ -125,13 +126,20 @@ describe('sessionReducer', () => {
     expect(run(s2, { type: 'undo' }).points.map((p) => p.id)).toEqual([from, from + 1, from + 2]);
   });
 
-  it('keeps at most 2,000,000 points across the undo steps of big data sets', () => {
-    let s = run(start(), { type: 'preset', patch: { n: 600_000 } });
-    for (let i = 0; i < 5; i++) s = run(s, { type: 'add', x1: i, x2: i, label: 0 });
+  it('keeps at most 5,000,000 points across the undo steps of big data sets, and says it let go', () => {
+    let s = run(start(), { type: 'preset', patch: { n: 1_000_000 } });
+    for (let i = 0; i < 6; i++) s = run(s, { type: 'add', x1: i, x2: i, label: 0 });
     const total = s.past.reduce((a, p) => a + p.points.length, 0);
-    expect(total).toBeLessThanOrEqual(2_000_000);
-    expect(s.past.length).toBeGreaterThanOrEqual(3);
-  }, 30_000); // a 600,000-point preset and five copies of it: slow on a loaded machine
+    expect(total).toBeLessThanOrEqual(UNDO_POINTS);
+    expect(s.past.length).toBe(4); // four steps of a million (and one) points
+    expect(s.undoDropped).toBe(true);
+    // Five undos: four bring a step back, the fifth has nothing left.
+    const back = run(s, ...Array.from({ length: 4 }, () => ({ type: 'undo' }) as const));
+    expect(back.points.length).toBe(1_000_002);
+    expect(back.past).toEqual([]);
+    expect(run(back, { type: 'undo' })).toBe(back);
+    expect(run(start(), { type: 'add', x1: 0, x2: 0, label: 1 }).undoDropped).toBe(false);
+  }, 30_000); // a million-point preset and its edits: slow on a loaded machine
 
   it('puts every data change on the undo stack: hand-placed points come back after a preset', () => {
     let s = run(start(), { type: 'clear' }, { type: 'add', x1: 1, x2: 2, label: 1 });

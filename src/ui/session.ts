@@ -24,6 +24,8 @@ export interface SessionState {
   nextId: number;
   /** Undo steps: every data change — edits, presets, Seed/Noise/Points, Clear, imports, the recipe. */
   past: UndoEntry[];
+  /** Older undo steps were let go (UNDO_LIMIT, UNDO_POINTS): an undo past the oldest says so. */
+  undoDropped: boolean;
   future: UndoEntry[];
   /** The points were edited since the preset made them (a link or a save keeps them as points). */
   edited: boolean;
@@ -97,9 +99,12 @@ export type SessionAction =
   | { type: 'threshold'; t: number }
   | { type: 'views'; patch: Partial<Views> };
 
-const UNDO_LIMIT = 200;
-/** Undo keeps at most this many points across all its steps (1M-point presets are big). */
-const UNDO_POINTS = 2_000_000;
+export const UNDO_LIMIT = 200;
+/**
+ * Undo keeps at most this many points across all its steps: five steps of a million points
+ * (~18 MB of columns each; a move shares all but two columns with the step before).
+ */
+export const UNDO_POINTS = 5_000_000;
 
 /** The initial session on a given point set. */
 export function initialSession(points: readonly Point[]): SessionState {
@@ -107,6 +112,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     points: PointSet.of(points),
     nextId: points.length,
     past: [],
+    undoDropped: false,
     future: [],
     edited: false,
     dataVersion: 0,
@@ -127,8 +133,12 @@ export function initialSession(points: readonly Point[]): SessionState {
   };
 }
 
-/** Keeps the newest undo steps: at most UNDO_LIMIT of them and UNDO_POINTS points in all. */
-function trimPast(past: UndoEntry[]): UndoEntry[] {
+/**
+ * The session's data as one more undo step, keeping the newest: at most UNDO_LIMIT of them and
+ * UNDO_POINTS points in all.
+ */
+function pushPast(s: SessionState): Pick<SessionState, 'past' | 'undoDropped'> {
+  const past = [...s.past, entryOf(s)];
   let total = 0;
   let keep = 0;
   for (let i = past.length - 1; i >= 0 && keep < UNDO_LIMIT; i--) {
@@ -136,7 +146,7 @@ function trimPast(past: UndoEntry[]): UndoEntry[] {
     if (total > UNDO_POINTS && keep > 0) break;
     keep++;
   }
-  return past.slice(past.length - keep);
+  return { past: past.slice(past.length - keep), undoDropped: s.undoDropped || keep < past.length };
 }
 
 /** The session's data as an undo step. */
@@ -152,7 +162,7 @@ function edit(s: SessionState, points: PointSet, extra: Partial<SessionState> = 
     ...s,
     ...extra,
     points,
-    past: trimPast([...s.past, entryOf(s)]),
+    ...pushPast(s),
     future: [],
     dataVersion: s.dataVersion + 1,
     restart: false,
@@ -207,7 +217,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         loadCount: s.loadCount + 1,
         dataVersion: s.dataVersion + 1,
         restart: true,
-        past: trimPast([...s.past, entryOf(s)]),
+        ...pushPast(s),
         // Fresh ids: a point brought back by undo never shares one with a point of these data.
         nextId: s.nextId + a.points.length,
         points: freshIds(a, s.nextId),

@@ -10,7 +10,14 @@ import { TUTORIAL } from '../core/presets.ts';
 import { DEFAULT_HYPER } from '../core/settings.ts';
 import type { Views } from '../core/views.ts';
 import { inputsOf } from './session-sync.ts';
-import { sessionReducer, type SessionAction, type SessionState } from './session.ts';
+import { fmtCount } from '../core/count.ts';
+import {
+  sessionReducer,
+  UNDO_LIMIT,
+  UNDO_POINTS,
+  type SessionAction,
+  type SessionState,
+} from './session.ts';
 import type { TrainerClient } from './trainer-client.ts';
 import type { TrainerView } from './trainer-view.ts';
 import { useStable } from './use-stable.ts';
@@ -33,8 +40,12 @@ export interface HandlerDeps {
   /** Retires the start's message ("Restored your last session.") once the person moves on. */
   movedOn: () => void;
   dismissMessage: (id: number) => void;
+  say: (kind: 'error' | 'info', text: string, topic?: string) => void;
   showRace: (on: boolean) => void;
 }
+
+/** What Ctrl+Z says when the steps it would undo were let go. */
+export const UNDO_GONE = `Nothing more to undo: undo keeps its newest steps only (up to ${fmtCount(UNDO_LIMIT)} steps and ${fmtCount(UNDO_POINTS)} points in all), and older ones were let go.`;
 
 /** The tutorial recipe: its settings and data, and the point (1, 1) classified. */
 function runRecipe({ session, client, dispatch, newRun }: HandlerDeps): void {
@@ -98,7 +109,11 @@ export function useAppHandlers(deps: HandlerDeps) {
     showOptimum: useStable(view1('optimum')),
     showParams: useStable(view1('params')),
     showRace: useStable(deps.showRace),
-    undo: useStable(() => act({ type: 'undo' })),
+    undo: useStable(() => {
+      if (deps.session.past.length === 0 && deps.session.undoDropped)
+        deps.say('info', UNDO_GONE, 'undo');
+      act({ type: 'undo' });
+    }),
     redo: useStable(() => act({ type: 'redo' })),
   };
 }

@@ -56,8 +56,20 @@ export function useAutosave(
     a.start();
     return () => a.stop();
   }, []);
+  // Only a change is saved: the page re-renders for other reasons too (an idle page must not
+  // write the same session every 2 s).
+  const last = useRef<Saved | null>(null);
   useEffect(() => {
     handlers.current = { onError, save };
-    saver.current?.changed({ session, snapshot, history, marks });
+    const l = last.current;
+    if (
+      l?.session === session &&
+      l.snapshot === snapshot &&
+      l.history === history &&
+      l.marks === marks
+    )
+      return;
+    last.current = { session, snapshot, history, marks };
+    saver.current?.changed(last.current);
   });
 }
