@@ -12,15 +12,13 @@
  * with `null` for a metric that is not finite (NaN: e.g. no test points); its learning-rate marks
  * as `{ epoch: [], lr: [] }` (both in saved-history.ts). The checked getters are json-read.ts's.
  */
-import { fmtCount } from './count.ts';
-import type { Label, Point } from './dataset.ts';
-import { PointSet } from './point-set.ts';
+import type { Point } from './dataset.ts';
+import type { PointSet } from './point-set.ts';
 import { PRESETS, type PresetId } from './datasets.ts';
 import type { Weights } from './maths.ts';
 import { fromTheta, restrictWeights, weightKeys } from './features.ts';
 import type { HistoryPoint } from './progress.ts';
 import { DEFAULT_VIEWS, VIEW_KEYS, type Views } from './views.ts';
-import { MAX_ABS_VALUE, MAX_ROWS } from './csv.ts';
 import {
   choice,
   EPOCH,
@@ -33,17 +31,17 @@ import {
   weight,
 } from './json-read.ts';
 import { historyColumns, readHistory, readMarks, type SavedMark } from './saved-history.ts';
+import { pointsJson, readPoints, readPointsApart, type PointsApart } from './saved-points.ts';
+export { pointsApartJson, type PointsApart } from './saved-points.ts';
 export { MAX_SAVED_HISTORY, MAX_SAVED_MARKS, SAVED_DATA, type SavedMark } from './saved-history.ts';
 import {
   ENGINE_CHOICES,
   HYPER_KEYS,
   RULES,
   describeRule,
-  fitsRule,
   readHyperWith,
   type EngineChoice,
   type Hyper,
-  type NumberRule,
   SPEED_IDS,
   type Speed,
 } from './settings.ts';
@@ -63,8 +61,6 @@ export function isPresetChoice(v: unknown): v is PresetId | 'custom' {
 
 /** The format version this code writes and reads. */
 export const SAVE_VERSION = 1;
-
-const COORD: NumberRule = { min: -MAX_ABS_VALUE, max: MAX_ABS_VALUE };
 
 /** A whole session as saved. */
 export interface SavedSession {
@@ -88,6 +84,8 @@ export interface SavedSession {
   views?: Views;
   /** The loss curve's learning-rate marks: epochs in order, none after `epoch`. */
   marks?: SavedMark[];
+  /** The reference of the points when they were saved apart (saved-points.ts). */
+  pointsApart?: string;
 }
 
 /**
@@ -97,7 +95,7 @@ export interface SavedSession {
  * "Infinity" and read back as such.
  */
 export function serializeSession(
-  s: Omit<SavedSession, 'points'> & { points: readonly Point[] | PointSet },
+  s: Omit<SavedSession, 'points'> & { points: readonly Point[] | PointSet | PointsApart },
 ): string {
   const { preset: p, hyper: h } = s;
   const json = JSON.stringify({
@@ -114,47 +112,13 @@ export function serializeSession(
     views: s.views,
     marks: s.marks && { epoch: s.marks.map((m) => m.epoch), lr: s.marks.map((m) => m.lr) },
   });
-  return json.replace(JSON.stringify(POINTS_HERE), () => pointsJson(s.points));
+  const points = s.points;
+  const part = 'apart' in points ? JSON.stringify({ apart: points.apart, n: points.n }) : null;
+  return json.replace(JSON.stringify(POINTS_HERE), () => part ?? pointsJson(points as Point[]));
 }
 
 /** Where the points go in a save's JSON (no other field can hold this string). */
 const POINTS_HERE = '\u0000points';
-
-/** A point set's JSON, made once per set: the autosave saves unchanged points every 2 s. */
-const pointsCache = new WeakMap<PointSet, string>();
-
-/** The points as saved: coordinates as lists, labels and test flags as strings of 0 and 1. */
-function pointsJson(points: readonly Point[] | PointSet): string {
-  if (!(points instanceof PointSet))
-    return JSON.stringify({
-      x1: points.map((q) => q.x1),
-      x2: points.map((q) => q.x2),
-      labels: points.map((q) => q.label).join(''),
-      test: points.map((q) => (q.split === 'test' ? '1' : '0')).join(''),
-    });
-  let json = pointsCache.get(points);
-  if (json === undefined) {
-    const c = points.columns;
-    json = JSON.stringify({
-      x1: Array.from(c.x1),
-      x2: Array.from(c.x2),
-      labels: digits(c.label),
-      test: digits(c.test),
-    });
-    pointsCache.set(points, json);
-  }
-  return json;
-}
-
-/** 0/1 flags as a string of the digits 0 and 1. */
-function digits(flags: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < flags.length; i += 8192)
-    out += String.fromCharCode(
-      ...Array.from(flags.subarray(i, i + 8192), (f) => 48 + (f === 1 ? 1 : 0)),
-    );
-  return out;
-}
 
 function readPreset(v: unknown): PresetState {
   const o = object(v, 'preset');
@@ -179,45 +143,16 @@ function readHyper(v: unknown): Hyper {
   );
 }
 
-/** A column of `n` coordinates. */
-function coordinates(v: unknown, n: number, path: string): number[] {
-  if (!Array.isArray(v) || v.length !== n) {
-    throw new SaveError(`${path} is not a list of ${n} numbers`);
-  }
-  v.forEach((x: unknown, i) => {
-    if (!fitsRule(x, COORD))
-      throw new SaveError(`${path}[${i}] is ${show(x)}, not ${describeRule(COORD)}`);
-  });
-  return v as number[];
+/** `{ pointsApart: ref }` when the points were saved apart, else nothing. */
+function apartRef(v: unknown): Pick<SavedSession, 'pointsApart'> {
+  const ref = get(object(v, 'points'), 'apart');
+  return typeof ref === 'string' ? { pointsApart: ref } : {};
 }
 
-/** A string of `n` characters, each "0" or "1". */
-function flags(v: unknown, n: number, path: string): string {
-  if (typeof v !== 'string' || v.length !== n || !/^[01]*$/.test(v)) {
-    throw new SaveError(`${path} is not ${n} characters 0 or 1`);
-  }
-  return v;
-}
-
-function readPoints(v: unknown): Point[] {
+/** The points in the session, or apart from it (`apart` reads those; see saved-points.ts). */
+function readSessionPoints(v: unknown, apart: () => string | null): Point[] {
   const o = object(v, 'points');
-  const x1 = get(o, 'x1');
-  const n = Array.isArray(x1) ? x1.length : 0;
-  if (n > MAX_ROWS) {
-    throw new SaveError(
-      `it holds ${fmtCount(n)} points, more than the limit of ${fmtCount(MAX_ROWS)}`,
-    );
-  }
-  const xs = coordinates(x1, n, 'points.x1');
-  const ys = coordinates(get(o, 'x2'), n, 'points.x2');
-  const labels = flags(get(o, 'labels'), n, 'points.labels');
-  const test = flags(get(o, 'test'), n, 'points.test');
-  return xs.map((x, i) => ({
-    x1: x,
-    x2: ys[i] ?? 0,
-    label: (labels.charCodeAt(i) === 49 ? 1 : 0) as Label,
-    split: test.charCodeAt(i) === 49 ? 'test' : 'train',
-  }));
+  return get(o, 'apart') === undefined ? readPoints(o) : readPointsApart(o, apart());
 }
 
 function readViews(v: unknown): Views {
@@ -234,7 +169,7 @@ function readViews(v: unknown): Views {
   return views;
 }
 
-function readSession(data: unknown): SavedSession {
+function readSession(data: unknown, apart: () => string | null): SavedSession {
   const o = object(data, 'the data');
   const version = get(o, 'version');
   if (version !== SAVE_VERSION) {
@@ -247,7 +182,8 @@ function readSession(data: unknown): SavedSession {
     preset: readPreset(get(o, 'preset')),
     hyper: readHyper(get(o, 'hyper')),
     engine: choice(get(o, 'engine'), ENGINE_CHOICES, 'engine'),
-    points: readPoints(get(o, 'points')),
+    points: readSessionPoints(get(o, 'points'), apart),
+    ...apartRef(get(o, 'points')),
     weights: { w1: 0, w2: 0, b: 0 },
     epoch: number(o, 'epoch', EPOCH, ''),
   };
@@ -273,6 +209,8 @@ function readSession(data: unknown): SavedSession {
  */
 export function parseSavedSession(
   json: string | null,
+  /** The JSON of points saved apart (saved-points.ts), read only when the session refers to it. */
+  apart: () => string | null = () => null,
 ): { ok: true; session: SavedSession } | { ok: false; error: string } {
   if (json === null) return { ok: false, error: 'There is no saved session.' };
   let data: unknown;
@@ -283,7 +221,7 @@ export function parseSavedSession(
     return { ok: false, error };
   }
   try {
-    return { ok: true, session: readSession(data) };
+    return { ok: true, session: readSession(data, apart) };
   } catch (e) {
     if (!(e instanceof SaveError)) throw e;
     return { ok: false, error: `The saved session cannot be restored: ${e.message}.` };

@@ -10,6 +10,7 @@ import {
   startingPoint,
   STORAGE_KEY,
 } from './persistence.ts';
+import { APART_MIN, POINTS_KEY } from './points-apart.ts';
 import { initialSession, sessionReducer, type SessionAction } from './session.ts';
 
 /** A Storage stand-in: a map. */
@@ -138,5 +139,69 @@ describe('autosave of the loss curve', () => {
         expect(storage.getItem(STORAGE_KEY)!.length).toBeLessThan(300_000);
       }
     }
+  });
+});
+
+describe('autosave of many points: apart from the session, written once per data set', () => {
+  /** A map that counts the writes of each key. */
+  function counted() {
+    const m = memory();
+    const writes = new Map<string, number>();
+    return {
+      ...m,
+      writes,
+      setItem: (k: string, v: string) => {
+        writes.set(k, (writes.get(k) ?? 0) + 1);
+        m.setItem(k, v);
+      },
+    };
+  }
+  const many = (n: number): Point[] =>
+    Array.from({ length: n }, (_, i) => ({
+      x1: i / 7,
+      x2: 1 - i / 3,
+      label: (i % 2) as 0 | 1,
+      split: i % 3 === 0 ? 'test' : 'train',
+    }));
+
+  it('writes the points once while training saves every 2 s, and restores them exactly', () => {
+    const storage = counted();
+    const s = sessionReducer(initialSession([]), { type: 'import', points: many(APART_MIN) });
+    for (let epoch = 1; epoch <= 5; epoch++)
+      expect(autosave(storage, s, { w1: epoch, w2: 0, b: 0 }, epoch)).toBeNull();
+    expect(storage.writes.get(POINTS_KEY)).toBe(1);
+    expect(storage.writes.get(STORAGE_KEY)).toBe(5);
+    expect(storage.getItem(STORAGE_KEY)!.length).toBeLessThan(2_000); // the session alone
+    const back = startingPoint('', storage);
+    expect(back.points).toEqual(s.points.toArray().map(({ id: _id, ...p }) => p));
+    expect(back.resume?.epoch).toBe(5);
+    // The restored page saves on without writing the same points again; an edit writes them.
+    const restored = sessionFrom(back);
+    autosave(storage, restored, { w1: 6, w2: 0, b: 0 }, 6);
+    expect(storage.writes.get(POINTS_KEY)).toBe(1);
+    const edited = sessionReducer(restored, { type: 'add', x1: 0, x2: 0, label: 1 });
+    autosave(storage, edited, { w1: 6, w2: 0, b: 0 }, 6);
+    expect(storage.writes.get(POINTS_KEY)).toBe(2);
+    expect(startingPoint('', storage).points).toHaveLength(APART_MIN + 1);
+    // Back under the threshold the points go in the session, and those apart are removed.
+    const few = sessionReducer(edited, { type: 'clear' });
+    autosave(storage, few, { w1: 6, w2: 0, b: 0 }, 6);
+    expect(storage.getItem(POINTS_KEY)).toBeNull();
+    expect(startingPoint('', storage).points).toEqual([]);
+  });
+
+  it('refuses a session whose points apart are missing or were written by another tab', () => {
+    const storage = counted();
+    const s = sessionReducer(initialSession([]), { type: 'import', points: many(APART_MIN) });
+    autosave(storage, s, { w1: 1, w2: 0, b: 0 }, 1);
+    const ours = storage.getItem(POINTS_KEY)!;
+    storage.setItem(POINTS_KEY, ours.replace(/"ref":"[^"]*"/, '"ref":"another"'));
+    expect(startingPoint('', storage).message?.text).toContain(
+      'The saved session cannot be restored: the points saved apart belong to another session',
+    );
+    storage.removeItem(POINTS_KEY);
+    expect(startingPoint('', storage).message?.text).toContain(
+      'its points, saved apart, are missing',
+    );
   });
 });

@@ -35,6 +35,13 @@ import {
 import { initialSession, type SessionState } from './session.ts';
 import type { ResumePoint } from './trainer-client.ts';
 import { WORKER_POINTS } from './data-jobs.ts';
+import {
+  adoptRef,
+  APART_MIN,
+  dropPointsApart,
+  POINTS_KEY,
+  savePointsApart,
+} from './points-apart.ts';
 import { fmtCount } from '../core/count.ts';
 
 export const STORAGE_KEY = 'logreg-lab/session';
@@ -57,6 +64,8 @@ export interface Start {
   pending: ({ id: PresetId } & PresetOptions) | null;
   /** The URL's fragment was a share link (read once: it is then removed from the address). */
   fromLink: boolean;
+  /** The reference of the restored points when they were saved apart (points-apart.ts). */
+  pointsApart?: string | null;
   message: { kind: 'error' | 'info'; text: string } | null;
 }
 
@@ -113,7 +122,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
   }
   const raw = readStorage(storage);
   if (raw !== null) {
-    const saved = parseSavedSession(raw);
+    const saved = parseSavedSession(raw, () => storage?.getItem(POINTS_KEY) ?? null);
     if (saved.ok) {
       const s = saved.session;
       notes.push('Restored your last session.');
@@ -135,6 +144,7 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
           marks: s.marks ?? [],
         },
         fromLink: fresh.fromLink,
+        pointsApart: s.pointsApart ?? null,
         message: { kind: notes.length > 1 ? 'error' : 'info', text },
       };
     }
@@ -145,8 +155,11 @@ export function startingPoint(hash: string, storage: Pick<Storage, 'getItem'> | 
 
 /** The session a start opens on. */
 export function sessionFrom(st: Start): SessionState {
+  const session = initialSession(st.points);
+  // Restored from points saved apart: the same points need not be written again.
+  if (st.pointsApart) adoptRef(session.points, st.pointsApart);
   return {
-    ...initialSession(st.points),
+    ...session,
     preset: st.preset,
     hyper: st.hyper,
     engine: st.engine,
@@ -163,7 +176,7 @@ export const MAX_SAVED_POINTS = 200_000;
 
 /** Saves the session; returns an error message when the browser refuses (quota, blocked). */
 export function autosave(
-  storage: Pick<Storage, 'setItem' | 'removeItem'>,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
   s: SessionState,
   weights: Weights,
   epoch: number,
@@ -176,14 +189,18 @@ export function autosave(
     // An older save must not come back after a reload as if it were this session.
     try {
       storage.removeItem(STORAGE_KEY);
+      dropPointsApart(storage);
     } catch {
       // storage blocked: nothing was saved either
     }
     return `Autosave keeps at most ${fmtCount(MAX_SAVED_POINTS)} of your own points; these ${fmtCount(s.points.length)} are not saved. Export them as CSV to keep them.`;
   }
   try {
-    // The set itself: its JSON is made once, not at every save while training.
-    const points = light ? [] : s.points;
+    // Many points go apart, written once per set; a few go in the session (as the set itself:
+    // its JSON is made once, not at every save while training).
+    const apart = !light && s.points.length >= APART_MIN;
+    const points = apart ? savePointsApart(storage, s.points) : light ? [] : s.points;
+    if (!apart) dropPointsApart(storage);
     // A diverged model must not cost the points: non-finite weights are saved as a fresh start.
     const finite = Object.values(weights).every(Number.isFinite);
     storage.setItem(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { shareLink, STORAGE_KEY } from './persistence.ts';
+import { dropPointsApart } from './points-apart.ts';
 import type { SessionState } from './session.ts';
 import { fmtCount } from '../core/count.ts';
 
@@ -36,6 +37,7 @@ export function SessionButtons({
     if (!ok) return;
     try {
       localStorage.removeItem(STORAGE_KEY);
+      dropPointsApart(localStorage);
     } catch {
       /* storage blocked: nothing was saved */
     }

@@ -26,7 +26,7 @@ export function useAutosave(
   marks: readonly SavedMark[],
   onError: (message: string) => void,
   save: (
-    storage: Pick<Storage, 'setItem' | 'removeItem'>,
+    storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
     s: SessionState,
     w: Weights,
     epoch: number,
