@@ -34,6 +34,8 @@ export interface Overlay {
   focusedId: number | null;
   /** The readout of the point under the pointer or the crosshair, drawn beside it. */
   tip?: { x1: number; x2: number; lines: readonly string[] } | null;
+  /** A point being dragged on big data, drawn where it is going (the data move on release). */
+  dragging?: PlotPoint | null;
 }
 
 /** Which split the plot shows: the tutorial draws train and test separately. */
@@ -269,6 +271,16 @@ export class DataPlot {
       .attr('r', 9)
       .attr('cx', (d) => this.x(d.x1))
       .attr('cy', (d) => this.y(d.x2));
+    const shape = (d: PlotPoint) => symbol(CLASS_SYMBOLS[d.label], SYMBOL_AREA)()!;
+    this.gOverlay
+      .selectAll<SVGPathElement, PlotPoint>('path.drag-preview')
+      .data(o.dragging ? [o.dragging] : [])
+      .join('path')
+      .attr('class', (d) => `drag-preview point ${d.label === 0 ? 'red' : 'blue'} ${d.split}`)
+      .attr('d', shape)
+      .attr('transform', (d) => `translate(${this.x(d.x1)},${this.y(d.x2)})`)
+      .attr('fill', (d) => (d.split === 'train' ? CLASS_COLOURS[d.label] : '#ffffff'))
+      .attr('stroke', (d) => CLASS_COLOURS[d.label]);
     drawTip(this.gOverlay, o.tip ?? null, this.x, this.y, this.width);
   }
 

@@ -9,6 +9,7 @@ import {
   type SessionAction,
   type SessionState,
   UNDO_POINTS,
+  LIVE_DRAG_MAX,
 } from './session.ts';
 
 const start = () => initialSession(tutorialPreset());
@@ -83,6 +84,33 @@ describe('sessionReducer', () => {
     expect(undone.points).toEqual(s0.points);
     expect(run(undone, { type: 'redo' }).points.at(5)).toMatchObject({ x1: 3, x2: 3 });
   });
+
+  it('on big data moves a dragged point when the drag ends, drawing it where it goes meanwhile', () => {
+    const n = LIVE_DRAG_MAX + 1;
+    const big = PointSet.of(
+      Array.from({ length: n }, (_, i) => ({
+        x1: i,
+        x2: 0,
+        label: 0 as const,
+        split: 'train' as const,
+      })),
+    );
+    const s0 = run(start(), { type: 'import', points: big });
+    const id = s0.points.idAt(7);
+    const s1 = run(
+      s0,
+      { type: 'move', id, x1: 1, x2: 1, commit: false },
+      { type: 'move', id, x1: 2, x2: 2, commit: false },
+    );
+    expect(s1.points).toBe(s0.points); // no new million-point set per pointer move
+    expect(s1.dataVersion).toBe(s0.dataVersion);
+    expect(s1.dragging).toEqual({ id, x1: 2, x2: 2 });
+    const s2 = run(s1, { type: 'move', id, x1: 3, x2: 3, commit: true });
+    expect(s2.points.at(7)).toMatchObject({ x1: 3, x2: 3, id });
+    expect(s2.dragging).toBeNull();
+    expect(s2.past.length).toBe(s0.past.length + 1); // one drag, one undo step
+    expect(run(s2, { type: 'undo' }).points).toBe(s0.points);
+  }, 30_000);
 
   it('undoes a delete and a clear, and a new edit drops the redo stack', () => {
     const s = run(start(), { type: 'delete', id: 0 }, { type: 'clear' });

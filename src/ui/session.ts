@@ -49,6 +49,12 @@ export interface SessionState {
   views: Views;
   /** The points as they were when the current drag began (one drag = one undo step). */
   dragOrigin: PointSet | null;
+  /**
+   * A point being dragged on big data (more than LIVE_DRAG_MAX points): drawn where the pointer
+   * is, and moved in the data when the drag ends (a new set of a million points per pointer move
+   * held the page ~400 ms each; one point of so many does not move the boundary visibly).
+   */
+  dragging: { id: number; x1: number; x2: number } | null;
   /** Counts loads of new data (presets, the recipe): the plot re-fits its axes on each. */
   loadCount: number;
   /** The preset the points came from ('custom' once cleared). */
@@ -100,6 +106,8 @@ export type SessionAction =
   | { type: 'views'; patch: Partial<Views> };
 
 export const UNDO_LIMIT = 200;
+/** Above this many points a dragged point moves in the data when the drag ends. */
+export const LIVE_DRAG_MAX = 100_000;
 /**
  * Undo keeps at most this many points across all its steps: five steps of a million points
  * (~18 MB of columns each; a move shares all but two columns with the step before).
@@ -128,6 +136,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     threshold: 0.5,
     views: { ...DEFAULT_VIEWS },
     dragOrigin: null,
+    dragging: null,
     loadCount: 0,
     preset: { ...DEFAULT_PRESET },
   };
@@ -182,6 +191,7 @@ function restore(s: SessionState, e: UndoEntry): SessionState {
     dataVersion: s.dataVersion + 1,
     restart: false,
     probe: moved ? null : s.probe,
+    dragging: null,
     loadCount: moved ? s.loadCount + 1 : s.loadCount,
     nextId: Math.max(s.nextId, e.points.endId()),
   };
@@ -266,11 +276,13 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
     case 'move': {
       const i = s.points.indexOfId(a.id);
       if (!Number.isFinite(a.x1) || !Number.isFinite(a.x2) || i < 0) return s;
+      if (!a.commit && s.points.length > LIVE_DRAG_MAX)
+        return { ...s, dragging: { id: a.id, x1: a.x1, x2: a.x2 } };
       const points = s.points.moved(i, a.x1, a.x2);
       const origin = s.dragOrigin ?? s.points;
       if (!a.commit)
         return { ...s, points, dragOrigin: origin, dataVersion: s.dataVersion + 1, restart: false };
-      return { ...edit({ ...s, points: origin }, points), dragOrigin: null };
+      return { ...edit({ ...s, points: origin }, points), dragOrigin: null, dragging: null };
     }
     case 'delete': {
       const i = s.points.indexOfId(a.id);

@@ -35,7 +35,11 @@ export function usePlotOverlay(
   };
 
   const tipId = hoverId ?? cursor.focusedId;
-  const tipPoint = session.points.byId(tipId);
+  // A point dragged on big data is where the pointer is, though the data move on release.
+  const d = session.dragging;
+  const held = d && session.points.byId(d.id);
+  const dragging = held && d ? { ...held, x1: d.x1, x2: d.x2 } : null;
+  const tipPoint = dragging?.id === tipId ? dragging : session.points.byId(tipId);
   const tipLines = tipPoint ? pointReadout(tipPoint, model) : null;
   const tipKey = tipLines?.join('\n') ?? '';
   const overlay = useMemo(
@@ -45,10 +49,11 @@ export function usePlotOverlay(
       cursor: cursor.at,
       focusedId: cursor.focusedId,
       tip: tipPoint && tipLines ? { x1: tipPoint.x1, x2: tipPoint.x2, lines: tipLines } : null,
+      dragging,
     }),
     // The overlay changes with what it shows, not with every new model object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session.probe, prediction?.p, prediction?.label, prediction?.logit, cursor, tipKey],
+    [session.probe, prediction?.p, prediction?.label, prediction?.logit, cursor, tipKey, d],
   );
   return { handlers, overlay };
 }
