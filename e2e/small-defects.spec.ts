@@ -256,3 +256,25 @@ test.describe('on a phone, the pinned run bar', () => {
     expect(b.y + b.height <= bar.y || b.y >= bar.y + bar.height).toBe(true);
   });
 });
+
+test('on a phone the readout of a point near the left edge stays on the plot', async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true });
+  const page = await ctx.newPage();
+  await openApp(page);
+  // The leftmost mark: a readout put to its left would start off the plot.
+  const xs = await page
+    .locator('path.point')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
+  const left = xs.indexOf(Math.min(...xs));
+  const at = await markCentre(page, `path.point >> nth=${left}`);
+  await page.mouse.move(at.x, at.y);
+  const card = page.locator('.plot-svg g.tip rect');
+  await expect(card).toBeVisible();
+  const svg = (await page.locator('.plot-svg').boundingBox())!;
+  const box = (await card.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(svg.x - 0.5);
+  expect(box.x + box.width).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+  await ctx.close();
+});

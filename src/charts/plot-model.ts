@@ -229,7 +229,11 @@ export function drawTip(
   const h = 16 * tip.lines.length + 10;
   const px = x(tip.x1);
   const py = y(tip.x2);
-  const left = px + 14 + w > width ? px - 14 - w : px + 14;
+  // Beside the point, on whichever side it fits, and never past either edge of the plot (a
+  // narrow phone plot has room on neither side: the card then starts at the left edge, above
+  // the point).
+  const beside = px + 14 + w > width ? px - 14 - w : px + 14;
+  const left = Math.max(0, Math.min(beside, width - w));
   const top = Math.max(0, py - h - 8);
   card.attr('transform', `translate(${left},${top})`);
   card.select('rect').attr('width', w).attr('height', h);
