@@ -89,12 +89,16 @@ test('the split toggle shows train, test or both; the contour lines and weight a
   page,
 }) => {
   await openApp(page);
+  const summary = page.locator('#data-plot-summary');
   await page.getByRole('radio', { name: 'Test', exact: true }).check();
   await expect(page.locator('path.point')).toHaveCount(99);
+  await expect(summary).toContainText('Shown: the test points only.');
   await page.getByRole('radio', { name: 'Train', exact: true }).check();
   await expect(page.locator('path.point')).toHaveCount(201);
+  await expect(summary).toContainText('Shown: the training points only.');
   await page.getByRole('radio', { name: 'Train and test' }).check();
   await expect(page.locator('path.point')).toHaveCount(300);
+  await expect(summary).not.toContainText('Shown:');
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.locator('line.boundary')).toHaveCount(1);
   await expect(page.locator('line.contour')).toHaveCount(2);

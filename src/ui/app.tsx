@@ -129,7 +129,7 @@ export function App() {
   });
   useShortcuts({ undo: on.undo, redo: on.redo, playPause: on.playPause });
 
-  const summary = dataSummary(split);
+  const summary = dataSummary(split, session.show);
   const e = view.engine;
   const ghost = showOptimum && view.optimum?.status === 'optimum' ? view.optimum.weights : null;
   const maxMargin = showOptimum ? (view.maxMargin?.weights ?? null) : null;

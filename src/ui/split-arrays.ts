@@ -24,8 +24,16 @@ export function takeSpare(columns: object): Columns | undefined {
   return spare;
 }
 
-/** The plot's own summary: "N points: R red (class 0), B blue (class 1); T train, S test." */
-export function dataSummary({ train, test, counts: c }: SplitData): string {
+/**
+ * The plot's own summary: "N points: R red (class 0), B blue (class 1); T train, S test.", and
+ * which of them the plot shows when Show is not "Train and test".
+ */
+export function dataSummary(
+  { train, test, counts: c }: SplitData,
+  show: 'both' | 'train' | 'test' = 'both',
+): string {
   const [red, blue] = [c.train[0] + c.test[0], c.train[1] + c.test[1]];
-  return `${fmtInt(train.n + test.n)} points: ${fmtInt(red)} red (class 0), ${fmtInt(blue)} blue (class 1); ${fmtInt(train.n)} train, ${fmtInt(test.n)} test.`;
+  const shown =
+    show === 'both' ? '' : ` Shown: the ${show === 'train' ? 'training' : 'test'} points only.`;
+  return `${fmtInt(train.n + test.n)} points: ${fmtInt(red)} red (class 0), ${fmtInt(blue)} blue (class 1); ${fmtInt(train.n)} train, ${fmtInt(test.n)} test.${shown}`;
 }
