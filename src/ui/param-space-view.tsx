@@ -5,6 +5,7 @@ import { engineName } from '../core/settings.ts';
 import { ParamPlot, type Lane, type W12 } from '../charts/param-plot.ts';
 import type { SurfaceResult } from '../worker/protocol.ts';
 import { fmtInt, fmtNum } from './format.ts';
+import { gridLowestText } from './grid-lowest.ts';
 
 interface Props {
   range: WeightRange;
@@ -21,10 +22,6 @@ interface Props {
   held?: readonly (readonly [string, number])[] | null;
   onSetWeights: (w1: number, w2: number, commit: boolean) => void;
 }
-
-/** Whether grid vertex (i, j) lies on the border of a size × size grid. */
-const onEdge = (i: number, j: number, size: number) =>
-  i === 0 || j === 0 || i === size - 1 || j === size - 1;
 
 /**
  * React host for the D3 parameter-space plot, with its caption: what the contours are, where the
@@ -100,11 +97,10 @@ export function ParamSpaceView(p: Props) {
               </>
             )}
             <output aria-label="Lowest loss on the grid" aria-live="off">
-              Lowest on the grid: J = {fmtNum(lowest.value, 6)} at {ax} = {fmtNum(lowest.w1, 4)},{' '}
-              {ay} = {fmtNum(lowest.w2, 4)}
-              {onEdge(lowest.i, lowest.j, s.size)
-                ? ', on the edge of the view: J keeps falling beyond it'
-                : ''}
+              {gridLowestText(lowest, { size: s.size, n: surface!.n, total: surface!.total }, [
+                ax,
+                ay,
+              ])}
             </output>
             . {s.size}×{s.size} grid × {fmtInt(surface!.n)} points by the{' '}
             {engineName(surface!.engine)} in{' '}
