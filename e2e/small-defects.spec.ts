@@ -226,11 +226,15 @@ test.describe('found by a new user in the first try-out', () => {
     await longRun(page);
     await page.getByRole('button', { name: 'Play' }).click();
     const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(0); // at epoch 0: no mark
+    // Six changes, each its own mark (0.6 s or more apart: one gesture makes one mark), a few
+    // hundred epochs apart at Normal: their labels would overlap.
     for (const v of ['-1', '-1.5', '-1', '-0.5', '-1.2', '-0.8']) {
       await slider.fill(v);
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(700);
     }
     await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.locator('.loss-svg .lr-mark')).toHaveCount(6);
     const boxes = await page.locator('.loss-svg .lr-mark text').evaluateAll((els) =>
       els
         .filter((e) => e.getAttribute('display') !== 'none')
@@ -242,6 +246,31 @@ test.describe('found by a new user in the first try-out', () => {
     for (let i = 1; i < sorted.length; i++)
       expect(sorted[i]![0]).toBeGreaterThanOrEqual(sorted[i - 1]![1]!);
   });
+});
+
+test('arrow keys pressed in quick succession on the slider make one learning-rate mark', async ({
+  page,
+}) => {
+  await openApp(page, { speed: 'normal' });
+  await longRun(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(500);
+  const slider = page.getByRole('slider', { name: 'Learning rate' });
+  // From 0.01, eight presses (0.05 of a decade each) 100 ms apart: one gesture, to 0.0251 (shown as 0.025).
+  for (let i = 0; i < 8; i++) {
+    await slider.press('ArrowRight');
+    await page.waitForTimeout(100);
+  }
+  await expect(slider).toHaveAttribute('aria-valuetext', '0.025');
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(3_000);
+  const marks = page.locator('.loss-svg .lr-mark');
+  await expect(marks).toHaveCount(1);
+  await expect(marks.locator('text')).toHaveText('lr 0.025');
+  // A press a while later is a new change: a second mark.
+  await page.waitForTimeout(700);
+  await slider.press('ArrowLeft');
+  await expect(marks).toHaveCount(2);
+  await expect(marks.last().locator('text')).toHaveText('lr 0.022');
 });
 
 test.describe('on a phone, the pinned run bar', () => {

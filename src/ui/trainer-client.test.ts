@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makePreset } from '../core/datasets.ts';
 import { splitPoints } from '../core/dataset.ts';
 import { DEFAULT_HYPER } from '../core/settings.ts';
-import type { ToWorker } from '../worker/protocol.ts';
+import type { FromWorker, LrMark, ToWorker } from '../worker/protocol.ts';
 import { rememberSpare } from './split-arrays.ts';
-import { TrainerClient, type Inputs, type Transport } from './trainer-client.ts';
+import {
+  appendProgress,
+  TrainerClient,
+  type ClientState,
+  type Inputs,
+  type Transport,
+} from './trainer-client.ts';
 
 /** A transport that keeps what was posted and the buffers listed to transfer. */
 function recording() {
@@ -69,5 +75,50 @@ describe('TrainerClient hands data to the worker without structured cloning', ()
     if (again.msg.type !== 'load-data') throw new Error('no data sent');
     expect(again.msg.train).not.toBe(spare.train);
     expect(again.msg.train.x1).toEqual(inputs.train.x1);
+  });
+});
+
+describe('appendProgress', () => {
+  const state: ClientState = {
+    run: 1,
+    worker: null,
+    snapshot: null,
+    epochsPerSecond: 0,
+    history: [],
+    reports: [],
+    marks: [{ epoch: 100, lr: 0.1 }],
+    notices: [],
+    surface: null,
+    race: null,
+  };
+  const progress = (marks: LrMark[], from?: number) =>
+    ({
+      type: 'progress',
+      snapshot: null,
+      epochsPerSecond: 0,
+      history: [],
+      reports: [],
+      marks,
+      ...(from === undefined ? {} : { from }),
+    }) as unknown as Extract<FromWorker, { type: 'progress' }>;
+
+  it('replaces the mark at an epoch already marked (one gesture), and appends the others', () => {
+    const next = appendProgress(
+      state,
+      progress([
+        { epoch: 100, lr: 0.3 },
+        { epoch: 900, lr: 1 },
+      ]),
+    );
+    expect(next.marks).toEqual([
+      { epoch: 100, lr: 0.3 },
+      { epoch: 900, lr: 1 },
+    ]);
+    expect(state.marks).toEqual([{ epoch: 100, lr: 0.1 }]); // the old state is left as it was
+  });
+
+  it('keeps the same marks when none come, and drops those after a rewind', () => {
+    expect(appendProgress(state, progress([])).marks).toBe(state.marks);
+    expect(appendProgress(state, progress([], 50)).marks).toEqual([]);
   });
 });

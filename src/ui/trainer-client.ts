@@ -319,6 +319,16 @@ export function appendProgress(
       msg.reports.length || reports !== s.reports
         ? [...reports, ...msg.reports].slice(-MAX_REPORTS)
         : s.reports,
-    marks: msg.marks.length || marks !== s.marks ? [...marks, ...msg.marks] : s.marks,
+    marks: msg.marks.length || marks !== s.marks ? withMarks(marks, msg.marks) : s.marks,
   };
+}
+
+/** Marks appended in order; one at an epoch already marked replaces it (see LrMarks). */
+function withMarks(marks: readonly LrMark[], more: readonly LrMark[]): LrMark[] {
+  const out = [...marks];
+  for (const m of more) {
+    if (out.at(-1)?.epoch === m.epoch) out[out.length - 1] = m;
+    else out.push(m);
+  }
+  return out;
 }

@@ -73,6 +73,22 @@ describe('Trainer', () => {
     expect(marks).toEqual([{ epoch: 500, lr: 0.5 }]);
   });
 
+  it('marks a quick run of rate changes (a drag, arrow keys) once, where it began', () => {
+    const h = harness({ usPerEpoch: 1000 }); // 1 ms an epoch
+    start(h.trainer);
+    h.trainer.step(500);
+    for (const lr of [0.02, 0.05, 0.1]) {
+      h.trainer.setParams({ ...DEFAULT_HYPER, lr });
+      h.trainer.step(100); // 100 ms apart: one gesture
+    }
+    h.trainer.step(2000); // 2 s later: a new gesture
+    h.trainer.setParams({ ...DEFAULT_HYPER, lr: 0.2 });
+    const marks = of(h.messages, 'progress').flatMap((m) => m.marks);
+    expect(marks.map((m) => m.epoch)).toEqual([500, 500, 500, 2800]);
+    expect(marks.at(-2)).toEqual({ epoch: 500, lr: 0.1 });
+    expect(marks.at(-1)).toEqual({ epoch: 2800, lr: 0.2 });
+  });
+
   it('paced at Normal, the tutorial run lasts ~10 s of wall time and ends on the same weights', () => {
     const max = harness();
     start(max.trainer);

@@ -19,6 +19,7 @@ import { makeNormal, makeRng } from '../core/random.ts';
 import type { Engine } from './engines/engine.ts';
 import { nextSampleEpoch } from './history.ts';
 import { LossWatch } from './loss-watch.ts';
+import { LrMarks } from './lr-marks.ts';
 import { Pacer } from './pacer.ts';
 import type { Speed } from '../core/settings.ts';
 import type {
@@ -27,7 +28,6 @@ import type {
   FromWorker,
   HistoryPoint,
   Hyper,
-  LrMark,
   Report,
   Snapshot,
 } from './protocol.ts';
@@ -83,7 +83,7 @@ export class Trainer {
   private lastPost = -Infinity;
   private pending: HistoryPoint[] = [];
   private pendingReports: Report[] = [];
-  private pendingMarks: LrMark[] = [];
+  private readonly marks = new LrMarks();
   /** Recent cost of evaluating the metrics for a progress message, ms. */
   private evalMs = 0;
   /** A progress message is out and the page has not drawn it yet (backpressure). */
@@ -109,7 +109,7 @@ export class Trainer {
     this.runId = id;
     this.pending = [];
     this.pendingReports = [];
-    this.pendingMarks = [];
+    this.marks.clear();
     this.truncateFrom = null;
   }
 
@@ -196,7 +196,7 @@ export class Trainer {
    */
   setParams(next: Hyper, mark = true): void {
     if (mark && next.lr !== this.hyper.lr && this.epoch > 0) {
-      this.pendingMarks.push({ epoch: this.epoch, lr: next.lr });
+      this.marks.add(this.epoch, next.lr, this.host.now());
     }
     this.hyper = { ...next };
     this.engine.setParams(this.hyper);
@@ -240,7 +240,7 @@ export class Trainer {
     this.truncateFrom = null;
     this.pending = [];
     this.pendingReports = [];
-    this.pendingMarks = [];
+    this.marks.clear();
     this.rate = { epochs: epoch, since: this.host.now(), value: 0 };
     this.pacer.anchor(this.host.now(), epoch);
     this.engine.setWeights(this.weights);
@@ -253,6 +253,7 @@ export class Trainer {
       this.truncateFrom = epoch + 1;
       this.pending = this.pending.filter((h) => h.epoch <= epoch);
       this.pendingReports = this.pendingReports.filter((r) => r.epoch <= epoch);
+      this.marks.rewind(epoch);
       this.lastRecorded = Math.min(this.lastRecorded, epoch);
       this.nextSample = nextSampleEpoch(epoch);
     }
@@ -459,8 +460,7 @@ export class Trainer {
     this.lastPost = now;
     const history = this.pending;
     const reports = this.pendingReports;
-    const marks = this.pendingMarks;
-    this.pendingMarks = [];
+    const marks = this.marks.take();
     this.pending = [];
     this.pendingReports = [];
     const t0 = this.host.now();
