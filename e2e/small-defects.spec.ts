@@ -273,6 +273,31 @@ test('arrow keys pressed in quick succession on the slider make one learning-rat
   await expect(marks.last().locator('text')).toHaveText('lr 0.022');
 });
 
+test('Share link says what it did inside its menu, not under it; an edit takes the old link away', async ({
+  page,
+}) => {
+  await openApp(page);
+  await (await menuItem(page, 'Share link')).click();
+  const note = page.getByRole('status').filter({ hasText: 'The link reproduces this session.' });
+  await expect(note).toBeVisible();
+  // Nothing covers it: the topmost element at its centre is the note itself.
+  const box = (await note.boundingBox())!;
+  const top = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="status"]')?.textContent ?? '',
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(top).toContain('The link reproduces this session.');
+  await expect(page.getByLabel('Link to this session')).toBeVisible();
+  // Close the menu, add a point: the link made before is not this session's any more.
+  await page.keyboard.press('Escape');
+  const at = await plotPoint(page, 0.1, 0.1);
+  await page.mouse.click(at.x, at.y);
+  await page.getByRole('button', { name: 'Import, export, share' }).click();
+  await expect(page.getByRole('button', { name: 'Share link', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Link to this session')).toHaveCount(0);
+  await expect(note).toHaveCount(0);
+});
+
 test.describe('on a phone, the pinned run bar', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 

@@ -36,7 +36,7 @@ export const HeaderActions = memo(function HeaderActions(p: Props) {
       >
         <PythonExportButton input={p.pythonInput} onMessage={p.onMessage} />
       </DataIo>
-      <SessionButtons session={p.session} onMessage={(text) => p.onMessage('info', text)} />
+      <SessionButtons session={p.session} />
     </ActionsMenu>
   );
 });

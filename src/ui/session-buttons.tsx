@@ -4,20 +4,21 @@ import { dropPointsApart } from './points-apart.ts';
 import type { SessionState } from './session.ts';
 import { fmtCount } from '../core/count.ts';
 
-/** "Share link" (puts the session in the URL, copies it, shows it) and "New session". */
-export function SessionButtons({
-  session,
-  onMessage,
-}: {
-  session: SessionState;
-  onMessage: (text: string) => void;
-}) {
-  const [link, setLink] = useState('');
+/**
+ * "Share link" (makes a link to the session, copies it, shows it with what it holds, in the menu
+ * that stays open for it: the page's notices are under the menu) and "New session".
+ */
+export function SessionButtons({ session }: { session: SessionState }) {
+  // The link shown is the one made for the session on screen: an edit since takes it away.
+  const [shared, setShared] = useState<{ of: SessionState; url: string; said: string } | null>(
+    null,
+  );
+  const now = shared?.of === session ? shared : null;
   const share = async () => {
     // Shown and copied, never put into this page's address: a reload would then open the link
     // and drop the work done since.
     const { url, pointsOmitted } = shareLink(location.href, session);
-    setLink(url);
+    setShared({ of: session, url, said: '' });
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
@@ -28,7 +29,7 @@ export function SessionButtons({
     const what = pointsOmitted
       ? `The link holds the settings but not your ${fmtCount(session.points.length)} points (more than 2,000): use Export CSV for those.`
       : 'The link reproduces this session.';
-    onMessage(`${copied ? 'Link copied. ' : ''}${what}`);
+    setShared({ of: session, url, said: `${copied ? 'Link copied. ' : ''}${what}` });
   };
   const newSession = () => {
     const ok = window.confirm(
@@ -51,15 +52,18 @@ export function SessionButtons({
       <button type="button" onClick={newSession}>
         New session
       </button>
-      {link && (
+      {now && (
         <input
           className="share-link"
           readOnly
-          value={link}
+          value={now.url}
           aria-label="Link to this session"
           onFocus={(e) => e.currentTarget.select()}
         />
       )}
+      <p className="share-note" role="status">
+        {now?.said}
+      </p>
     </div>
   );
 }
