@@ -309,6 +309,25 @@ test.describe('on a phone, the pinned run bar', () => {
     const b = (await box.boundingBox())!;
     expect(b.y + b.height <= bar.y || b.y >= bar.y + bar.height).toBe(true);
   });
+
+  test('shows a long import error whole, under the stable-limit warning', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('slider', { name: 'Learning rate' }).fill('1'); // the warning shows
+    await page.getByLabel('Import CSV').setInputFiles({
+      name: 'points-with-a-rather-long-file-name-from-a-spreadsheet-export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2,label\n1,2,0\n3,4,1\n5,abc,1\n'),
+    });
+    const error = page.getByRole('alert').filter({ hasText: 'Your current points are unchanged' });
+    await expect(error).toBeVisible();
+    // Read whole: the messages need no scrolling, and the error's last line is on screen.
+    const area = page.getByRole('region', { name: 'Run' }).locator('.notice-area');
+    const fits = await area.evaluate((e) => e.scrollHeight <= e.clientHeight + 1);
+    expect(fits).toBe(true);
+    const box = (await error.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(812);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeInViewport();
+  });
 });
 
 test('on a phone the readout of a point near the left edge stays on the plot', async ({
