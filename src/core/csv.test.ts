@@ -2,7 +2,7 @@ import { dsvFormat } from 'd3-dsv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, Point, Split } from './dataset.ts';
-import { MAX_ROWS, parsePointsCsv, pointsToCsv, type CsvResult } from './csv.ts';
+import { MAX_ROWS, parsePointsCsv, pointsToCsv, repeatsNote, type CsvResult } from './csv.ts';
 
 const RUNS = { numRuns: 2000, seed: 20240611 };
 
@@ -186,17 +186,22 @@ describe('parsePointsCsv: errors name the line and the value', () => {
     );
   });
 
-  it('refuses exact duplicates, naming the first two lines and counting the rest', () => {
+  it('keeps exact repeats (each copy counts), naming the first pair and counting the rest', () => {
     const rows = ['0,0,1', '5,5,0', '1,2,0', '9,9,1', '5,6,0', '6,6,0', '0,0,0', '1,2.0,red'];
     const text = ['x1,x2,label', ...rows, '1,2,0', '9,9,true', '5,5,false'].join('\n');
-    expect(failure(text)).toEqual({
-      line: 9,
-      error:
-        'Lines 4 and 9 are the same point (and 3 more duplicates). Remove duplicates and import again.',
-    });
-    expect(failure('1,2,0\n3,4,1\n1,2,0\n').error).toBe(
-      'Lines 1 and 3 are the same point. Remove duplicates and import again.',
+    const r = okPoints(text);
+    expect(r.points).toHaveLength(11);
+    // 1,2.0,red (line 9) repeats line 4; then lines 10, 11 and 12. 0,0,0 is not 0,0,1.
+    expect(r.repeats).toEqual({ count: 4, lines: [4, 9] });
+    expect(repeatsNote(r.repeats!)).toBe(
+      'Lines 4 and 9 hold the same point (and 3 more repeats): each copy is kept and counts in the loss, as in scikit-learn and PyTorch.',
     );
+    const one = okPoints('1,2,0\n3,4,1\n1,2,0\n');
+    expect(one.repeats).toEqual({ count: 1, lines: [1, 3] });
+    expect(repeatsNote(one.repeats!)).toBe(
+      'Lines 1 and 3 hold the same point: each copy is kept and counts in the loss, as in scikit-learn and PyTorch.',
+    );
+    expect(okPoints('1,2,0\n3,4,1\n').repeats).toBeNull();
   });
 
   it('allows the same position with different labels (overlapping classes)', () => {
@@ -250,7 +255,7 @@ describe('parsePointsCsv: safety and size', () => {
 
   it('refuses a 5,000,000-row file after a cheap scan, without parsing it', () => {
     // Every other line repeats the header, and every data row is the same point: parsing the
-    // rows would fail at line 3 (x1 is not a number) or on duplicates. Only the count, taken
+    // rows would fail at line 3 (x1 is not a number). Only the count, taken
     // before any row is parsed, gives the row-limit error, with no line.
     const text = 'x1,x2,label\n1,2,0\n'.repeat(5_000_000);
     expect(failure(text)).toEqual({
@@ -288,7 +293,9 @@ function agreesWithRows(text: string, r: Extract<CsvResult, { ok: true }>): void
     if (is >= 0) expect(p?.split).toBe((row[is] ?? '').trim().toLowerCase());
   });
   expect(new Set(r.points.map((p) => p.label)).size).toBe(2);
-  expect(new Set(r.points.map((p) => `${p.x1} ${p.x2} ${p.label}`)).size).toBe(r.points.length);
+  // Repeated points are kept, and counted: each row whose point an earlier row already has.
+  const distinct = new Set(r.points.map((p) => `${p.x1} ${p.x2} ${p.label}`)).size;
+  expect(r.repeats?.count ?? 0).toBe(r.points.length - distinct);
 }
 
 const csvAlphabet = fc.constantFrom(
@@ -326,9 +333,10 @@ const fuzzText = fc.oneof(
 );
 
 const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0); // no -0
-/** 2 to 40 points with distinct positions, both classes present. */
+/** 2 to 40 points, both classes present; a position may repeat (real data do). */
 const pointsArb: fc.Arbitrary<Point[]> = fc
-  .uniqueArray(fc.tuple(coord, coord), { minLength: 2, maxLength: 40, selector: (p) => p.join() })
+  .array(fc.tuple(coord, coord), { minLength: 2, maxLength: 20 })
+  .chain((xy) => fc.shuffledSubarray([...xy, ...xy], { minLength: xy.length }))
   .chain((xy) =>
     fc
       .array(fc.tuple(fc.constantFrom<Label>(0, 1), fc.constantFrom<Split>('train', 'test')), {

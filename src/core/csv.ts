@@ -22,8 +22,23 @@ export type CsvPoint = Omit<Point, 'split'> & { split?: Split };
 
 /** The outcome of {@link parsePointsCsv}. */
 export type CsvResult =
-  | { ok: true; points: CsvPoint[]; hasSplit: boolean; delimiter: CsvDelimiter; header: boolean }
+  | {
+      ok: true;
+      points: CsvPoint[];
+      hasSplit: boolean;
+      delimiter: CsvDelimiter;
+      header: boolean;
+      /** Rows that repeat an earlier point exactly (kept), or null when there are none. */
+      repeats: Repeats | null;
+    }
   | { ok: false; error: string; line?: number };
+
+/** Rows that repeat an earlier row's point (same x1, x2 and label): how many, and the first pair. */
+export interface Repeats {
+  count: number;
+  /** The 1-based lines of the first repeat and of the row it repeats. */
+  lines: [number, number];
+}
 
 type Column = 'x1' | 'x2' | 'label' | 'split';
 
@@ -279,8 +294,12 @@ function checkBothClasses(points: readonly CsvPoint[]): void {
   );
 }
 
-/** Refuses exact duplicates (same x1, x2 and label), with an open-addressing hash table. */
-function checkDuplicates(points: readonly CsvPoint[], lines: readonly number[]): void {
+/**
+ * Finds rows that repeat an earlier point exactly (same x1, x2 and label), with an
+ * open-addressing hash table. They are kept: real data (rounded measurements) repeat points, and
+ * scikit-learn and PyTorch count each copy in the loss.
+ */
+function findRepeats(points: readonly CsvPoint[], lines: readonly number[]): Repeats | null {
   const size = 2 ** Math.ceil(Math.log2(points.length * 2 + 2));
   const table = new Int32Array(size).fill(-1);
   const u = new Uint32Array(new Float64Array(2).buffer);
@@ -302,10 +321,13 @@ function checkDuplicates(points: readonly CsvPoint[], lines: readonly number[]):
     }
     table[k] = i;
   });
-  if (first === undefined) return;
-  const more = count > 1 ? ` (and ${count - 1} more duplicate${count > 2 ? 's' : ''})` : '';
-  const [a, b] = first;
-  fail(`Lines ${a} and ${b} are the same point${more}. Remove duplicates and import again.`, b);
+  return first === undefined ? null : { count, lines: first };
+}
+
+/** What an import says of its repeated rows: where, how many, and that each copy counts. */
+export function repeatsNote({ count, lines: [a, b] }: Repeats): string {
+  const more = count > 1 ? ` (and ${thousands(count - 1)} more repeat${count > 2 ? 's' : ''})` : '';
+  return `Lines ${a} and ${b} hold the same point${more}: each copy is kept and counts in the loss, as in scikit-learn and PyTorch.`;
 }
 
 /**
@@ -350,14 +372,14 @@ function parseOrThrow(text: string, onProgress?: (fraction: number) => void): Cs
     fail(header ? 'The file has a header but no data rows.' : 'The file is empty.');
   }
   checkBothClasses(points);
-  checkDuplicates(points, lines);
-  return { ok: true, points, hasSplit: layout.at.split >= 0, delimiter, header };
+  const repeats = findRepeats(points, lines);
+  return { ok: true, points, hasSplit: layout.at.split >= 0, delimiter, header, repeats };
 }
 
 /**
  * Writes points as CSV with the header `x1,x2,label,split`, numbers at full precision and labels
  * 0/1, so that {@link parsePointsCsv} reads back exactly these points (for finite coordinates
- * within ±{@link MAX_ABS_VALUE}, both classes present, no duplicates; -0 reads back as 0).
+ * within ±{@link MAX_ABS_VALUE} and both classes present; -0 reads back as 0).
  */
 export function pointsToCsv(points: readonly Point[]): string {
   const rows = ['x1,x2,label,split'];

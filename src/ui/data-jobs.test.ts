@@ -9,6 +9,14 @@ describe('runDataJob with a file (read where the job runs, not on the page)', ()
     expect(r.points.length).toBe(30);
     expect(r.points.split.train.n + r.points.split.test.n).toBe(30);
     expect(r.points.split.test.n).toBe(10); // 33 % of 30, seed 42
+    expect(r.note).toBeUndefined();
+    const again = await runDataJob({
+      type: 'csv-file',
+      file: new Blob([[...rows, '0,0,0', '0,-0,0'].join('\n')]),
+    });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.points.length).toBe(32);
+    expect(again.note).toMatch(/^Lines 2 and 32 hold the same point \(and 1 more repeat\)/);
   });
 
   it('says in words when the file cannot be read, and when it is not a points file', async () => {

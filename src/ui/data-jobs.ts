@@ -4,7 +4,7 @@
  * progress all along; the page keeps the columns as they came (a PointSet). Without Worker (Node
  * tests) the same work runs here.
  */
-import { parsePointsCsv, unreadable } from '../core/csv.ts';
+import { parsePointsCsv, repeatsNote, unreadable } from '../core/csv.ts';
 import { type Point } from '../core/dataset.ts';
 import { PointSet } from '../core/point-set.ts';
 import { makePreset } from '../core/datasets.ts';
@@ -16,7 +16,9 @@ import { rememberSpare } from './split-arrays.ts';
 export const WORKER_POINTS = 20_000;
 
 export type Progress = (fraction: number) => void;
-export type JobResult = { ok: true; points: PointSet } | { ok: false; error: string };
+/** Made points, and what to say of them beside "Imported …" (repeated rows); or why none. */
+export type JobResult =
+  { ok: true; points: PointSet; note?: string } | { ok: false; error: string };
 
 /** Runs a job in a fresh data worker; resolves with its last reply. `stop` ends it early. */
 function inWorker(job: DataJob, progress: Progress, stop: AbortSignal): Promise<DataJobReply> {
@@ -69,7 +71,8 @@ async function inline(job: DataJob): Promise<JobResult> {
     const points: Point[] = r.hasSplit
       ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
       : assignSplit(r.points, 0.33, 42);
-    return { ok: true, points: PointSet.of(points) };
+    const note = r.repeats ? repeatsNote(r.repeats) : undefined;
+    return { ok: true, points: PointSet.of(points), ...(note ? { note } : {}) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -91,5 +94,6 @@ export async function runDataJob(
   if (reply.type === 'failed') return { ok: false, error: reply.error };
   if (reply.type !== 'done') return { ok: false, error: 'the data worker stopped early' };
   if (reply.spare) rememberSpare(reply.split, reply.spare);
-  return { ok: true, points: new PointSet(reply.columns, 0, reply.split) };
+  const points = new PointSet(reply.columns, 0, reply.split);
+  return { ok: true, points, ...(reply.note ? { note: reply.note } : {}) };
 }

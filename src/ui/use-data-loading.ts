@@ -37,7 +37,7 @@ export class LoadingStore {
 
 interface Messages {
   say: (kind: 'error' | 'info', text: string, topic?: string) => void;
-  onImported: (loaded: Loaded, source: string) => void;
+  onImported: (loaded: Loaded, source: string, note?: string) => void;
 }
 
 export function useDataLoading(
@@ -147,7 +147,7 @@ export function useDataLoading(
     const r = await runDataJob({ type: 'csv-file', file }, progress, stop);
     if (!live()) return;
     setLoading(null);
-    if (r.ok) messages.onImported({ points: r.points }, file.name);
+    if (r.ok) messages.onImported({ points: r.points }, file.name, r.note);
     else
       messages.say(
         'error',

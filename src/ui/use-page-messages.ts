@@ -56,8 +56,11 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
       [...ms.filter((m) => m.topic !== topic), shown({ kind, text }, topic)].slice(-MAX_SHOWN),
     );
 
-  /** Loads imported points, and says what came in — and what stands in training's way. */
-  const onImported = (loaded: Loaded, source: string) => {
+  /**
+   * Loads imported points, and says what came in (with `note`: what the file held that a person
+   * should know, such as repeated rows) — and what stands in training's way.
+   */
+  const onImported = (loaded: Loaded, source: string, note?: string) => {
     const points = loaded.points instanceof PointSet ? loaded.points : PointSet.of(loaded.points);
     dispatch({ type: 'import', points });
     const problem = trainingSplitProblem(points.split);
@@ -67,7 +70,12 @@ export function usePageMessages(first: PageMessage | null, dispatch: Dispatch<Se
         `Imported ${fmtInt(points.length)} points from “${source}”, but ${problem[0]!.toLowerCase()}${problem.slice(1)} Add points by clicking the plot, or press Ctrl+Z to undo the import.`,
         'import',
       );
-    else say('info', `Imported ${fmtInt(points.length)} points from “${source}”.`, 'import');
+    else
+      say(
+        'info',
+        `Imported ${fmtInt(points.length)} points from “${source}”.${note ? ` ${note}` : ''}`,
+        'import',
+      );
   };
 
   const dismiss = (id: number) => setMessages((ms) => ms.filter((m) => m.id !== id));

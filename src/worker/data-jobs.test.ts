@@ -30,6 +30,12 @@ describe('the data worker’s jobs', () => {
     if (ok.type !== 'done') throw new Error('not parsed');
     expect(ok.columns.x1).toHaveLength(30);
     expect(ok.columns.test.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(ok.note).toBeUndefined();
+    // Repeated rows are kept, and the reply says so for the page to show.
+    const twice = runDataJob({ type: 'csv', text: [...rows, '3,-3,1'].join('\n') }, () => {});
+    if (twice.type !== 'done') throw new Error('not parsed');
+    expect(twice.columns.x1).toHaveLength(31);
+    expect(twice.note).toMatch(/^Lines 5 and 32 hold the same point: each copy is kept/);
     const bad = runDataJob({ type: 'csv', text: 'x1,x2,label\n1,2,0\n3,abc,1\n' }, () => {});
     expect(bad).toMatchObject({ type: 'failed', error: expect.stringMatching(/Line 3.*abc/) });
   });

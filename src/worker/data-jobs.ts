@@ -2,7 +2,7 @@
  * The data worker's jobs (issue #14): making a preset's points and parsing a CSV file, off the
  * page's main thread, with progress. Pure apart from `post`; tested in Node.
  */
-import { parsePointsCsv } from '../core/csv.ts';
+import { parsePointsCsv, repeatsNote } from '../core/csv.ts';
 import {
   pointColumns,
   splitColumns,
@@ -19,7 +19,7 @@ import type { DataJob, DataJobReply } from './protocol.ts';
  * that the page hands on to the training worker (a copy of a million points on the page's main
  * thread takes ~80 ms here; this one costs the page nothing).
  */
-function done(columns: PointColumns): DataJobReply {
+function done(columns: PointColumns, note?: string): DataJobReply {
   const split = splitColumns(columns);
   const copy = (c: Columns): Columns => ({
     n: c.n,
@@ -32,6 +32,7 @@ function done(columns: PointColumns): DataJobReply {
     columns,
     split,
     spare: { train: copy(split.train), test: copy(split.test) },
+    ...(note ? { note } : {}),
   };
 }
 
@@ -59,7 +60,7 @@ export function runDataJob(job: DataJob, progress: (fraction: number) => void): 
     const points: Point[] = r.hasSplit
       ? r.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label, split: p.split ?? 'train' }))
       : assignSplit(r.points, 0.33, 42);
-    return done(pointColumns(points));
+    return done(pointColumns(points), r.repeats ? repeatsNote(r.repeats) : undefined);
   } catch (e) {
     return { type: 'failed', error: e instanceof Error ? e.message : String(e) };
   }

@@ -365,5 +365,7 @@ export type DataJobReply =
       columns: PointColumns;
       split: SplitData;
       spare: Pick<SplitData, 'train' | 'test'>;
+      /** What the page should say of the data beside "Imported …" (repeated rows). */
+      note?: string;
     }
   | { type: 'failed'; error: string };
