@@ -151,6 +151,21 @@ test('at a million points undo keeps its newest steps, and says so past the olde
       new RegExp(`^1,000,00${k + 1} points`),
     );
   }
+  // Each is painted where it was put (only its mark is painted, on the million drawn before) and
+  // is found under the pointer (the hit grid grows by it).
+  const last = await plotPoint(page, 0.15, 0.95);
+  await expect
+    .poll(() =>
+      page.locator('canvas.marks').evaluate((c: HTMLCanvasElement, at) => {
+        const r = c.getBoundingClientRect();
+        const k = c.width / r.width;
+        const px = c.getContext('2d')!.getImageData((at.x - r.left) * k, (at.y - r.top) * k, 1, 1);
+        return Array.from(px.data);
+      }, last),
+    )
+    .toEqual([178, 24, 43, 255]); // red, class 0, a training point: filled
+  await page.mouse.move(last.x, last.y);
+  await expect(page.locator('.plot-svg g.tip')).toContainText('red (class 0), training point');
   await page.getByRole('heading', { name: 'logreg-lab' }).click();
   // Four steps fit in 5,000,000 points: four undos bring points back, the fifth explains.
   for (let k = 5; k >= 2; k--) {

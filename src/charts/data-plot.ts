@@ -368,9 +368,16 @@ export class DataPlot {
   }
 
   private drawPoints(): void {
-    this.version++;
     const all = this.visiblePoints;
     const onCanvas = all.length > SVG_MARKS_MAX;
+    // Points appended to those painted, in the same layout: only the new marks are painted, and
+    // hit-testing extends its grid (a million marks again for one point took ~40 frames).
+    if (onCanvas && this.appendMarks(all)) {
+      this.version++;
+      return;
+    }
+    this.version++;
+    this.appendOnlySince = this.version;
     this.drawMarksOnCanvas(onCanvas ? all : PointSet.EMPTY);
     const visible = onCanvas ? [] : all.toArray();
     const shape = [0, 1].map((c) => symbol(CLASS_SYMBOLS[c as 0 | 1], SYMBOL_AREA)()!);
@@ -397,11 +404,13 @@ export class DataPlot {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
     const job = ++this.marksJob;
+    this.painted = null;
     if (points.length < PIXEL_MARKS_MIN) return paintMarks(ctx, points, this.x, this.y);
     // A million marks in slices, one a frame: the page answers in between (issue #14).
     const { width: w, height: h } = this.marks;
     const [x, y] = [this.x, this.y];
     let img: ImageData | null = null;
+    const layout = this.layout;
     const slice = (from: number) => {
       if (job !== this.marksJob) return; // redrawn since
       img ??= ctx.createImageData(w, h);
@@ -409,6 +418,7 @@ export class DataPlot {
       writeMarkPixels(img.data, w, h, w / this.width, points.columns, x, y, from, to);
       ctx.putImageData(img, 0, 0);
       if (to < points.length) nextFrame(() => slice(to));
+      else this.painted = { points, layout, img, done: true };
     };
     // Even the first slice waits for a frame: new data arrive in a task that also renders the
     // page around them, and the marks need not lengthen it.
@@ -417,6 +427,46 @@ export class DataPlot {
 
   /** Counts canvas mark drawings: a slice of an older one stops. */
   private marksJob = 0;
+
+  /** The marks on the canvas: of which points, in which layout, all painted into `img` yet. */
+  private painted: {
+    points: PointSet;
+    layout: string;
+    img: ImageData | null;
+    done: boolean;
+  } | null = null;
+
+  /** The first layout version since which the points drawn only grew at their end. */
+  private appendOnlySince = 0;
+
+  /**
+   * Paints the marks of `all` past those painted, if `all` is the painted points with more after
+   * them (the same columns up to there: an added point) and the layout is the same.
+   */
+  private appendMarks(all: PointSet): boolean {
+    const p = this.painted;
+    if (!p?.done || !p.img || p.layout !== this.layout || all.length <= p.points.length)
+      return false;
+    const [a, b] = [p.points.columns, all.columns];
+    const n = p.points.length;
+    // The same buffers (core/room.ts): the painted points are the first n of `all`, unchanged.
+    const keys = ['x1', 'x2', 'label', 'test'] as const;
+    const grown = all.edit?.op === 'add' && all.length === n + 1;
+    if (!grown || keys.some((k) => a[k].buffer !== b[k].buffer || b[k].byteOffset !== 0))
+      return false;
+    const ctx = this.marks.getContext('2d');
+    if (!ctx) return false;
+    const { width: w, height: h } = this.marks;
+    writeMarkPixels(p.img.data, w, h, w / this.width, b, this.x, this.y, n, all.length);
+    ctx.putImageData(p.img, 0, 0);
+    this.painted = { ...p, points: all };
+    return true;
+  }
+
+  /** Whether the points drawn only grew at their end since layout version `v`. */
+  appendedSince(v: number): boolean {
+    return v >= this.appendOnlySince;
+  }
 
   private drawModel(): void {
     const m = this.model;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlotPoint } from './data-plot.ts';
 import { PointSet } from '../core/point-set.ts';
-import { HitGrid, nextInOrder } from './hit-grid.ts';
+import { HitGrid, nextInOrder, TAIL_MAX } from './hit-grid.ts';
 
 // Pixels: x1 = 0 … 10 over 0 … 200 px, x2 = 0 … 10 over 150 … 0 px (y grows downward).
 const toPixels = (x1: number, x2: number): [number, number] => [20 * x1, 150 - 15 * x2];
@@ -49,6 +49,34 @@ describe('HitGrid (hit-testing a million points)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('extended by appended points, finds what a grid of them all finds', () => {
+    fc.assert(
+      fc.property(
+        pointsArb,
+        fc.nat(300),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        fc.double({ min: 0, max: 150, noNaN: true }),
+        (points, k, u, v) => {
+          const cut = Math.min(k, points.length);
+          let set = PointSet.of(points.slice(0, cut));
+          let grid: HitGrid | null = new HitGrid(set, toPixels, 200, 150, 9);
+          // Added one at a time, as a person adds them (the columns grow into their room).
+          for (const p of points.slice(cut)) {
+            set = set.added(p, p.id);
+            grid = grid?.extended(set) ?? null;
+          }
+          expect(grid?.find(u, v, 9)).toEqual(bruteForce(points, u, v, 9));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const none = new HitGrid(PointSet.EMPTY, toPixels, 200, 150, 9);
+    let many = PointSet.EMPTY;
+    for (let i = 0; i <= TAIL_MAX; i++)
+      many = many.added({ x1: 1, x2: 1, label: 0, split: 'train' }, i);
+    expect(none.extended(many)).toBeNull(); // too many one by one: build a new grid
   });
 
   it('takes the point drawn on top of two at the same place, and misses beyond the radius', () => {

@@ -8,6 +8,9 @@ import type { IdPoint, PointSet } from '../core/point-set.ts';
 /** Data → pixels, an affine map per axis (the plot's linear scales). */
 export type ToPixels = (x1: number, x2: number) => [number, number];
 
+/** Points appended past those bucketed are searched one by one, up to this many. */
+export const TAIL_MAX = 4096;
+
 export class HitGrid {
   /** Point indices, cell by cell; cell k's are order[start[k]] … order[start[k + 1] − 1]. */
   private readonly order: Int32Array;
@@ -16,6 +19,8 @@ export class HitGrid {
   private readonly rows: number;
   /** Data → pixels: u = ax·x1 + bx, v = ay·x2 + by. */
   private readonly affine: [number, number, number, number];
+  /** Points from this index on were appended after the bucketing: searched one by one. */
+  private tailFrom: number;
 
   /**
    * @param width, height The plot's size in pixels: points further than `cell` outside it can
@@ -56,6 +61,19 @@ export class HitGrid {
       if (k >= 0) order[next[k]!++] = i;
     }
     this.start = start;
+    this.tailFrom = n;
+  }
+
+  /**
+   * The grid of `points`, which are this grid's points with more appended after them (an added
+   * point, on the same scales): the new ones are searched one by one. Null past {@link TAIL_MAX}
+   * of them (build a new grid).
+   */
+  extended(points: PointSet): HitGrid | null {
+    if (points.length - this.tailFrom > TAIL_MAX || points.length < this.points.length) return null;
+    const grid = Object.create(HitGrid.prototype) as HitGrid;
+    Object.assign(grid, this, { points });
+    return grid;
   }
 
   /**
@@ -78,6 +96,10 @@ export class HitGrid {
           if (d < bestD || (d === bestD && i > best)) [best, bestD] = [i, d];
         }
       }
+    }
+    for (let i = this.tailFrom; i < this.points.length; i++) {
+      const d = (ax * c1[i]! + bx - u) ** 2 + (ay * c2[i]! + by - v) ** 2;
+      if (d <= bestD) [best, bestD] = [i, d]; // later: on top
     }
     return best < 0 ? undefined : this.points.at(best);
   }

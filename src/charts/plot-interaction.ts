@@ -73,13 +73,18 @@ export class PlotInteraction {
   /** The visible points by pixel cell, rebuilt only when points or scales changed. */
   private index(): HitGrid {
     const version = this.plot.layoutVersion;
-    if (this.grid?.version !== version) {
+    const old = this.grid;
+    if (old?.version !== version) {
+      // Points only appended since (an added point): the grid extends, no pass over them all.
+      const points = this.plot.visiblePoints;
+      const grown = old && this.plot.appendedSince(old.version) ? old.grid.extended(points) : null;
       const { width, height } = this.plot.size;
       const toPixels = (x1: number, x2: number) => this.plot.toPixels(x1, x2);
-      const grid = new HitGrid(this.plot.visiblePoints, toPixels, width, height, HIT_PX);
+      const grid = grown ?? new HitGrid(points, toPixels, width, height, HIT_PX);
       this.grid = { version, grid };
+      return grid;
     }
-    return this.grid.grid;
+    return old.grid;
   }
 
   private down(e: PointerEvent): void {

@@ -53,15 +53,18 @@ describe('PointSet', () => {
     fc.assert(
       fc.property(
         fc.array(point, { maxLength: 20 }),
-        fc.array(op, { maxLength: 25 }),
+        // Each edit applies to the latest set, or (an undo first) to an earlier one.
+        fc.array(fc.tuple(op, fc.option(fc.nat(), { freq: 3 })), { maxLength: 25 }),
         (ps, ops) => {
-          let set = PointSet.of(ps);
-          let list: IdPoint[] = ps.map((p, id) => ({ ...p, id }));
+          const first = PointSet.of(ps);
+          const states: [PointSet, IdPoint[]][] = [[first, ps.map((p, id) => ({ ...p, id }))]];
           let nextId = ps.length;
-          const before = set.toArray();
-          for (const o of ops) {
-            [set, list] = apply(set, list, o, nextId);
-            list = list.map(plain);
+          const before = first.toArray();
+          for (const [o, back] of ops) {
+            const base = states[back === null ? states.length - 1 : back % states.length]!;
+            const [set, made] = apply(base[0], base[1], o, nextId);
+            const list = made.map(plain);
+            states.push([set, list]);
             nextId = Math.max(nextId + 1, ...list.map((p) => p.id + 1));
             expect(set.toArray()).toEqual(list);
             expect(set.length).toBe(list.length);
@@ -73,8 +76,13 @@ describe('PointSet', () => {
               expect(set.ofSplit(s).toArray()).toEqual(list.filter((p) => p.split === s));
             if (list.length) expect(set.at(-1)).toEqual(list.at(-1));
           }
-          // Nothing edits a set in place: the first one is as it was.
+          // Nothing edits a set in place (the columns grow into shared room): every set made on
+          // the way, on any branch, still holds its own points and split.
           expect(PointSet.of(ps).toArray()).toEqual(before);
+          for (const [set, list] of states) {
+            expect(set.toArray()).toEqual(list);
+            expect(set.split).toEqual(splitPoints(list));
+          }
         },
       ),
       { numRuns: 300, seed: 3 },

@@ -13,6 +13,8 @@ import {
   type PointColumns,
   type SplitData,
 } from './dataset.ts';
+import { appended } from './room.ts';
+import { cut, splitEdited, type DataEdit } from './split-edits.ts';
 
 /** A point of the session, with the id that follows it through edits (moves, undo). */
 export interface IdPoint extends Point {
@@ -23,6 +25,11 @@ export class PointSet implements Iterable<IdPoint> {
   static readonly EMPTY = PointSet.of([]);
 
   readonly length: number;
+  /**
+   * The edit that made this set of the one before it (added, moved, removed), or null: what the
+   * training worker is sent instead of the columns.
+   */
+  readonly edit: DataEdit | null;
   private splitData: SplitData | null;
   /** {@link ofSplit}'s answers: train, test. */
   private readonly splits: [PointSet | null, PointSet | null] = [null, null];
@@ -31,14 +38,17 @@ export class PointSet implements Iterable<IdPoint> {
    * @param columns The points (never written to after this).
    * @param ids Each point's id, or the first id of consecutive ids.
    * @param split Their split data when already made (the data worker's), else made when asked.
+   * @param edit The edit that made them of another set, if one did.
    */
   constructor(
     readonly columns: PointColumns,
     private readonly ids: Float64Array | number,
     split: SplitData | null = null,
+    edit: DataEdit | null = null,
   ) {
     this.length = columns.x1.length;
     this.splitData = split;
+    this.edit = edit;
   }
 
   /** Points as a set; ids from their own `id` where every point has one, else from `firstId`. */
@@ -154,28 +164,36 @@ export class PointSet implements Iterable<IdPoint> {
     return new PointSet(this.columns, firstId, this.split);
   }
 
-  /** A new set with `p` appended under `id`. */
+  /**
+   * Where the point at index `i` is in its split's columns: how many points of the same split
+   * come before it.
+   */
+  sideIndex(i: number): number {
+    const t = this.columns.test;
+    const want = t[i];
+    let j = 0;
+    for (let k = 0; k < i; k++) if (t[k] === want) j++;
+    return j;
+  }
+
+  /**
+   * A new set with `p` appended under `id`. The columns, and the split when made, grow into the
+   * room after them (core/room.ts): no copy of a big set.
+   */
   added(p: Point, id: number): PointSet {
     const n = this.length;
     const c = this.columns;
-    const grow = <A extends Float64Array | Uint8Array>(a: A, v: number): A => {
-      const out = new (a.constructor as new (n: number) => A)(n + 1);
-      out.set(a);
-      out[n] = v;
-      return out;
+    const e: DataEdit = { op: 'add', test: p.split === 'test', x1: p.x1, x2: p.x2, y: p.label };
+    let ids: Float64Array | number;
+    if (typeof this.ids === 'number' && id === this.ids + n) ids = this.ids;
+    else ids = appended(typeof this.ids === 'number' ? this.idArray(n) : this.ids, id);
+    const columns = {
+      x1: appended(c.x1, p.x1),
+      x2: appended(c.x2, p.x2),
+      label: appended(c.label, p.label),
+      test: appended(c.test, e.test ? 1 : 0),
     };
-    const ids =
-      typeof this.ids === 'number' && id === this.ids + n ? this.ids : this.idArray(n + 1);
-    if (typeof ids !== 'number') ids[n] = id;
-    return new PointSet(
-      {
-        x1: grow(c.x1, p.x1),
-        x2: grow(c.x2, p.x2),
-        label: grow(c.label, p.label),
-        test: grow(c.test, p.split === 'test' ? 1 : 0),
-      },
-      ids,
-    );
+    return this.child(columns, ids, e);
   }
 
   /** A new set with the point at index `i` moved to (x1, x2). */
@@ -185,23 +203,28 @@ export class PointSet implements Iterable<IdPoint> {
     const nx2 = c.x2.slice();
     nx1[i] = x1;
     nx2[i] = x2;
-    return new PointSet({ x1: nx1, x2: nx2, label: c.label, test: c.test }, this.ids);
+    const e: DataEdit = { op: 'move', test: c.test[i] === 1, index: this.sideIndex(i), x1, x2 };
+    return this.child({ x1: nx1, x2: nx2, label: c.label, test: c.test }, this.ids, e);
   }
 
   /** A new set without the point at index `i`. */
   removed(i: number): PointSet {
     const c = this.columns;
-    const cut = <A extends Float64Array | Uint8Array>(a: A): A => {
-      const out = new (a.constructor as new (n: number) => A)(a.length - 1);
-      out.set(a.subarray(0, i));
-      out.set(a.subarray(i + 1), i);
-      return out;
+    const ids = cut(this.idArray(this.length), i);
+    const e: DataEdit = { op: 'remove', test: c.test[i] === 1, index: this.sideIndex(i) };
+    const columns = {
+      x1: cut(c.x1, i),
+      x2: cut(c.x2, i),
+      label: cut(c.label, i),
+      test: cut(c.test, i),
     };
-    const ids = this.idArray(this.length);
-    return new PointSet(
-      { x1: cut(c.x1), x2: cut(c.x2), label: cut(c.label), test: cut(c.test) },
-      cut(ids),
-    );
+    return this.child(columns, ids, e);
+  }
+
+  /** The set `e` makes of this one: its split derived from this one's, when made. */
+  private child(columns: PointColumns, ids: Float64Array | number, e: DataEdit): PointSet {
+    const split = this.splitData && splitEdited(this.splitData, e, columns);
+    return new PointSet(columns, ids, split, e);
   }
 
   /** The ids as an array of `size` (the first `length` filled). */

@@ -83,6 +83,8 @@ export interface Link {
   settle(choose?: (open: Channel[]) => Channel, limit?: number): Promise<void>;
   /** Every message the page received, in order. */
   received: FromWorker[];
+  /** Lets `ms` of the worker's wall time pass (a person's pause between two actions). */
+  wait(ms: number): void;
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -145,6 +147,9 @@ export function link(inputs: Inputs, engines: Partial<EngineFactories> = NODE_EN
       Object.fromEntries(CHANNELS.map((c) => [c, queues[c].length])) as Record<Channel, number>,
     step,
     received,
+    wait: (ms) => {
+      clock += ms;
+    },
     async settle(choose = (o) => o[0]!, limit = 200_000) {
       await flush();
       for (let i = 0; i < limit; i++) {

@@ -300,6 +300,7 @@ describe('time travel, crashes and reloads keep one history', () => {
     p.dispatch({ type: 'hyper', patch: { lr: 0.5 } });
     p.client.step(300);
     await p.link.settle();
+    p.link.wait(1000); // two changes, not one gesture (see LrMarks)
     p.dispatch({ type: 'hyper', patch: { lr: 0.05 } });
     await p.link.settle();
     const marks = [
@@ -312,6 +313,7 @@ describe('time travel, crashes and reloads keep one history', () => {
     expect(q.view().marks).toEqual(marks);
     // Training on keeps them, a later change adds to them, and Reset (a new run) clears them.
     q.client.step(100);
+    q.link.wait(1000);
     q.dispatch({ type: 'hyper', patch: { lr: 0.2 } });
     await q.link.settle();
     expect(q.view().marks).toEqual([...marks, { epoch: 700, lr: 0.2 }]);

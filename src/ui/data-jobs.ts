@@ -7,6 +7,7 @@
 import { parsePointsCsv, repeatsNote, unreadable } from '../core/csv.ts';
 import { type Point } from '../core/dataset.ts';
 import { PointSet } from '../core/point-set.ts';
+import { adoptRoom } from '../core/room.ts';
 import { makePreset } from '../core/datasets.ts';
 import { assignSplit } from '../core/split.ts';
 import type { DataJob, DataJobReply } from '../worker/protocol.ts';
@@ -94,6 +95,9 @@ export async function runDataJob(
   if (reply.type === 'failed') return { ok: false, error: reply.error };
   if (reply.type !== 'done') return { ok: false, error: 'the data worker stopped early' };
   if (reply.spare) rememberSpare(reply.split, reply.spare);
+  // Made with room after them (pointColumns, splitColumns): an added point grows into it.
+  const { columns: c, split: s } = reply;
+  adoptRoom(c.x1, c.x2, c.label, c.test, ...[s.train, s.test].flatMap((d) => [d.x1, d.x2, d.y]));
   const points = new PointSet(reply.columns, 0, reply.split);
   return { ok: true, points, ...(reply.note ? { note: reply.note } : {}) };
 }

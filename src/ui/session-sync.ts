@@ -28,9 +28,15 @@ export function syncSpeed(client: TrainerClient, s: SessionState): void {
   client.setSpeed(s.speed);
 }
 
-/** Sends the points if their version is new (an edit goes on training; a load restarts). */
+/**
+ * Sends the points if their version is new (an edit goes on training; a load restarts): as the
+ * edit that made them, when they were made of the version the worker has by one edit.
+ */
 export function syncData(client: TrainerClient, s: SessionState): void {
   if (s.dataVersion === client.dataVersion) return;
   const { train, test } = s.points.split;
-  client.setData(s.dataVersion, train, test, s.restart);
+  const made = s.editedFrom;
+  if (made?.version === s.dataVersion && s.points.edit && !s.restart)
+    client.editData(s.dataVersion, made.base, s.points.edit, train, test);
+  else client.setData(s.dataVersion, train, test, s.restart);
 }

@@ -33,6 +33,11 @@ export interface SessionState {
   dataVersion: number;
   /** True when the last data change should restart training from new weights. */
   restart: boolean;
+  /**
+   * The points of version `version` are `points.edit` applied to those of version `base` (an
+   * add, move or delete): the worker is sent that edit. Null, or another version: send them all.
+   */
+  editedFrom: { version: number; base: number } | null;
   /** Bumped when a hyper-parameter or the engine choice changes; sent with them. */
   settingsVersion: number;
   hyper: Hyper;
@@ -125,6 +130,7 @@ export function initialSession(points: readonly Point[]): SessionState {
     edited: false,
     dataVersion: 0,
     restart: true,
+    editedFrom: null,
     settingsVersion: 0,
     hyper: { ...DEFAULT_HYPER },
     engine: 'auto',
@@ -173,9 +179,21 @@ function edit(s: SessionState, points: PointSet, extra: Partial<SessionState> = 
     points,
     ...pushPast(s),
     future: [],
-    dataVersion: s.dataVersion + 1,
-    restart: false,
+    ...editedOf(s, points),
     edited: true,
+  };
+}
+
+/**
+ * The data version after `points` replaced the session's points: made by one edit (`points.edit`)
+ * of the points of the session's version, or (no edit) new data.
+ */
+function editedOf(s: SessionState, points: PointSet) {
+  const version = s.dataVersion + 1;
+  return {
+    dataVersion: version,
+    restart: false,
+    editedFrom: points.edit ? { version, base: s.dataVersion } : null,
   };
 }
 
@@ -280,8 +298,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         return { ...s, dragging: { id: a.id, x1: a.x1, x2: a.x2 } };
       const points = s.points.moved(i, a.x1, a.x2);
       const origin = s.dragOrigin ?? s.points;
-      if (!a.commit)
-        return { ...s, points, dragOrigin: origin, dataVersion: s.dataVersion + 1, restart: false };
+      if (!a.commit) return { ...s, points, dragOrigin: origin, ...editedOf(s, points) };
       return { ...edit({ ...s, points: origin }, points), dragOrigin: null, dragging: null };
     }
     case 'delete': {

@@ -5,6 +5,7 @@
  * Components subscribe (useSyncExternalStore); tests drive it in Node over a fake transport.
  */
 import type { Weights } from '../core/maths.ts';
+import type { DataEdit } from '../core/split-edits.ts';
 import type { EngineChoice, Hyper, Speed } from '../core/settings.ts';
 import type {
   DataArrays,
@@ -173,6 +174,17 @@ export class TrainerClient {
     this.inputs = { ...this.inputs, data, train, test };
     const run = restart ? this.newRun() : undefined;
     this.send({ type: 'load-data', data, train, test, ...(run ? { run } : {}) });
+  }
+
+  /**
+   * New data made of the data last sent by one edit: the worker is sent the edit, not the
+   * columns (else, made of other data, the columns).
+   */
+  editData(data: number, base: number, edit: DataEdit, train: DataArrays, test: DataArrays): void {
+    if (data === this.inputs.data) return;
+    if (base !== this.inputs.data) return this.setData(data, train, test, false);
+    this.inputs = { ...this.inputs, data, train, test };
+    this.send({ type: 'edit-data', data, base, edit });
   }
 
   reset(): void {

@@ -7,7 +7,8 @@ import type { ToWorker } from './protocol.ts';
 
 /**
  * Whether `later` makes `earlier` pointless, and if so the message to handle in place of `later`.
- * Loading new data twice: the later wins, restarting if either restarts. Settings are sent
+ * Loading new data twice: the later wins, restarting if either restarts (and an edit before new
+ * data is dropped; a point moved twice, once). Settings are sent
  * whole, so the later set wins. Live loss grids: only the latest request is wanted. Acks: one.
  */
 export function supersede(earlier: Item, later: Item): Item | null {
@@ -15,6 +16,15 @@ export function supersede(earlier: Item, later: Item): Item | null {
     return { ...later, run: later.run ?? earlier.run };
   }
   if (earlier.type === 'load-data' && later.type === 'run-recipe') return later;
+  // An edit is pointless before new data; two moves of one point: the later's place, from the
+  // earlier's base. (An edit is never looked past: what follows it is made of its data.)
+  if (earlier.type === 'edit-data' && (later.type === 'load-data' || later.type === 'run-recipe'))
+    return later;
+  if (earlier.type === 'edit-data' && later.type === 'edit-data') {
+    const [a, b] = [earlier.edit, later.edit];
+    if (a.op === 'move' && b.op === 'move' && a.test === b.test && a.index === b.index)
+      return { ...later, base: earlier.base };
+  }
   if (earlier.type === 'set-settings' && later.type === 'set-settings') return later;
   if (earlier.type === 'set-settings' && later.type === 'run-recipe') return later;
   if (earlier.type === 'frame-ack' && later.type === 'frame-ack') return later;

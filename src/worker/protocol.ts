@@ -17,6 +17,7 @@ import type { GridSpec } from '../core/loss-surface.ts';
 import type { Weights } from '../core/maths.ts';
 import type { SurfaceBand } from '../core/surface-bands.ts';
 import type { PointColumns, SplitData } from '../core/dataset.ts';
+import type { DataEdit } from '../core/split-edits.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { ReferenceResult } from '../core/reference-solver.ts';
@@ -75,6 +76,12 @@ export type ToWorker =
       /** With `run`: go on from these weights instead of new ones (a restarted worker). */
       resume?: Resume;
     }
+  /**
+   * One edit of the points (a point added, moved or removed), making version `data` of version
+   * `base`, the worker's: training goes on. A million points' columns need not be copied and
+   * sent again for one point.
+   */
+  | { type: 'edit-data'; data: number; base: number; edit: DataEdit }
   /** Every hyper-parameter and the engine choice, as settings version `settings`. */
   | { type: 'set-settings'; settings: number; params: Hyper; engine: EngineChoice }
   /** How fast training runs in wall time (never what it computes). */

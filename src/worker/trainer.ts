@@ -160,6 +160,11 @@ export class Trainer {
     return this.train;
   }
 
+  /** The test data. */
+  get testColumns(): Columns {
+    return this.test;
+  }
+
   /** Training data size. */
   get n(): number {
     return this.train.n;

@@ -5,6 +5,7 @@
  * engine that trains and why, running, diverged, the exact optimum for the applied data and L2)
  * and posts it whole whenever it changes.
  */
+import { editSides } from '../core/split-edits.ts';
 import { EnginePool, type EngineFactories } from './engine-pool.ts';
 import { createJsEngine } from './engines/js-f64.ts';
 import { Inbox } from './inbox.ts';
@@ -145,6 +146,21 @@ export function createWorkerCore(env: CoreEnv): WorkerCore {
           if (msg.resume.running) trainer.play();
         } else trainer.loadData(msg.train, msg.test, msg.run === undefined);
         return selector.settle();
+      case 'edit-data': {
+        // Made of the data this worker has: anything else is a page's mistake, and the worker's
+        // restart (sent the whole data) is the way back.
+        if (msg.base !== applied.data)
+          throw new Error(`an edit of data ${msg.base} reached data ${applied.data}`);
+        const { train, test } = editSides(
+          { train: trainer.trainColumns, test: trainer.testColumns },
+          msg.edit,
+        );
+        races.stop();
+        applied.data = msg.data;
+        trainer.dataVersion = msg.data;
+        trainer.loadData(train, test, true);
+        return selector.settle();
+      }
       case 'set-settings': {
         const before = trainer.params;
         applied.settings = msg.settings;
