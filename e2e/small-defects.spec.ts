@@ -298,6 +298,20 @@ test('Share link says what it did inside its menu, not under it; an edit takes t
   await expect(note).toHaveCount(0);
 });
 
+test('a click on the plot that closes the open menu adds no point; the next one does', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Import, export, share' }).click();
+  await expect(page.getByRole('button', { name: 'Share link', exact: true })).toBeVisible();
+  const at = await plotPoint(page, 0.1, 0.1);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByRole('button', { name: 'Share link', exact: true })).toBeHidden();
+  expect((await pointCounts(page)).total).toBe(300);
+  await page.mouse.click(at.x, at.y);
+  await expect.poll(async () => (await pointCounts(page)).total).toBe(301);
+});
+
 test.describe('on a phone, the pinned run bar', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 

@@ -5,8 +5,9 @@ export const ACTIONS_MENU_NAME = 'Import, export, share';
 
 /**
  * A disclosure button with a panel that floats over the page, so the secondary actions take no
- * room from the plot. Escape closes it and gives the focus back to its button; so does a click
- * outside it, and so does any action in it but one marked `data-keep-open`.
+ * room from the plot. Escape closes it and gives the focus back to its button; so does any action
+ * in it but one marked `data-keep-open`. A press outside closes it too — and on a plot does
+ * nothing more (no point added by the click that closes a menu).
  */
 export function ActionsMenu({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -16,17 +17,25 @@ export function ActionsMenu({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+      if (rootRef.current?.contains(e.target as Node)) return;
+      setOpen(false);
+      // A press on a plot closes the menu and does nothing else: there it would add or move a
+      // point (or set the weights) that the person only meant to click the menu away with.
+      if ((e.target as Element).closest?.('[role="application"]')) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       setOpen(false);
       buttonRef.current?.focus();
     };
-    document.addEventListener('pointerdown', onDown);
+    // In the capture phase: before the plot's own listener sees the press.
+    document.addEventListener('pointerdown', onDown, true);
     document.addEventListener('keydown', onKey);
     return () => {
-      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('pointerdown', onDown, true);
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
