@@ -238,6 +238,11 @@ export function App() {
             preset={data.wanted ?? session.preset}
             onPreset={onPreset}
             onClear={on.clear}
+            // Enabled past the oldest step kept, too: Undo then says why nothing comes back.
+            canUndo={session.past.length > 0 || session.undoDropped}
+            canRedo={session.future.length > 0}
+            onUndo={on.undo}
+            onRedo={on.redo}
           />
           <PlotToolbar
             mode={session.mode}

@@ -7,6 +7,11 @@ interface Props {
   preset: { id: PresetId | 'custom' } & PresetOptions;
   onPreset: (patch: Partial<{ id: PresetId } & PresetOptions>) => void;
   onClear: () => void;
+  /** Undo and redo of data changes (also Ctrl+Z, Ctrl+Shift+Z): a touch screen has no keys. */
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
 }
 
 /** What the data set on screen is, in a sentence. */
@@ -14,8 +19,12 @@ export function presetAbout(id: PresetId | 'custom'): string {
   return id === 'custom' ? 'Your own points: click the plot to place them.' : PRESETS[id].about;
 }
 
-/** "Dataset": a preset, its number of points, noise and seed (same seed, same points), and Clear. */
-export const DatasetControls = memo(function DatasetControls({ preset, onPreset, onClear }: Props) {
+/**
+ * "Dataset": a preset, its number of points, noise and seed (same seed, same points), Clear, and
+ * Undo / Redo.
+ */
+export const DatasetControls = memo(function DatasetControls(p: Props) {
+  const { preset, onPreset, onClear } = p;
   const id = useId();
   return (
     <div className="dataset" role="group" aria-label="Data set">
@@ -60,6 +69,26 @@ export const DatasetControls = memo(function DatasetControls({ preset, onPreset,
       <button type="button" onClick={onClear}>
         Clear
       </button>
+      <span className="undo-redo">
+        <button
+          type="button"
+          disabled={!p.canUndo}
+          onClick={p.onUndo}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+        >
+          <span aria-hidden="true">↶</span>
+        </button>
+        <button
+          type="button"
+          disabled={!p.canRedo}
+          onClick={p.onRedo}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          <span aria-hidden="true">↷</span>
+        </button>
+      </span>
     </div>
   );
 });
