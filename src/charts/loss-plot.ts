@@ -4,11 +4,10 @@
  * run stays visible. Built once; `setHistory` redraws the two paths.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
-import { format } from 'd3-format';
 import { scaleLinear, scaleLog, type NumberValue } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import type { HistoryPoint } from '../core/progress.ts';
-import { fmtTick } from '../core/number-format.ts';
+import { fmtRate, fmtTick } from '../core/number-format.ts';
 import { m4Path } from './decimate.ts';
 import { epochAxisEnd, epochTick, quarterDecade } from './loss-axes.ts';
 import { LossCurves } from './loss-curves.ts';
@@ -302,7 +301,7 @@ export class LossPlot {
       .attr('text-anchor', (m) => (flip(m) ? 'end' : 'start'))
       .attr('y', MARGIN.top + 10)
       .attr('display', (_, i) => (shown.has(i) ? null : 'none'))
-      .text((m) => `lr ${format('.2~g')(m.lr)}`);
+      .text((m) => `lr ${fmtRate(m.lr)}`);
   }
 
   private drawLanes(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtNum, fmtTick } from './number-format.ts';
+import { fmtNum, fmtRate, fmtTick } from './number-format.ts';
 
 describe('numbers as the readouts write them', () => {
   it('uses significant digits, e-notation outside [0.001, 100,000) and the typographic minus', () => {
@@ -20,5 +20,19 @@ describe('numbers as the readouts write them', () => {
       '1',
       '10',
     ]);
+  });
+});
+
+describe('fmtRate (the slider and the loss curve’s marks spell a rate alike)', () => {
+  it('writes two significant digits from 0.01 up, an exponent with a true minus below', () => {
+    expect([10, 3.16, 1, 0.1, 0.0251, 0.01].map(fmtRate)).toEqual([
+      '10',
+      '3.2',
+      '1',
+      '0.1',
+      '0.025',
+      '0.01',
+    ]);
+    expect([0.0099, 2.2e-5, 1e-5].map(fmtRate)).toEqual(['9.9e−3', '2.2e−5', '1.0e−5']);
   });
 });

@@ -19,3 +19,12 @@ export function fmtNum(v: number | undefined, digits = 4): string {
 export function fmtTick(v: number, digits = 2): string {
   return fmtNum(v, digits).replace(/\.?0+e/, 'e');
 }
+
+/**
+ * A learning rate, e.g. 0.01, 3e−5, 1.5: as the slider shows it, and the loss curve's marks (one
+ * rate, one spelling).
+ */
+export function fmtRate(lr: number): string {
+  if (lr >= 0.01) return Number(lr.toPrecision(2)).toString();
+  return minus(lr.toExponential(1));
+}

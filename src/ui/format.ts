@@ -1,7 +1,7 @@
 import { FEATURE_INFO, featureList, featureSetOfWeights } from '../core/features.ts';
 import type { Weights } from '../core/maths.ts';
 import { fmtCount } from '../core/count.ts';
-import { fmtNum, minus } from '../core/number-format.ts';
+import { fmtNum } from '../core/number-format.ts';
 
 export { fmtNum };
 /** Number formatting for readouts: compact, fixed-width-ish, and honest about NaN. */
@@ -16,11 +16,7 @@ export function fmtInt(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? '—' : fmtCount(v);
 }
 
-/** A learning rate, e.g. 0.01, 3e-5, 1.5. */
-export function fmtRate(lr: number): string {
-  if (lr >= 0.01) return Number(lr.toPrecision(2)).toString();
-  return minus(lr.toExponential(1));
-}
+export { fmtRate } from '../core/number-format.ts';
 
 /** "σ(w1·x1 − w2·x2 [+ w12·x1·x2 …] + b)" with signs folded in: never "+ −". */
 export function fmtFormula(w: Weights): string {
