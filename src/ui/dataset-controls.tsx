@@ -70,24 +70,23 @@ export const DatasetControls = memo(function DatasetControls(p: Props) {
         Clear
       </button>
       <span className="undo-redo">
-        <button
-          type="button"
-          disabled={!p.canUndo}
-          onClick={p.onUndo}
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
-        >
-          <span aria-hidden="true">↶</span>
-        </button>
-        <button
-          type="button"
-          disabled={!p.canRedo}
-          onClick={p.onRedo}
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          <span aria-hidden="true">↷</span>
-        </button>
+        {(
+          [
+            ['Undo', '↶', 'Ctrl+Z', p.canUndo, p.onUndo],
+            ['Redo', '↷', 'Ctrl+Shift+Z', p.canRedo, p.onRedo],
+          ] as const
+        ).map(([name, icon, keys, can, act]) => (
+          <button
+            key={name}
+            type="button"
+            disabled={!can}
+            onClick={act}
+            aria-label={name}
+            title={`${name} (${keys})`}
+          >
+            <span aria-hidden="true">{icon}</span>
+          </button>
+        ))}
       </span>
     </div>
   );

@@ -79,18 +79,9 @@ describe('TrainerClient hands data to the worker without structured cloning', ()
 });
 
 describe('appendProgress', () => {
-  const state: ClientState = {
-    run: 1,
-    worker: null,
-    snapshot: null,
-    epochsPerSecond: 0,
-    history: [],
-    reports: [],
-    marks: [{ epoch: 100, lr: 0.1 }],
-    notices: [],
-    surface: null,
-    race: null,
-  };
+  // A fresh client's state, with one mark on its curve.
+  const fresh = new TrainerClient(recording().spawn, inputsFor(1).inputs, () => {}).getState();
+  const state: ClientState = { ...fresh, marks: [{ epoch: 100, lr: 0.1 }] };
   const progress = (marks: LrMark[], from?: number) =>
     ({
       type: 'progress',
