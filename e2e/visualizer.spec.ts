@@ -103,29 +103,6 @@ test.describe('placing points', () => {
   });
 });
 
-test.describe('touch', () => {
-  test.use({ hasTouch: true });
-  test('a tap adds a point, and Undo and Redo (no keys on a touch screen) take it back and again', async ({
-    page,
-  }) => {
-    await openApp(page);
-    const undo = page.getByRole('button', { name: 'Undo', exact: true });
-    const redo = page.getByRole('button', { name: 'Redo', exact: true });
-    await expect(undo).toBeDisabled();
-    await expect(redo).toBeDisabled();
-    const at = await plotPoint(page, 0.9, 0.9);
-    await page.touchscreen.tap(at.x, at.y);
-    expect((await pointCounts(page)).total).toBe(301);
-    await undo.tap();
-    await expect.poll(async () => (await pointCounts(page)).total).toBe(300);
-    await expect(undo).toBeDisabled();
-    await redo.tap();
-    await expect.poll(async () => (await pointCounts(page)).total).toBe(301);
-    await expect(redo).toBeDisabled();
-    await expect(undo).toBeEnabled();
-  });
-});
-
 test.describe('the learning-rate slider', () => {
   test('is logarithmic, shows its value and steps from the keyboard', async ({ page }) => {
     await openApp(page);

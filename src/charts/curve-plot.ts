@@ -9,6 +9,7 @@ import { scaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { Curve } from '../core/decisions.ts';
+import { GRAB_PX, holdPageWhile, TapWatch } from './touch-gesture.ts';
 
 const MARGIN = { top: 10, right: 10, bottom: 34, left: 40 };
 
@@ -88,14 +89,34 @@ export class CurvePlot {
       node.addEventListener(type, h);
       this.off.push(() => node.removeEventListener(type, h));
     };
+    // A finger picks with a tap or drags the training mark; a swipe elsewhere scrolls the page.
+    const tap = new TapWatch();
+    this.off.push(holdPageWhile(node, () => this.dragging));
     on('pointerdown', (e) => {
+      if (this.dragging || tap.active) return;
+      if (e.pointerType === 'touch' && !this.nearMark(e)) return tap.begin(e);
       this.dragging = true;
       node.setPointerCapture?.(e.pointerId);
       this.pick(e);
     });
-    on('pointermove', (e) => this.dragging && this.pick(e));
-    on('pointerup', () => (this.dragging = false));
-    on('pointercancel', () => (this.dragging = false));
+    on('pointermove', (e) => !tap.move(e) && this.dragging && this.pick(e));
+    on('pointerup', (e) => {
+      if (tap.end(e)) this.pick(e);
+      this.dragging = false;
+    });
+    on('pointercancel', (e) => {
+      tap.cancel(e);
+      this.dragging = false;
+    });
+  }
+
+  /** Whether a pointer is within a finger's reach of the training curve's mark. */
+  private nearMark(e: PointerEvent): boolean {
+    const m = this.data.marks.train;
+    if (!m) return false;
+    const r = this.svg.node()!.getBoundingClientRect();
+    const [x, y] = [this.x(m[0]) + r.left, this.y(m[1]) + r.top];
+    return Math.hypot(e.clientX - x, e.clientY - y) <= GRAB_PX;
   }
 
   private readonly x: (v: number) => number;

@@ -1,10 +1,12 @@
 /**
  * Mouse, touch, pen and keyboard on the parameter-space plot: a press or drag sets (w1, w2) at the
  * pointer, the arrow keys nudge them. Pointer events cover every kind of pointer; moves reach the
- * owner at most once per animation frame.
+ * owner at most once per animation frame. A finger (touch-gesture.ts) sets the weights with a
+ * tap, or drags the weights' marker; a swipe elsewhere scrolls the page and sets nothing.
  */
 import type { WeightRange } from '../core/loss-surface.ts';
 import { keyStep } from './param-geometry.ts';
+import { GRAB_PX, holdPageWhile, TapWatch } from './touch-gesture.ts';
 
 /** A pair of weights. */
 export interface W12 {
@@ -26,6 +28,8 @@ export interface ParamTarget {
   toWeights(clientX: number, clientY: number): W12;
   /** Whether a client position lies in the plot square, give or take `slackPx`. */
   inPlot(clientX: number, clientY: number, slackPx: number): boolean;
+  /** Whether a client position lies within `px` of the current weights' marker. */
+  nearCurrent(clientX: number, clientY: number, px: number): boolean;
 }
 
 /** Where a press still counts as inside the plot: a finger is wider than the edge. */
@@ -40,6 +44,7 @@ const ARROWS: Record<string, readonly [number, number]> = {
 
 export class ParamInteraction {
   private drag: { pointerId: number; last: W12 } | null = null;
+  private readonly tap = new TapWatch();
   private frame = 0;
   private readonly off: (() => void)[] = [];
 
@@ -54,6 +59,7 @@ export class ParamInteraction {
     this.listen(el, 'pointerup', (e) => this.up(e as PointerEvent));
     this.listen(el, 'pointercancel', (e) => this.up(e as PointerEvent));
     this.listen(focusTarget, 'keydown', (e) => this.key(e as KeyboardEvent));
+    this.off.push(holdPageWhile(el, () => this.drag !== null));
   }
 
   /** Detaches every listener and drops a pending move. */
@@ -77,8 +83,11 @@ export class ParamInteraction {
   }
 
   private down(e: PointerEvent): void {
-    if (e.button !== 0 || this.drag) return;
+    if (e.button !== 0 || this.drag || this.tap.active) return;
     if (!this.target.inPlot(e.clientX, e.clientY, SLACK_PX)) return;
+    if (e.pointerType === 'touch' && !this.target.nearCurrent(e.clientX, e.clientY, GRAB_PX)) {
+      return this.tap.begin(e);
+    }
     // No text selection or native drag; that also stops the browser focusing the host, so do it.
     e.preventDefault();
     this.focusTarget.focus({ preventScroll: true });
@@ -88,18 +97,29 @@ export class ParamInteraction {
   }
 
   private move(e: PointerEvent): void {
+    if (this.tap.move(e)) return;
     if (!this.drag || e.pointerId !== this.drag.pointerId) return;
     this.drag.last = this.at(e);
     this.schedule();
   }
 
   private up(e: PointerEvent): void {
+    if (e.type === 'pointercancel' && this.tap.cancel(e)) return;
+    if (this.tap.end(e)) {
+      this.focusTarget.focus({ preventScroll: true });
+      return this.set(this.at(e));
+    }
     if (!this.drag || e.pointerId !== this.drag.pointerId) return;
     // A cancelled drag (the browser took the touch) still commits where it got to.
     const w = e.type === 'pointercancel' ? this.drag.last : this.at(e);
     this.drag = null;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.set(w);
+  }
+
+  /** Sets and commits the weights. */
+  private set(w: W12): void {
     this.target.remember(w);
     this.onSet(w.w1, w.w2, true);
   }

@@ -93,6 +93,7 @@ export class ParamPlot {
         remember: (w) => (this.marks = { ...this.marks, current: w }),
         toWeights: (cx, cy) => this.toWeights(cx, cy),
         inPlot: (cx, cy, slack) => this.inPlot(cx, cy, slack),
+        nearCurrent: (cx, cy, px) => this.nearCurrent(cx, cy, px),
       },
       host,
       (w1, w2, commit) => handlers.onSetWeights(w1, w2, commit),
@@ -158,6 +159,15 @@ export class ParamPlot {
   toWeights(px: number, py: number): W12 {
     const r = this.svg.node()!.getBoundingClientRect();
     return { w1: this.x.invert(px - r.left), w2: this.y.invert(py - r.top) };
+  }
+
+  /** Whether a client-space position lies within `px` of the current weights' marker. */
+  private nearCurrent(cx: number, cy: number, px: number): boolean {
+    const w = this.marks.current;
+    if (!w) return false;
+    const r = this.svg.node()!.getBoundingClientRect();
+    const [x, y] = this.toPixels(w.w1, w.w2);
+    return Math.hypot(cx - r.left - x, cy - r.top - y) <= px;
   }
 
   /** Pixel position of (w1, w2) relative to the host's top-left corner. */

@@ -2,9 +2,14 @@
  * Mouse, touch, pen and keyboard on the data plot. Pointer events cover all three kinds of
  * pointer; the keyboard drives a crosshair so that everything a click does, a key does too
  * (Enter clicks; Space is left to the page, where it plays and pauses).
+ *
+ * A finger is not a mouse (touch-gesture.ts): a swipe across the plot scrolls the page, so a
+ * touch adds or classifies only when it ends as a tap. A touch that lands on a point holds the
+ * page still and drags the point; held there without moving, it deletes it.
  */
 import type { DataPlot, PlotPoint } from './data-plot.ts';
 import { HitGrid, nextInOrder } from './hit-grid.ts';
+import { holdPageWhile, strayed, TapWatch } from './touch-gesture.ts';
 
 /** What the plot asks its owner to do; the owner (React) holds the state. */
 export interface PlotHandlers {
@@ -26,9 +31,24 @@ export interface PlotHandlers {
 
 /** Pixel radius within which a pointer grabs a point. */
 const HIT_PX = 9;
+/** How long (ms) a finger rests on a point, unmoved, to delete it. */
+export const HOLD_MS = 550;
+
+interface Drag {
+  id: number;
+  pointerId: number;
+  moved: boolean;
+  /** Where it was last moved to (data coordinates). */
+  last: [number, number] | null;
+  /** Where a touch began (client px): it moves the point only once past TAP_SLOP_PX. */
+  from: [number, number] | null;
+}
 
 export class PlotInteraction {
-  private drag: { id: number; pointerId: number; moved: boolean } | null = null;
+  private drag: Drag | null = null;
+  /** A touch that began off a point (or in Classify): it clicks if it ends as a tap. */
+  private readonly tap = new TapWatch();
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private grid: { version: number; grid: HitGrid } | null = null;
   private cursor: [number, number] | null = null;
   private readonly off: (() => void)[] = [];
@@ -42,8 +62,13 @@ export class PlotInteraction {
     this.listen(svg, 'pointerdown', (e) => this.down(e as PointerEvent));
     this.listen(svg, 'pointermove', (e) => this.move(e as PointerEvent));
     this.listen(svg, 'pointerup', (e) => this.up(e as PointerEvent));
-    this.listen(svg, 'pointercancel', (e) => this.up(e as PointerEvent));
+    this.listen(svg, 'pointercancel', (e) => this.cancel(e as PointerEvent));
     this.listen(svg, 'pointerleave', () => this.handlers.onHover(null));
+    this.off.push(holdPageWhile(svg, () => this.drag !== null));
+    // A long press on a point deletes it; it must not also open the browser's menu.
+    this.listen(svg, 'contextmenu', (e) => {
+      if ((e as PointerEvent).pointerType === 'touch') e.preventDefault();
+    });
     this.listen(focusTarget, 'keydown', (e) => this.key(e as KeyboardEvent));
     // The crosshair is for the keyboard: a mouse click focuses the plot too, and must not draw it.
     this.listen(focusTarget, 'focus', () => {
@@ -54,12 +79,18 @@ export class PlotInteraction {
 
   /** Detaches every listener. */
   destroy(): void {
+    this.stopHold();
     for (const f of this.off) f();
   }
 
-  private listen(el: EventTarget, type: string, fn: (e: Event) => void): void {
-    el.addEventListener(type, fn);
-    this.off.push(() => el.removeEventListener(type, fn));
+  private listen(
+    el: EventTarget,
+    type: string,
+    fn: (e: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void {
+    el.addEventListener(type, fn, options);
+    this.off.push(() => el.removeEventListener(type, fn, options));
   }
 
   /** The visible point within HIT_PX pixels of a client position, nearest first. */
@@ -91,11 +122,10 @@ export class PlotInteraction {
     if (e.button !== 0) return;
     const p = this.hit(e.clientX, e.clientY);
     this.handlers.onHover(p?.id ?? null);
+    if (e.pointerType === 'touch') return this.touchDown(e, p);
     if (!this.handlers.edits()) {
       // Classify: a click on a point classifies that point, anywhere else that spot.
-      const [x1, x2] = p ? [p.x1, p.x2] : this.plot.toData(e.clientX, e.clientY);
-      this.handlers.onClick(x1, x2, false);
-      return;
+      return this.click(e, p, false);
     }
     if (e.altKey) {
       // Alt-click deletes the point under it; a miss does nothing (it never adds a point).
@@ -105,34 +135,83 @@ export class PlotInteraction {
     }
     if (p) {
       e.preventDefault();
-      this.drag = { id: p.id, pointerId: e.pointerId, moved: false };
-      this.plot.element.setPointerCapture?.(e.pointerId);
+      this.grab(p, e, null);
       return;
     }
-    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
-    this.handlers.onClick(x1, x2, e.shiftKey);
+    this.click(e, null, e.shiftKey);
+  }
+
+  /** A finger lands: on a point it grabs it (and a hold deletes it); elsewhere it may tap. */
+  private touchDown(e: PointerEvent, p: PlotPoint | null): void {
+    if (this.drag || this.tap.active) return; // a second finger: the page's pinch, not an edit
+    if (!p || !this.handlers.edits()) return this.tap.begin(e);
+    this.grab(p, e, [e.clientX, e.clientY]);
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = null;
+      const d = this.drag;
+      if (!d || d.moved) return;
+      this.drag = null;
+      this.handlers.onHover(null);
+      this.handlers.onDelete(d.id);
+    }, HOLD_MS);
+  }
+
+  private grab(p: PlotPoint, e: PointerEvent, from: [number, number] | null): void {
+    this.drag = { id: p.id, pointerId: e.pointerId, moved: false, last: null, from };
+    this.plot.element.setPointerCapture?.(e.pointerId);
+  }
+
+  /** A click at the pointer: in Classify, on the point under it if any. */
+  private click(e: PointerEvent, p: PlotPoint | null, other: boolean): void {
+    const [x1, x2] = p ? [p.x1, p.x2] : this.plot.toData(e.clientX, e.clientY);
+    this.handlers.onClick(x1, x2, other);
   }
 
   private move(e: PointerEvent): void {
+    if (this.tap.move(e)) return;
     if (!this.drag) {
       if (e.pointerType === 'mouse')
         this.handlers.onHover(this.hit(e.clientX, e.clientY)?.id ?? null);
       return;
     }
-    if (e.pointerId !== this.drag.pointerId) return;
+    const d = this.drag;
+    if (e.pointerId !== d.pointerId) return;
+    if (!d.moved && d.from && !strayed(d.from, e)) return; // a finger's tremor is not a drag
+    this.stopHold();
     const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
-    this.drag.moved = true;
-    this.handlers.onMove(this.drag.id, x1, x2, false);
+    d.moved = true;
+    d.last = [x1, x2];
+    this.handlers.onMove(d.id, x1, x2, false);
   }
 
   private up(e: PointerEvent): void {
+    if (this.tap.end(e)) {
+      const p = this.handlers.edits() ? null : this.hit(e.clientX, e.clientY);
+      return this.click(e, p, false);
+    }
     if (!this.drag || e.pointerId !== this.drag.pointerId) return;
     const { id, moved } = this.drag;
     this.drag = null;
+    this.stopHold();
     if (moved) {
       const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
       this.handlers.onMove(id, x1, x2, true);
     }
+  }
+
+  /** The browser took the pointer (a scroll began): a tap is off; a drag ends where it was. */
+  private cancel(e: PointerEvent): void {
+    if (this.tap.cancel(e)) return;
+    const d = this.drag;
+    if (!d || e.pointerId !== d.pointerId) return;
+    this.drag = null;
+    this.stopHold();
+    if (d.last) this.handlers.onMove(d.id, d.last[0], d.last[1], true);
+  }
+
+  private stopHold(): void {
+    if (this.holdTimer !== null) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
   }
 
   private key(e: KeyboardEvent): void {
