@@ -20,6 +20,9 @@ test.describe('placing points', () => {
     await page.mouse.click(at2.x, at2.y);
     await page.keyboard.up('Shift');
     expect(await pointCounts(page)).toMatchObject({ total: 302, red: 151, blue: 151 });
+    // The counts are on screen, under the legend (the Points field is the preset's own count).
+    await expect(page.getByText('302 points: 151 red (class 0), 151 blue (class 1)')).toBeVisible();
+    await expect(page.getByLabel('Points')).toHaveValue('300');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -268,11 +268,16 @@ export function App() {
               filter={session.show}
               model={model}
               overlay={overlay}
-              summary={summary}
               handlers={handlers}
             />
           </div>
-          <PlotNotes legend={legend} session={session} pulls={pulls} options={options} />
+          <PlotNotes
+            legend={legend}
+            summary={summary}
+            session={session}
+            pulls={pulls}
+            options={options}
+          />
           <ClassifyForm
             probe={session.probe}
             prediction={prediction}

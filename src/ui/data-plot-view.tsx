@@ -31,7 +31,6 @@ interface Props {
   filter: SplitFilter;
   model: Weights | null;
   overlay: Overlay;
-  summary: string;
   handlers: PlotHandlers;
 }
 
@@ -53,7 +52,6 @@ export function DataPlotView({
   filter,
   model,
   overlay,
-  summary,
   handlers,
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -132,9 +130,6 @@ export function DataPlotView({
       aria-describedby="data-plot-summary data-plot-keys"
       tabIndex={0}
     >
-      <p id="data-plot-summary" className="visually-hidden">
-        {summary}
-      </p>
       {/* The point under the crosshair, read out to a screen reader as the plot shows it. */}
       <p className="visually-hidden" role="status" aria-label="Point readout">
         {overlay.tip?.lines.join('. ') ?? ''}

@@ -10,16 +10,20 @@ import { Toggle } from './toggle.tsx';
 export type PlotOption = [label: string, on: boolean, set: (on: boolean) => void];
 
 /**
- * Everything under the data plot that explains it: the legend, what the data set is, the view
- * options, the gradient pulls' sum when shown, and how to use mouse and keyboard on the plot.
+ * Everything under the data plot that explains it: the legend, how many points of each kind are
+ * on it (the plot's description too), what the data set is, the view options, the gradient
+ * pulls' sum when shown, and how to use mouse and keyboard on the plot.
  */
 export const PlotNotes = memo(function PlotNotes({
   legend,
+  summary,
   session,
   options,
   pulls,
 }: {
   legend: LegendOptions;
+  /** "N points: R red (class 0), B blue (class 1); T train, S test." */
+  summary: string;
   session: Pick<SessionState, 'preset' | 'edited' | 'mode' | 'hyper'>;
   options: PlotOption[];
   pulls: { sum: Gradient; largest: number; tooMany: boolean } | null;
@@ -27,6 +31,9 @@ export const PlotNotes = memo(function PlotNotes({
   return (
     <>
       <PlotLegend {...legend} />
+      <p id="data-plot-summary" className="plot-summary">
+        {summary}
+      </p>
       <p className="about">
         {presetAbout(session.preset.id)}
         {session.edited && session.preset.id !== 'custom'
