@@ -79,7 +79,7 @@ export function App() {
     view.snapshot,
     view.history,
     view.marks,
-    (msg) => messages.say('error', msg, 'autosave'),
+    (p) => messages.say(p.kind, p.text, 'autosave'),
     autosave,
   );
   const maxStableLr = useMaxStableLr(

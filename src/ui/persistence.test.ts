@@ -100,10 +100,30 @@ describe('autosave of big data', () => {
     const s = sessionReducer(initialSession(tutorialPreset()), { type: 'import', points: many });
     const storage = memory();
     storage.setItem(STORAGE_KEY, 'an older session'); // must not come back after a reload
-    expect(autosave(storage, s, { w1: 0, w2: 0, b: 0 }, 0)).toMatch(
-      /keeps at most 200,000 of your own points; these 200,001 are not saved\. Export them as CSV/,
-    );
+    // A limit kept by design is told as information, not as an error.
+    expect(autosave(storage, s, { w1: 0, w2: 0, b: 0 }, 0)).toEqual({
+      kind: 'info',
+      text: expect.stringMatching(
+        /keeps at most 200,000 of your own points; these 200,001 are not saved\. Export them as CSV/,
+      ),
+    });
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+});
+
+describe('autosave refused by the browser', () => {
+  it('is told as an error that names the refusal and what to do', () => {
+    const s = initialSession(tutorialPreset());
+    const full = {
+      ...memory(),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    expect(autosave(full, s, { w1: 0, w2: 0, b: 0 }, 0)).toEqual({
+      kind: 'error',
+      text: 'Autosave failed (QuotaExceededError): the browser would not store 300 points. Export them as CSV to keep them.',
+    });
   });
 });
 

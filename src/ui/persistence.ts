@@ -174,7 +174,16 @@ export const LIGHT_SAVE_MIN = 20_000;
 /** Most of the person's own points the autosave tries to keep (JSON of more outgrows storage). */
 export const MAX_SAVED_POINTS = 200_000;
 
-/** Saves the session; returns an error message when the browser refuses (quota, blocked). */
+/**
+ * What the autosave tells the person: a limit it keeps by design ('info'), or the browser's
+ * refusal (quota, blocked storage: 'error').
+ */
+export interface SaveProblem {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** Saves the session; returns what went unsaved and why, or null when all of it was saved. */
 export function autosave(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
   s: SessionState,
@@ -182,7 +191,7 @@ export function autosave(
   epoch: number,
   history: readonly HistoryPoint[] = [],
   marks: readonly SavedMark[] = [],
-): string | null {
+): SaveProblem | null {
   const preset = keptPreset(s);
   const light = preset.id !== 'custom' && s.points.length > LIGHT_SAVE_MIN;
   if (!light && s.points.length > MAX_SAVED_POINTS) {
@@ -193,7 +202,8 @@ export function autosave(
     } catch {
       // storage blocked: nothing was saved either
     }
-    return `Autosave keeps at most ${fmtCount(MAX_SAVED_POINTS)} of your own points; these ${fmtCount(s.points.length)} are not saved. Export them as CSV to keep them.`;
+    const text = `Autosave keeps at most ${fmtCount(MAX_SAVED_POINTS)} of your own points; these ${fmtCount(s.points.length)} are not saved. Export them as CSV to keep them.`;
+    return { kind: 'info', text };
   }
   try {
     // Many points go apart, written once per set; a few go in the session (as the set itself:
@@ -229,7 +239,8 @@ export function autosave(
     );
     return null;
   } catch (e) {
-    return `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${fmtCount(s.points.length)} points. Export them as CSV to keep them.`;
+    const text = `Autosave failed (${e instanceof Error ? e.name : 'error'}): the browser would not store ${fmtCount(s.points.length)} points. Export them as CSV to keep them.`;
+    return { kind: 'error', text };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Weights } from '../core/maths.ts';
 import type { HistoryPoint, Snapshot } from '../core/progress.ts';
 import type { SavedMark } from '../core/saved-session.ts';
 import { Autosaver } from './autosaver.ts';
+import type { SaveProblem } from './persistence.ts';
 import type { SessionState } from './session.ts';
 
 /** Save at most this often (ms), and this long after the last change at the latest. */
@@ -24,7 +25,7 @@ export function useAutosave(
   snapshot: Snapshot | null,
   history: readonly HistoryPoint[],
   marks: readonly SavedMark[],
-  onError: (message: string) => void,
+  onProblem: (problem: SaveProblem) => void,
   save: (
     storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
     s: SessionState,
@@ -32,9 +33,9 @@ export function useAutosave(
     epoch: number,
     history: readonly HistoryPoint[],
     marks: readonly SavedMark[],
-  ) => string | null,
+  ) => SaveProblem | null,
 ): void {
-  const handlers = useRef({ onError, save });
+  const handlers = useRef({ onProblem, save });
   const saver = useRef<Autosaver<Saved> | null>(null);
   useEffect(() => {
     let reported: unknown = null;
@@ -46,10 +47,10 @@ export function useAutosave(
         return;
       }
       const w = snap?.weights ?? { w1: 0, w2: 0, b: 0 };
-      const error = handlers.current.save(storage, s, w, snap?.epoch ?? 0, curve, m);
-      if (error && reported !== s.points) {
+      const problem = handlers.current.save(storage, s, w, snap?.epoch ?? 0, curve, m);
+      if (problem && reported !== s.points) {
         reported = s.points;
-        handlers.current.onError(error);
+        handlers.current.onProblem(problem);
       }
     }, EVERY_MS);
     saver.current = a;
@@ -60,7 +61,7 @@ export function useAutosave(
   // write the same session every 2 s).
   const last = useRef<Saved | null>(null);
   useEffect(() => {
-    handlers.current = { onError, save };
+    handlers.current = { onProblem, save };
     const l = last.current;
     if (
       l?.session === session &&
