@@ -10,14 +10,20 @@ import { emptySpotsNear, markCentre, openApp, plotPoint, pointCounts, readout } 
 
 type Pt = { x: number; y: number };
 
-/** One finger: down at `path[0]`, through the rest of `path`, then (after `holdMs`) up. */
-async function finger(cdp: CDPSession, path: Pt[], holdMs = 0): Promise<void> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One finger: down at `path[0]`, resting there `restMs`, through the rest of `path`, then (after
+ * `holdMs`) up.
+ */
+async function finger(cdp: CDPSession, path: Pt[], holdMs = 0, restMs = 0): Promise<void> {
   const [first, ...rest] = path;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [first!] });
+  if (restMs) await sleep(restMs);
   for (const p of rest) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
   }
-  if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+  if (holdMs) await sleep(holdMs);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
@@ -68,7 +74,7 @@ test.describe('touch on a phone', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a finger drags a point without scrolling the page; held still, it deletes the point', async ({
+  test('a finger that rests on a point drags it without scrolling the page; held still, it deletes the point', async ({
     page,
   }) => {
     await openApp(page);
@@ -79,14 +85,19 @@ test.describe('touch on a phone', () => {
     const before = await scrollY(page);
     // Down first (a swipe that would scroll the page, were the finger not on a point), then on.
     const down = { x: from.x, y: from.y + 60 };
-    await finger(cdp, [from, ...line(from, down), ...line(down, to!)]);
+    await finger(cdp, [from, ...line(from, down), ...line(down, to!)], 0, 300);
     expect(await scrollY(page)).toBe(before);
     await expect.poll(async () => near(await marks(page), to!)).toBe(true);
     expect(near(await marks(page), from, 0.5)).toBe(false);
     expect((await pointCounts(page)).total).toBe(300);
 
-    await finger(cdp, [to!, { x: to!.x + 2, y: to!.y - 2 }], 900);
+    // Resting on it: the readout says what resting on does, before it does it.
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [to!] });
+    const readout = page.getByRole('status', { name: 'Point readout' });
+    await expect(readout).toContainText('Drag to move; hold on to delete.', { timeout: 500 });
     await expect.poll(async () => (await pointCounts(page)).total).toBe(299);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(readout).toHaveText('');
     expect(near(await marks(page), to!)).toBe(false);
     expect(await scrollY(page)).toBe(before);
     await page.getByRole('button', { name: 'Undo', exact: true }).tap();
@@ -110,6 +121,63 @@ test.describe('touch on a phone', () => {
     await finger(cdp, [at]);
     await expect(page.getByRole('status', { name: 'Classification' })).toContainText('p(blue) =');
     expect((await pointCounts(page)).total).toBe(300);
+  });
+
+  test('a flick that starts on a point scrolls the page and moves no point', async ({ page }) => {
+    await openApp(page);
+    await page.locator('.plot-host').scrollIntoViewIfNeeded();
+    const cdp = await page.context().newCDPSession(page);
+    const from = await markCentre(page, 'path.point.red.train >> nth=0');
+    const before = await scrollY(page);
+    const drawn = await marks(page);
+    await finger(cdp, [from, ...line(from, { x: from.x, y: from.y - 150 }, 8)]);
+    await expect.poll(() => scrollY(page)).toBeGreaterThan(before + 40);
+    expect(await marks(page)).toHaveLength(drawn.length);
+    // Every mark is where it was, shifted only by the page's scroll.
+    const dy = (await scrollY(page)) - before;
+    const now = await marks(page);
+    expect(drawn.every((m) => near(now, { x: m.x, y: m.y - dy }, 1))).toBe(true);
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  });
+
+  test('a point dragged past the edge stops at it, and the axes stay; taps in the margins, long presses and two-finger taps add nothing', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.locator('.plot-host').scrollIntoViewIfNeeded();
+    const cdp = await page.context().newCDPSession(page);
+    const ticks = () => page.locator('.plot-host .axis-x .tick text').allTextContents();
+    const axes = await ticks();
+    const from = await markCentre(page, 'path.point.blue.train >> nth=0');
+    const svg = (await page.locator('.plot-host svg').first().boundingBox())!;
+    const edge = { x: svg.x + svg.width - 3, y: from.y };
+    // To the right edge of the plot (past the axes' box), then a finger's wobble there.
+    const wobble = Array.from({ length: 10 }, (_, i) => ({ x: edge.x - (i % 2), y: edge.y }));
+    await finger(cdp, [from, ...line(from, edge), ...wobble], 0, 300);
+    expect(await ticks()).toEqual(axes);
+    const box = (await page.locator('.plot-host canvas.field').boundingBox())!;
+    const right = Math.max(...(await marks(page)).map((m) => m.x));
+    expect(right).toBeGreaterThan(box.x + box.width - 3); // at the edge …
+    expect(right).toBeLessThan(box.x + box.width + 3); // … not past it
+    expect((await pointCounts(page)).total).toBe(300);
+
+    // Taps on the tick labels, in the right margin and above the plot add nothing.
+    for (const at of [
+      { x: box.x - 12, y: box.y + box.height / 2 },
+      { x: box.x + box.width / 2, y: box.y + box.height + 12 },
+      { x: svg.x + svg.width - 3, y: box.y + 20 },
+    ]) {
+      await finger(cdp, [at]);
+    }
+    // A long press on empty ground is no tap; nor is a tap with two fingers.
+    const [spot] = await emptySpotsNear(page, 'red', 1);
+    await finger(cdp, [spot!], 800);
+    const two = [spot!, { x: spot!.x + 40, y: spot!.y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: two });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(300);
+    expect((await pointCounts(page)).total).toBe(300);
+    expect(await ticks()).toEqual(axes);
   });
 });
 

@@ -23,6 +23,11 @@ test.describe('placing points', () => {
     // The counts are on screen, under the legend (the Points field is the preset's own count).
     await expect(page.getByText('302 points: 151 red (class 0), 151 blue (class 1)')).toBeVisible();
     await expect(page.getByLabel('Points')).toHaveValue('300');
+    // A click on the tick labels, outside the axes' box, adds nothing (nor moves the axes).
+    const box = (await page.locator('.plot-host canvas.field').boundingBox())!;
+    await page.mouse.click(box.x - 14, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height + 14);
+    expect((await pointCounts(page)).total).toBe(302);
     expect(consoleErrors).toEqual([]);
   });
 

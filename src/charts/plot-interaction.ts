@@ -4,8 +4,13 @@
  * (Enter clicks; Space is left to the page, where it plays and pauses).
  *
  * A finger is not a mouse (touch-gesture.ts): a swipe across the plot scrolls the page, so a
- * touch adds or classifies only when it ends as a tap. A touch that lands on a point holds the
- * page still and drags the point; held there without moving, it deletes it.
+ * touch adds or classifies only when it ends as a tap. A finger that rests on a point for
+ * GRAB_HOLD_MS grabs it: the page holds still and the point follows the finger (a flick that
+ * merely starts on a point still scrolls). Held on without moving, it deletes the point.
+ *
+ * Nothing is added, classified or dragged outside the axes' box: a click in the margin does
+ * nothing, and a dragged point stops at the edge (past it, the axes would grow under the
+ * pointer, which would then map further out, and so on).
  */
 import type { DataPlot, PlotPoint } from './data-plot.ts';
 import { HitGrid, nextInOrder } from './hit-grid.ts';
@@ -27,12 +32,16 @@ export interface PlotHandlers {
   onCursor(cursor: [number, number] | null, focusedId: number | null): void;
   /** The pointer is over a point (its readout is shown), or over none. */
   onHover(id: number | null): void;
+  /** A finger grabbed this point and rests on it (a hold will delete it), or none does now. */
+  onHold(id: number | null): void;
 }
 
 /** Pixel radius within which a pointer grabs a point. */
 const HIT_PX = 9;
+/** How long (ms) a finger rests on a point, unmoved, to grab it (a quicker move scrolls). */
+export const GRAB_HOLD_MS = 180;
 /** How long (ms) a finger rests on a point, unmoved, to delete it. */
-export const HOLD_MS = 550;
+export const HOLD_MS = 700;
 
 interface Drag {
   id: number;
@@ -48,6 +57,8 @@ export class PlotInteraction {
   private drag: Drag | null = null;
   /** A touch that began off a point (or in Classify): it clicks if it ends as a tap. */
   private readonly tap = new TapWatch();
+  /** A finger on a point, not yet grabbed (it may still be a flick that scrolls). */
+  private press: { id: number; pointerId: number; from: [number, number] } | null = null;
   private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private grid: { version: number; grid: HitGrid } | null = null;
   private cursor: [number, number] | null = null;
@@ -80,6 +91,7 @@ export class PlotInteraction {
   /** Detaches every listener. */
   destroy(): void {
     this.stopHold();
+    this.press = null;
     for (const f of this.off) f();
   }
 
@@ -125,7 +137,8 @@ export class PlotInteraction {
     if (e.pointerType === 'touch') return this.touchDown(e, p);
     if (!this.handlers.edits()) {
       // Classify: a click on a point classifies that point, anywhere else that spot.
-      return this.click(e, p, false);
+      if (p || this.inBox(e)) this.click(e, p, false);
+      return;
     }
     if (e.altKey) {
       // Alt-click deletes the point under it; a miss does nothing (it never adds a point).
@@ -135,30 +148,51 @@ export class PlotInteraction {
     }
     if (p) {
       e.preventDefault();
-      this.grab(p, e, null);
+      this.grab(p.id, e.pointerId, null);
       return;
     }
-    this.click(e, null, e.shiftKey);
+    if (this.inBox(e)) this.click(e, null, e.shiftKey);
   }
 
-  /** A finger lands: on a point it grabs it (and a hold deletes it); elsewhere it may tap. */
+  /** A finger lands: on a point it may grab it (after a rest); elsewhere it may tap. */
   private touchDown(e: PointerEvent, p: PlotPoint | null): void {
-    if (this.drag || this.tap.active) return; // a second finger: the page's pinch, not an edit
+    if (this.drag || this.press || this.tap.active) {
+      // A second finger: the page's pinch, not an edit. A grabbed point stays grabbed.
+      this.tap.drop();
+      this.endPress();
+      return;
+    }
     if (!p || !this.handlers.edits()) return this.tap.begin(e);
-    this.grab(p, e, [e.clientX, e.clientY]);
+    this.press = { id: p.id, pointerId: e.pointerId, from: [e.clientX, e.clientY] };
+    this.holdTimer = setTimeout(() => this.grabPressed(), GRAB_HOLD_MS);
+  }
+
+  /** The finger rested on its point: grab it, and delete it if it rests on. */
+  private grabPressed(): void {
+    const press = this.press;
+    this.press = null;
+    if (!press) return;
+    this.grab(press.id, press.pointerId, press.from);
+    this.handlers.onHold(press.id);
     this.holdTimer = setTimeout(() => {
       this.holdTimer = null;
       const d = this.drag;
       if (!d || d.moved) return;
       this.drag = null;
+      this.handlers.onHold(null);
       this.handlers.onHover(null);
       this.handlers.onDelete(d.id);
-    }, HOLD_MS);
+    }, HOLD_MS - GRAB_HOLD_MS);
   }
 
-  private grab(p: PlotPoint, e: PointerEvent, from: [number, number] | null): void {
-    this.drag = { id: p.id, pointerId: e.pointerId, moved: false, last: null, from };
-    this.plot.element.setPointerCapture?.(e.pointerId);
+  private endPress(): void {
+    if (this.press) this.stopHold();
+    this.press = null;
+  }
+
+  private grab(id: number, pointerId: number, from: [number, number] | null): void {
+    this.drag = { id, pointerId, moved: false, last: null, from };
+    this.plot.element.setPointerCapture?.(pointerId);
   }
 
   /** A click at the pointer: in Classify, on the point under it if any. */
@@ -169,6 +203,11 @@ export class PlotInteraction {
 
   private move(e: PointerEvent): void {
     if (this.tap.move(e)) return;
+    if (this.press?.pointerId === e.pointerId) {
+      // Moved before the rest that grabs: a flick or a swipe, the browser's to scroll.
+      if (strayed(this.press.from, e)) this.endPress();
+      return;
+    }
     if (!this.drag) {
       if (e.pointerType === 'mouse')
         this.handlers.onHover(this.hit(e.clientX, e.clientY)?.id ?? null);
@@ -178,7 +217,7 @@ export class PlotInteraction {
     if (e.pointerId !== d.pointerId) return;
     if (!d.moved && d.from && !strayed(d.from, e)) return; // a finger's tremor is not a drag
     this.stopHold();
-    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+    const [x1, x2] = this.toBox(e);
     d.moved = true;
     d.last = [x1, x2];
     this.handlers.onMove(d.id, x1, x2, false);
@@ -187,14 +226,16 @@ export class PlotInteraction {
   private up(e: PointerEvent): void {
     if (this.tap.end(e)) {
       const p = this.handlers.edits() ? null : this.hit(e.clientX, e.clientY);
-      return this.click(e, p, false);
+      if (p || this.inBox(e)) this.click(e, p, false);
+      return;
     }
+    if (this.press?.pointerId === e.pointerId) return this.endPress(); // a tap on a point
     if (!this.drag || e.pointerId !== this.drag.pointerId) return;
     const { id, moved } = this.drag;
     this.drag = null;
     this.stopHold();
     if (moved) {
-      const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+      const [x1, x2] = this.toBox(e);
       this.handlers.onMove(id, x1, x2, true);
     }
   }
@@ -202,6 +243,7 @@ export class PlotInteraction {
   /** The browser took the pointer (a scroll began): a tap is off; a drag ends where it was. */
   private cancel(e: PointerEvent): void {
     if (this.tap.cancel(e)) return;
+    if (this.press?.pointerId === e.pointerId) return this.endPress();
     const d = this.drag;
     if (!d || e.pointerId !== d.pointerId) return;
     this.drag = null;
@@ -209,8 +251,25 @@ export class PlotInteraction {
     if (d.last) this.handlers.onMove(d.id, d.last[0], d.last[1], true);
   }
 
+  /** Data coordinates under the pointer, held inside the axes' box. */
+  private toBox(e: PointerEvent): [number, number] {
+    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+    const b = this.plot.dataBox;
+    return [Math.min(b.x1, Math.max(b.x0, x1)), Math.min(b.y1, Math.max(b.y0, x2))];
+  }
+
+  /** Whether the pointer is inside the axes' box (not in the margins with the tick labels). */
+  private inBox(e: PointerEvent): boolean {
+    const [x1, x2] = this.plot.toData(e.clientX, e.clientY);
+    const b = this.plot.dataBox;
+    return x1 >= b.x0 && x1 <= b.x1 && x2 >= b.y0 && x2 <= b.y1;
+  }
+
   private stopHold(): void {
-    if (this.holdTimer !== null) clearTimeout(this.holdTimer);
+    if (this.holdTimer !== null) {
+      clearTimeout(this.holdTimer);
+      this.handlers.onHold(null);
+    }
     this.holdTimer = null;
   }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { holdPageWhile, strayed, TAP_SLOP_PX, TapWatch } from './touch-gesture.ts';
+import { holdPageWhile, strayed, TAP_MAX_MS, TAP_SLOP_PX, TapWatch } from './touch-gesture.ts';
 
-const ev = (pointerId: number, clientX: number, clientY: number) =>
-  ({ pointerId, clientX, clientY }) as PointerEvent;
+const ev = (pointerId: number, clientX: number, clientY: number, timeStamp = 0) =>
+  ({ pointerId, clientX, clientY, timeStamp }) as PointerEvent;
 
 describe('TapWatch', () => {
   it('a touch that ends where it began is a tap; a tremor within the slop still is', () => {
@@ -38,6 +38,18 @@ describe('TapWatch', () => {
     expect(t.end(ev(1, 0, 0))).toBe(false);
   });
 
+  it('a touch held past TAP_MAX_MS is a press, not a tap; a dropped touch is none', () => {
+    const t = new TapWatch();
+    t.begin(ev(1, 0, 0, 1000));
+    expect(t.end(ev(1, 0, 0, 1000 + TAP_MAX_MS))).toBe(true);
+    t.begin(ev(1, 0, 0, 1000));
+    expect(t.end(ev(1, 0, 0, 1001 + TAP_MAX_MS))).toBe(false);
+    t.begin(ev(1, 0, 0));
+    t.drop(); // a second finger came down
+    expect(t.active).toBe(false);
+    expect(t.end(ev(1, 0, 0))).toBe(false);
+  });
+
   it('strayed measures the straight distance', () => {
     expect(strayed([0, 0], ev(1, 6, 8))).toBe(false); // 10 px: within
     expect(strayed([0, 0], ev(1, 6, 8.1))).toBe(true);
@@ -54,10 +66,15 @@ describe('holdPageWhile', () => {
       el.dispatchEvent(e);
       return e.defaultPrevented;
     };
-    expect(start()).toBe(false);
-    grabbed = true;
-    expect(start()).toBe(true);
+    const move = () => {
+      const e = new Event('touchmove', { cancelable: true });
+      el.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect([start(), move()]).toEqual([false, false]);
+    grabbed = true; // e.g. after a finger rested on a point
+    expect([start(), move()]).toEqual([true, true]);
     off();
-    expect(start()).toBe(false);
+    expect([start(), move()]).toEqual([false, false]);
   });
 });

@@ -12,6 +12,8 @@
 export const TAP_SLOP_PX = 10;
 /** How near (px) a finger must land to a small mark to grab it: a fingertip is ~40 px wide. */
 export const GRAB_PX = 22;
+/** A touch held longer than this (ms) is a press, not a tap: it adds or sets nothing. */
+export const TAP_MAX_MS = 500;
 
 /** Whether a pointer has moved more than TAP_SLOP_PX from where it began. */
 export function strayed(from: readonly [number, number], e: PointerEvent): boolean {
@@ -20,7 +22,7 @@ export function strayed(from: readonly [number, number], e: PointerEvent): boole
 
 /** A touch that grabbed nothing: it counts as a tap only if it ends near where it began. */
 export class TapWatch {
-  private tap: { pointerId: number; from: [number, number] } | null = null;
+  private tap: { pointerId: number; from: [number, number]; at: number } | null = null;
 
   /** Whether a tap is being watched (a second finger is then a pinch, not a tap). */
   get active(): boolean {
@@ -28,7 +30,12 @@ export class TapWatch {
   }
 
   begin(e: PointerEvent): void {
-    this.tap = { pointerId: e.pointerId, from: [e.clientX, e.clientY] };
+    this.tap = { pointerId: e.pointerId, from: [e.clientX, e.clientY], at: e.timeStamp };
+  }
+
+  /** Forgets the watched touch (a second finger came down: a pinch, not a tap). */
+  drop(): void {
+    this.tap = null;
   }
 
   /** Whether `e` belongs to the watched touch (which a stray move gives up). */
@@ -38,12 +45,12 @@ export class TapWatch {
     return true;
   }
 
-  /** Whether `e` (pointerup) ends the watched touch as a tap. */
+  /** Whether `e` (pointerup) ends the watched touch as a tap: near, and soon enough. */
   end(e: PointerEvent): boolean {
     const tap = this.tap;
     if (tap?.pointerId !== e.pointerId) return false;
     this.tap = null;
-    return !strayed(tap.from, e);
+    return !strayed(tap.from, e) && e.timeStamp - tap.at <= TAP_MAX_MS;
   }
 
   /** Drops the watched touch (pointercancel: the browser took it to scroll); whether it was. */
@@ -55,13 +62,19 @@ export class TapWatch {
 }
 
 /**
- * Keeps the page from scrolling under a finger that `grabbing()` says has grabbed something.
- * Returns the function that removes the listener.
+ * Keeps the page from scrolling under a finger that `grabbing()` says has grabbed something:
+ * at `touchstart` (a grab on landing) or, for a grab after a hold, at the first `touchmove` (which
+ * the browser waits for before it scrolls, as the listener is not passive). Returns the function
+ * that removes the listeners.
  */
 export function holdPageWhile(el: Element, grabbing: () => boolean): () => void {
-  const onStart = (e: Event) => {
+  const hold = (e: Event) => {
     if (grabbing() && e.cancelable) e.preventDefault();
   };
-  el.addEventListener('touchstart', onStart, { passive: false });
-  return () => el.removeEventListener('touchstart', onStart);
+  el.addEventListener('touchstart', hold, { passive: false });
+  el.addEventListener('touchmove', hold, { passive: false });
+  return () => {
+    el.removeEventListener('touchstart', hold);
+    el.removeEventListener('touchmove', hold);
+  };
 }

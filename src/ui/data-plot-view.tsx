@@ -73,6 +73,7 @@ export function DataPlotView({
       onDelete: (...a) => handlersRef.current.onDelete(...a),
       onCursor: (...a) => handlersRef.current.onCursor(...a),
       onHover: (...a) => handlersRef.current.onHover(...a),
+      onHold: (...a) => handlersRef.current.onHold(...a),
       edits: () => handlersRef.current.edits(),
     });
     const observer = new ResizeObserver(() => plot.resize());

@@ -49,7 +49,7 @@ export const PlotNotes = memo(function PlotNotes({
       <p id="data-plot-keys" className="hint">
         {session.mode === 'classify'
           ? 'Click or tap anywhere — or on a point — to classify it; points are not edited in this mode.'
-          : 'Click or tap adds a point (shift-click: the other colour), drag moves one, alt-click or touch and hold deletes; a swipe scrolls.'}{' '}
+          : 'Click or tap adds a point (shift-click: the other colour), drag moves one (a finger rests on it first), alt-click or a long touch deletes; a swipe scrolls.'}{' '}
         Keyboard: arrows move the crosshair, Enter clicks there, N jumps to the next point, Delete
         removes it; Space plays or pauses; Ctrl+Z / Ctrl+Shift+Z undo and redo.
       </p>

@@ -10,6 +10,9 @@ import type { PlotHandlers } from '../charts/plot-interaction.ts';
 import { pointReadout, probeLabel } from './point-readout.ts';
 import type { SessionAction, SessionState } from './session.ts';
 
+/** The readout's last line while a finger rests on a point it grabbed. */
+export const HOLD_HINT = 'Drag to move; hold on to delete.';
+
 export function usePlotOverlay(
   session: SessionState,
   dispatch: Dispatch<SessionAction>,
@@ -21,9 +24,11 @@ export function usePlotOverlay(
     focusedId: null,
   });
   const [hoverId, setHoverId] = useState<number | null>(null);
+  const [holdId, setHoldId] = useState<number | null>(null);
   const handlers: PlotHandlers = {
     edits: () => session.mode !== 'classify',
     onHover: setHoverId,
+    onHold: setHoldId,
     onClick(x1, x2, other) {
       if (session.mode === 'classify') return dispatch({ type: 'probe', at: { x1, x2 } });
       const base = session.mode === 'red' ? 0 : 1;
@@ -40,7 +45,9 @@ export function usePlotOverlay(
   const held = d && session.points.byId(d.id);
   const dragging = held && d ? { ...held, x1: d.x1, x2: d.x2 } : null;
   const tipPoint = dragging?.id === tipId ? dragging : session.points.byId(tipId);
-  const tipLines = tipPoint ? pointReadout(tipPoint, model) : null;
+  const read = tipPoint ? pointReadout(tipPoint, model) : null;
+  // A finger resting on a point is told what resting on does, before it does it.
+  const tipLines = read && tipId === holdId ? [...read, HOLD_HINT] : read;
   const tipKey = tipLines?.join('\n') ?? '';
   const overlay = useMemo(
     () => ({
