@@ -180,3 +180,29 @@ test('at a million points undo keeps its newest steps, and says so past the olde
   ).toBeVisible();
   await expect(page.locator('#data-plot-summary')).toHaveText(/^1,000,002 points/);
 });
+
+test('the recipe reloading the same points keeps the view (after a resize too); other points re-fit it', async ({
+  page,
+}) => {
+  await openApp(page);
+  // Each tick's label and place (px): the axes' box to a fraction of a pixel.
+  const ticks = () =>
+    page
+      .locator('.plot-host .tick')
+      .evaluateAll((ts) => ts.map((t) => `${t.textContent}@${t.getAttribute('transform')}`));
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await expect
+    .poll(() => page.locator('.plot-host svg').first().getAttribute('width'))
+    .not.toBe(null);
+  await page.waitForTimeout(300); // the plot re-measures on its ResizeObserver
+  const view = await ticks();
+  await page.getByRole('button', { name: 'Run tutorial recipe' }).click();
+  await expect(page.getByRole('status', { name: 'Epoch', exact: true })).toHaveText('200,000', {
+    timeout: 30_000,
+  });
+  expect(await ticks()).toEqual(view);
+  // Other points (another seed) are new data: the axes fit them.
+  await page.getByLabel('Noise').fill('2');
+  await page.getByLabel('Noise').press('Enter');
+  await expect.poll(ticks).not.toEqual(view);
+});

@@ -51,6 +51,8 @@ const nextFrame = (fn: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
 /** Whether box `a` lies inside box `b`. */
 const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+const sameBox = (a: Box | null, b: Box | null) =>
+  !!a && !!b && a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1;
 
 export class DataPlot {
   private readonly host: HTMLElement;
@@ -122,6 +124,8 @@ export class DataPlot {
   /**
    * Replaces the points. The axes re-fit to the data only when `refit` (new data was loaded) or a
    * point lies outside the view: while a person adds and drags points the plot must not move.
+   * New data with the bounding box the axes were fitted to (the recipe reloading its preset) keep
+   * the view as it is, resized or not: the same answer, without redrawing every layer.
    */
   setPoints(points: PointSet, filter: SplitFilter = this.filter, refit = false): void {
     this.points = points;
@@ -129,9 +133,13 @@ export class DataPlot {
     this.filter = filter;
     const b = this.fitted;
     const e = this.extent;
-    if (refit || !b || (e && !within(e, b))) this.fitted = null;
+    const again = refit && sameBox(e, this.fittedFrom);
+    if ((refit && !again) || !b || (e && !within(e, b))) this.fitted = null;
     this.rescale(true);
   }
+
+  /** The points' bounding box the axes were last fitted to. */
+  private fittedFrom: Box | null = null;
 
   /** The points' bounding box (null: no points). */
   private extent: Box | null = null;
@@ -325,7 +333,10 @@ export class DataPlot {
       ih,
       this.fitted ? 0 : 0.08,
     );
-    this.fitted ??= box;
+    if (!this.fitted) {
+      this.fitted = box;
+      this.fittedFrom = this.extent;
+    }
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     const layout = [box.x0, box.x1, box.y0, box.y1, this.width, this.height, dpr].join(' ');
     if (layout === this.layout) {
