@@ -4,6 +4,7 @@
  * (src/integration/model.test.ts) carries the combinations; these check the real page.
  */
 import overlap from '../src/core/__fixtures__/overlap-mle.json' with { type: 'json' };
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { importFixtureAsTraining, longRun, openApp, readout } from './app.ts';
 
@@ -129,4 +130,82 @@ test('Play after a divergence clears the notice, so a later Restore cannot rewin
   // A new learning rate clears it too.
   await page.getByRole('slider', { name: 'Learning rate' }).fill('-2'); // 0.01
   await expect(alert).toHaveCount(0);
+});
+
+/** The loss plot's own reading of its last point (End), as numbers. */
+async function curveEnd(page: Page) {
+  await page.getByRole('application', { name: 'Loss plot' }).focus();
+  await page.keyboard.press('End');
+  const text = (await page.getByRole('status', { name: 'Loss readout' }).textContent())!;
+  const m = /^epoch ([\d,]+): train loss ([\d.e−-]+)/.exec(text);
+  if (!m) throw new Error(`unexpected loss readout: ${text}`);
+  return { epoch: Number(m[1]!.replaceAll(',', '')), train: m[2]!.replace('−', '-') };
+}
+
+test('stopped between recorded epochs — a Step, a pause, a jump — the loss curve ends where the readouts are', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  for (let k = 1; k <= 2; k++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => readout(page, 'Epoch')).toBe(100 * k);
+    const train = (await page.getByRole('status', { name: 'Train loss' }).textContent())!;
+    expect(await curveEnd(page)).toEqual({ epoch: 100 * k, train: train.replace('−', '-') });
+  }
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+  const atOptimum = (await page.getByRole('status', { name: 'Train loss' }).textContent())!;
+  expect(await curveEnd(page)).toEqual({ epoch: 200, train: atOptimum.replace('−', '-') });
+  await expect(page.locator('#loss-plot-summary')).toContainText(
+    `After 200 epochs: train loss ${atOptimum}`,
+  );
+  // A pause at whatever epoch the run has reached.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await longRun(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(1_000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const epoch = await readout(page, 'Epoch');
+  const paused = (await page.getByRole('status', { name: 'Train loss' }).textContent())!;
+  expect(await curveEnd(page)).toEqual({ epoch, train: paused.replace('−', '-') });
+});
+
+test('a value typed and then Jump to optimum at once: it jumps to the optimum for that value', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  const info = page.getByLabel('Exact optimum', { exact: true });
+  await expect(info).toContainText('w1 =');
+  // No Enter: leaving the field applies it, and a new solve starts between press and release.
+  await page.getByLabel('L2 penalty').fill('0.1');
+  await page.getByRole('button', { name: 'Jump to optimum' }).click();
+  await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+  const w1 = Number(/w1 = (−?[\d.]+)/.exec((await info.textContent())!)![1]!.replace('−', '-'));
+  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+});
+
+test('Ctrl+Z in a number field after its change was applied undoes the change, not just the text', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('overlap');
+  const info = page.getByLabel('Exact optimum', { exact: true });
+  await expect(info).toContainText('w1 =');
+  const before = await info.textContent();
+  const noise = page.getByLabel('Noise');
+  await noise.fill('2');
+  await expect(noise).toHaveClass(/draft/); // typed, not applied yet
+  await noise.press('Enter');
+  await expect(noise).not.toHaveClass(/draft/);
+  await expect(info).toContainText('w1 =');
+  expect(await info.textContent()).not.toBe(before);
+  await noise.press('ControlOrMeta+z'); // the focus is still in Noise
+  await expect(noise).toHaveValue('1');
+  await expect(info).toHaveText(before!);
+  await noise.press('ControlOrMeta+Shift+z');
+  await expect(noise).toHaveValue('2');
+  await expectNoAxeViolations(page);
 });

@@ -30,3 +30,31 @@ export interface Snapshot extends HistoryPoint {
   /** ∇J itself (the parameter-space view draws −∇J as an arrow). */
   gradient: Gradient;
 }
+
+/**
+ * The loss curve as the person should read it when training has stopped: the recorded points,
+ * then the weights shown now (`head`) when they are newer than the last recorded point or differ
+ * from it at the same epoch (a pause or a Step between the curve's log-spaced epochs, a jump to
+ * the optimum). `head` null (training runs: the curve catches up within a frame) leaves it as is.
+ */
+export function withHead(
+  history: readonly HistoryPoint[],
+  head: HistoryPoint | null,
+): readonly HistoryPoint[] {
+  if (!head) return history;
+  const last = history.at(-1);
+  if (last && last.epoch > head.epoch) return history; // time travel went back: the curve leads
+  if (last?.epoch === head.epoch && sameWeights(last.weights, head.weights)) return history;
+  const { epoch, weights, trainLoss, objective, testLoss, trainAccuracy, testAccuracy } = head;
+  const point = { epoch, weights, trainLoss, objective, testLoss, trainAccuracy, testAccuracy };
+  const stamps = {
+    ...(head.data !== undefined ? { data: head.data } : {}),
+    ...(head.l2 !== undefined ? { l2: head.l2 } : {}),
+  };
+  return [...history, { ...point, ...stamps }];
+}
+
+function sameWeights(a: Weights, b: Weights): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Weights>;
+  return [...keys].every((k) => Object.is(a[k], b[k]));
+}

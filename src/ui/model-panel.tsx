@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MaxMargin } from '../core/max-margin.ts';
 import type { Weights } from '../core/maths.ts';
 import { featureSetOfWeights, weightKeys } from '../core/features.ts';
-import type { Snapshot } from '../core/progress.ts';
+import { withHead, type Snapshot } from '../core/progress.ts';
 import type { LossLane } from '../charts/loss-plot.ts';
 import type { OptimumResult } from '../worker/protocol.ts';
 import { fmtInt, fmtNum } from './format.ts';
@@ -28,7 +28,11 @@ interface Props {
 /** What training does right now: the epoch, losses, accuracies and weights, and the loss curves. */
 export function LivePanel({ view, basis, shown, travelEpoch, lanes }: Omit<Props, 'onJump'>) {
   const [logEpochs, setLogEpochs] = useState(true);
-  const last = view.history.at(-1);
+  // Stopped between the curve's recorded epochs (a pause, a Step, a jump to the optimum), the
+  // curve ends where the readouts are; while training runs it catches up within a frame.
+  const head = view.running ? null : view.snapshot;
+  const history = useMemo(() => withHead(view.history, head), [view.history, head]);
+  const last = history.at(-1);
   const opt = view.optimum;
   const objective = opt?.status === 'optimum' ? opt.objective : null;
   const optimumCurve = useMemo(
@@ -50,7 +54,7 @@ export function LivePanel({ view, basis, shown, travelEpoch, lanes }: Omit<Props
         <LossPlotView
           optimum={optimumCurve}
           marks={view.marks}
-          history={view.history}
+          history={history}
           marker={travelEpoch}
           lanes={lanes}
           logEpochs={logEpochs}
@@ -93,31 +97,51 @@ function OptimumInfo({
   solving: boolean;
   onJump: (w: Weights) => void;
 }) {
-  if (!optimum) {
-    return solving ? (
-      <p className="optimum solving" aria-label="Exact optimum" aria-busy="true">
-        Exact optimum: solving for the points and L2 penalty on screen…
-      </p>
-    ) : null;
+  // A click while solving — a field applied on the way to the button (its blur) starts a new
+  // solve between the press and the release — jumps once the answer for the screen is in.
+  const [pending, setPending] = useState(false);
+  const [jumpTo, setJumpTo] = useState<Weights | null>(null);
+  const ready = !solving && optimum?.status === 'optimum' ? optimum.weights : null;
+  const waiting = pending && solving;
+  if (pending && !solving) {
+    // Solved (React's "adjust state while rendering"): jump to this answer, once.
+    setPending(false);
+    setJumpTo(ready);
   }
-  if (optimum.status !== 'optimum') {
+  useEffect(() => {
+    if (jumpTo) onJump(jumpTo);
+  }, [jumpTo, onJump]);
+  if (!solving && !optimum) return null;
+  if (!solving && optimum && optimum.status !== 'optimum') {
     return (
       <p className="optimum" aria-label="Exact optimum">
         {optimum.message}
       </p>
     );
   }
-  const w = optimum.weights;
-  const values = [...weightKeys(featureSetOfWeights(w)), 'b' as const]
-    .map((k) => `${k} = ${fmtNum(w[k], 6)}`)
-    .join(', ');
+  const w = ready;
+  const values =
+    w &&
+    [...weightKeys(featureSetOfWeights(w)), 'b' as const]
+      .map((k) => `${k} = ${fmtNum(w[k], 6)}`)
+      .join(', ');
   return (
-    <p className="optimum" aria-label="Exact optimum">
-      Exact optimum (float64 Newton, dashed grey on the plot): {values}, J* ={' '}
-      {fmtNum(optimum.objective, 6)}.{' '}
-      <button type="button" onClick={() => onJump(w)}>
-        Jump to optimum
-      </button>
+    <p
+      className={solving ? 'optimum solving' : 'optimum'}
+      aria-label="Exact optimum"
+      aria-busy={solving || undefined}
+    >
+      {/*
+        The same button, at the same place, while solving: applying a field on the way to it
+        (its blur, at the press) starts a solve and changes the text; a button after the text
+        would move between press and release, and the click would be lost.
+      */}
+      <button type="button" onClick={() => (w ? onJump(w) : setPending(true))}>
+        {waiting ? 'Jumping when solved…' : 'Jump to optimum'}
+      </button>{' '}
+      {w && optimum?.status === 'optimum'
+        ? `Exact optimum (float64 Newton, dashed grey on the plot): ${values}, J* = ${fmtNum(optimum.objective, 6)}.`
+        : 'Exact optimum: solving for the points and L2 penalty on screen…'}
     </p>
   );
 }

@@ -34,7 +34,11 @@ export function NumberField({ label, value, min, max, integer, hint, onCommit }:
     if (!r.ok) return setError(`${label}: ${r.why}`);
     setError('');
     if (r.value !== value) onCommit(r.value);
+    else setText(String(value)); // "0.010" for 0.01: applied, so shown as the value it is
   };
+  // Typed but not applied (no Enter, no blur yet): marked, and Ctrl+Z undoes the typing. Applied,
+  // Ctrl+Z is the app's undo of the change it made (use-shortcuts.ts reads data-applied).
+  const applied = text === String(value) && !error;
 
   return (
     <div className="field">
@@ -46,6 +50,9 @@ export function NumberField({ label, value, min, max, integer, hint, onCommit }:
         autoComplete="off"
         spellCheck={false}
         value={text}
+        className={applied ? undefined : 'draft'}
+        title={applied || error ? undefined : 'Not applied yet: Enter applies it'}
+        data-applied={applied || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error || hint ? `${id}-msg` : undefined}
         onChange={(e) => setText(e.currentTarget.value)}

@@ -18,7 +18,8 @@ function ownsKeys(t: HTMLElement | null): boolean {
 }
 
 /**
- * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except while typing in a text field.
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except while typing in a text field
+ * (in a number field once its text is applied, they are the app's again).
  * Space plays or pauses when focus is on nothing that uses Space itself.
  */
 export function useShortcuts(actions: Actions): void {
@@ -34,8 +35,11 @@ export function useShortcuts(actions: Actions): void {
         ref.current.playPause();
         return;
       }
+      // A number field whose text is applied (data-applied) holds no typing of its own to undo:
+      // there Ctrl+Z undoes the change it made to the data, as the README promises.
       const typing =
         t &&
+        !t.dataset.applied &&
         (t.tagName === 'TEXTAREA' ||
           t.isContentEditable ||
           (t.tagName === 'INPUT' &&
