@@ -32,6 +32,13 @@ test('with L2 the float64 optimum matches scikit-learn; ghost boundary, gap curv
   expect(await readout(page, 'b')).toBeCloseTo(fixture.optimum.b, 3);
   // At the optimum the gradient vanishes.
   expect(await readout(page, 'Gradient norm')).toBeLessThan(1e-6);
+  // J* splits into the mean BCE — the Train loss readout there — and the L2 term, 0.01/2·‖w‖².
+  const text = (await info.textContent())!.replaceAll('−', '-');
+  const [, bce, term] = /\(mean BCE ([\d.e-]+) \+ L2 term ([\d.e-]+)\)/.exec(text)!.map(Number);
+  const w = fixture.optimum.w;
+  expect(term).toBeCloseTo(0.005 * (w[0]! ** 2 + w[1]! ** 2), 6);
+  expect(bce! + term!).toBeCloseTo(0.0561714, 6);
+  expect(bce).toBeCloseTo(await readout(page, 'Train loss'), 4);
   await page.getByLabel('Show the exact optimum').uncheck();
   await expect(page.locator('line.ghost')).toHaveCount(0);
 });

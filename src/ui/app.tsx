@@ -330,7 +330,7 @@ export function App() {
             lanes={races.curves}
           />
           <TimeTravel history={view.history} index={travel} onIndex={onTravel} />
-          <ModelExplain view={view} shown={shown} onJump={on.jump} />
+          <ModelExplain view={view} shown={shown} l2={session.hyper.l2} onJump={on.jump} />
           <TrainingControls
             hyper={session.hyper}
             stepEpochs={stepEpochs}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MaxMargin } from '../core/max-margin.ts';
-import type { Weights } from '../core/maths.ts';
+import { weightNormSq, type Weights } from '../core/maths.ts';
 import { featureSetOfWeights, weightKeys } from '../core/features.ts';
 import { withHead, type Snapshot } from '../core/progress.ts';
 import type { LossLane } from '../charts/loss-plot.ts';
@@ -74,12 +74,17 @@ export function LivePanel({ view, basis, shown, travelEpoch, lanes }: Omit<Props
 }
 
 /** The model in symbols and words, the exact optimum (or why there is none), and the reports. */
-export function ModelExplain({ view, shown, onJump }: Pick<Props, 'view' | 'shown' | 'onJump'>) {
+export function ModelExplain({
+  view,
+  shown,
+  l2,
+  onJump,
+}: Pick<Props, 'view' | 'shown' | 'onJump'> & { l2: number }) {
   return (
     <>
       <ModelFormula snapshot={shown} />
       <ModelInWords snapshot={shown} />
-      <OptimumInfo optimum={view.optimum} solving={view.solving} onJump={onJump} />
+      <OptimumInfo optimum={view.optimum} solving={view.solving} l2={l2} onJump={onJump} />
       {view.maxMargin && <SeparableInfo margin={view.maxMargin} weights={shown?.weights ?? null} />}
       <ReportsTable reports={view.reports} />
     </>
@@ -90,11 +95,14 @@ export function ModelExplain({ view, shown, onJump }: Pick<Props, 'view' | 'show
 function OptimumInfo({
   optimum,
   solving,
+  l2,
   onJump,
 }: {
   optimum: OptimumResult | null;
   /** The answer for the data and L2 on screen is still being computed. */
   solving: boolean;
+  /** The L2 penalty on screen: J* splits into the mean BCE (the "Train loss") and its term. */
+  l2: number;
   onJump: (w: Weights) => void;
 }) {
   // A click while solving — a field applied on the way to the button (its blur) starts a new
@@ -140,10 +148,20 @@ function OptimumInfo({
         {waiting ? 'Jumping when solved…' : 'Jump to optimum'}
       </button>{' '}
       {w && optimum?.status === 'optimum'
-        ? `Exact optimum (float64 Newton, dashed grey on the plot): ${values}, J* = ${fmtNum(optimum.objective, 6)}.`
+        ? `Exact optimum (float64 Newton, dashed grey on the plot): ${values}, J* = ${fmtNum(optimum.objective, 6)}${splitJ(optimum.objective, w, l2)}.`
         : 'Exact optimum: solving for the points and L2 penalty on screen…'}
     </p>
   );
+}
+
+/**
+ * With L2, J* is more than the readouts' "Train loss" (the mean BCE alone): " (mean BCE … + L2
+ * term …)", so the loss at the optimum is not read as below its own minimum.
+ */
+function splitJ(objective: number, w: Weights, l2: number): string {
+  if (!(l2 > 0)) return '';
+  const term = 0.5 * l2 * weightNormSq(w);
+  return ` (mean BCE ${fmtNum(objective - term, 6)} + L2 term ${fmtNum(term, 6)})`;
 }
 
 /** Separable data, no L2: ‖w‖ grows for ever while the boundary turns toward the max-margin line. */
