@@ -4,17 +4,29 @@
  * (src/integration/model.test.ts) carries the combinations; these check the real page.
  */
 import overlap from '../src/core/__fixtures__/overlap-mle.json' with { type: 'json' };
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { importFixtureAsTraining, longRun, openApp, readout } from './app.ts';
 
-test('an L2 typed and then Reset at once: the Exact optimum is the one for that L2', async ({
-  page,
-}) => {
+/** Opens the app on the overlapping blobs (a finite optimum) and waits for the Exact optimum. */
+async function openOverlap(page: Page): Promise<Locator> {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('overlap');
   const info = page.getByLabel('Exact optimum', { exact: true });
   await expect(info).toContainText('w1 =');
+  return info;
+}
+
+/** The model's w1 is the w1 the Exact optimum names (to 4 decimals). */
+async function expectAtNamedOptimum(page: Page, info: Locator): Promise<void> {
+  const w1 = Number(/w1 = (−?[\d.]+)/.exec((await info.textContent())!)![1]!.replace('−', '-'));
+  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+}
+
+test('an L2 typed and then Reset at once: the Exact optimum is the one for that L2', async ({
+  page,
+}) => {
+  const info = await openOverlap(page);
   const before = await info.textContent();
   // Type (no Enter) and click Reset: the field commits on blur, and Reset follows at once.
   await page.getByLabel('L2 penalty').fill('0.5');
@@ -25,8 +37,7 @@ test('an L2 typed and then Reset at once: the Exact optimum is the one for that 
   // own float64 gradient on those data (with that L2) vanishes.
   await page.getByRole('button', { name: 'Jump to optimum' }).click();
   await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
-  const w1 = Number(/w1 = (−?[\d.]+)/.exec((await info.textContent())!)![1]!.replace('−', '-'));
-  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+  await expectAtNamedOptimum(page, info);
 });
 
 test('new points, then Reset at once: never the previous data’s answer', async ({ page }) => {
@@ -175,25 +186,18 @@ test('stopped between recorded epochs — a Step, a pause, a jump — the loss c
 test('a value typed and then Jump to optimum at once: it jumps to the optimum for that value', async ({
   page,
 }) => {
-  await openApp(page);
-  await page.getByLabel('Dataset').selectOption('overlap');
-  const info = page.getByLabel('Exact optimum', { exact: true });
-  await expect(info).toContainText('w1 =');
+  const info = await openOverlap(page);
   // No Enter: leaving the field applies it, and a new solve starts between press and release.
   await page.getByLabel('L2 penalty').fill('0.1');
   await page.getByRole('button', { name: 'Jump to optimum' }).click();
   await expect.poll(() => readout(page, 'Gradient norm')).toBeLessThan(1e-6);
-  const w1 = Number(/w1 = (−?[\d.]+)/.exec((await info.textContent())!)![1]!.replace('−', '-'));
-  expect(await readout(page, 'w1')).toBeCloseTo(w1, 4);
+  await expectAtNamedOptimum(page, info);
 });
 
 test('Ctrl+Z in a number field after its change was applied undoes the change, not just the text', async ({
   page,
 }) => {
-  await openApp(page);
-  await page.getByLabel('Dataset').selectOption('overlap');
-  const info = page.getByLabel('Exact optimum', { exact: true });
-  await expect(info).toContainText('w1 =');
+  const info = await openOverlap(page);
   const before = await info.textContent();
   const noise = page.getByLabel('Noise');
   await noise.fill('2');

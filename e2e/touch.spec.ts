@@ -35,6 +35,13 @@ function line(a: Pt, b: Pt, steps = 12): Pt[] {
   }));
 }
 
+/** Opens the app with the data plot in view; returns the session that sends touches. */
+async function openAtPlot(page: Page): Promise<CDPSession> {
+  await openApp(page);
+  await page.locator('.plot-host').scrollIntoViewIfNeeded();
+  return page.context().newCDPSession(page);
+}
+
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
 /** The centres of every red and blue mark on the plot. */
@@ -55,9 +62,7 @@ test.describe('touch on a phone', () => {
   test('a swipe across the plot scrolls the page and adds no point; a tap adds one', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.locator('.plot-host').scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await openAtPlot(page);
     const [spot] = await emptySpotsNear(page, 'red', 1);
     const before = await scrollY(page);
     await finger(cdp, [spot!, ...line(spot!, { x: spot!.x, y: spot!.y - 160 })]);
@@ -77,9 +82,7 @@ test.describe('touch on a phone', () => {
   test('a finger that rests on a point drags it without scrolling the page; held still, it deletes the point', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.locator('.plot-host').scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await openAtPlot(page);
     const from = await markCentre(page, 'path.point.red.train >> nth=0');
     const [to] = await emptySpotsNear(page, 'blue', 1);
     const before = await scrollY(page);
@@ -108,9 +111,7 @@ test.describe('touch on a phone', () => {
   test('a quick tap on a point neither adds nor deletes; in Classify a tap classifies', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.locator('.plot-host').scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await openAtPlot(page);
     const on = await markCentre(page, 'path.point.blue.train >> nth=0');
     await finger(cdp, [on]);
     await page.waitForTimeout(800); // past the hold time: a lifted finger deletes nothing
@@ -124,9 +125,7 @@ test.describe('touch on a phone', () => {
   });
 
   test('a flick that starts on a point scrolls the page and moves no point', async ({ page }) => {
-    await openApp(page);
-    await page.locator('.plot-host').scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await openAtPlot(page);
     const from = await markCentre(page, 'path.point.red.train >> nth=0');
     const before = await scrollY(page);
     const drawn = await marks(page);
@@ -143,9 +142,7 @@ test.describe('touch on a phone', () => {
   test('a point dragged past the edge stops at it, and the axes stay; taps in the margins, long presses and two-finger taps add nothing', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.locator('.plot-host').scrollIntoViewIfNeeded();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await openAtPlot(page);
     const ticks = () => page.locator('.plot-host .axis-x .tick text').allTextContents();
     const axes = await ticks();
     const from = await markCentre(page, 'path.point.blue.train >> nth=0');
