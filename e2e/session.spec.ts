@@ -258,6 +258,27 @@ test('after Share link a reload keeps the work done since (the address gets no l
   await expect(page.getByLabel('L2 penalty')).toHaveValue('0.3');
 });
 
+test('a change made just before a reload or closing the tab is kept', async ({ page, context }) => {
+  await openApp(page);
+  const l2 = (p: Page) => p.getByLabel('L2 penalty');
+  // Two changes in a row: the autosave (at most every 2 s) has saved the first, the second
+  // waits its turn, and the page goes at once.
+  for (const v of ['0.3', '0.4']) {
+    await l2(page).fill(v);
+    await l2(page).press('Enter');
+  }
+  await page.reload();
+  await expect(l2(page)).toHaveValue('0.4');
+  for (const v of ['0.5', '0.6']) {
+    await l2(page).fill(v);
+    await l2(page).press('Enter');
+  }
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(l2(again)).toHaveValue('0.6');
+});
+
 test('Ctrl+Z after a Seed change brings hand-placed points back', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Clear' }).click();

@@ -65,4 +65,25 @@ describe('Autosaver', () => {
     clock.advance(10_000);
     expect(saved).toEqual([]);
   });
+
+  it('flush saves a change that waits for its turn at once, and only that', () => {
+    const clock = fakeClock();
+    const saved: number[] = [];
+    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    a.start();
+    a.changed(1);
+    clock.advance(0);
+    a.flush(); // nothing waits: the first change was saved at once
+    expect(saved).toEqual([1]);
+    a.changed(2);
+    clock.advance(500);
+    a.flush(); // a reload 0.5 s after a change
+    a.changed(3); // the next change waits its turn, counted from the flush (t = 500)
+    clock.advance(1_999);
+    expect(saved).toEqual([1, 2]);
+    clock.advance(1);
+    expect(saved).toEqual([1, 2, 3]);
+    clock.advance(5_000); // the flushed change's cancelled timer saves nothing twice
+    expect(saved).toEqual([1, 2, 3]);
+  });
 });

@@ -2,7 +2,8 @@
  * The autosave's timing, outside React: `changed(x)` saves `x` at most every `everyMs` and at
  * the latest `everyMs` after a change; `stop()` cancels a pending save and `start()` re-arms —
  * so a component that is unmounted and mounted again (React's StrictMode does this in
- * development) saves as before, instead of waiting for a timer that was cleared.
+ * development) saves as before, instead of waiting for a timer that was cleared; `flush()` saves
+ * a waiting change at once, when the page is hidden or unloaded.
  */
 export class Autosaver<T> {
   private latest: T | null = null;
@@ -42,6 +43,18 @@ export class Autosaver<T> {
   changed(value: T): void {
     this.latest = value;
     if (this.running) this.arm();
+  }
+
+  /**
+   * The page is going away (a reload, a closed tab, a phone switching apps): a change still
+   * waiting for its turn is saved now, not lost with the timer.
+   */
+  flush(): void {
+    if (this.timer === null) return;
+    this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.last = this.clock.now();
+    if (this.latest !== null) this.save(this.latest);
   }
 
   private arm(): void {

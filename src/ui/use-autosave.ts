@@ -18,7 +18,7 @@ interface Saved {
 
 /**
  * Autosaves the session (points, settings, weights, epoch, loss curve) to localStorage,
- * throttled, so a reload or a crash brings it back. Reports a refusal (quota) once per data set.
+ * throttled (and at once when the page is hidden or left), so a reload or a crash brings it back. Reports a refusal (quota) once per data set.
  */
 export function useAutosave(
   session: SessionState,
@@ -55,7 +55,16 @@ export function useAutosave(
     }, EVERY_MS);
     saver.current = a;
     a.start();
-    return () => a.stop();
+    // A reload, a closed tab or a phone's app switch within EVERY_MS of a change saves it now.
+    const flush = () => a.flush();
+    const hidden = () => document.visibilityState === 'hidden' && a.flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      a.stop();
+    };
   }, []);
   // Only a change is saved: the page re-renders for other reasons too (an idle page must not
   // write the same session every 2 s).
