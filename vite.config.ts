@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react, { reactCompilerPreset } from '@vitejs/plugin-react';
 import babel from '@rolldown/plugin-babel';
@@ -40,5 +41,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
     environment: 'node',
+    // One test file per core. Vitest's default leaves one core free, which on a 2-core machine
+    // ran every file in turn: 95–104 s, against 63 s on both cores.
+    maxWorkers: availableParallelism(),
   },
 });
