@@ -92,7 +92,8 @@ export class SurfaceService {
       id = gpu.available && !this.gpuBroken ? 'fused-webgl' : 'js-f64';
       if (id === 'fused-webgl')
         notes.push(gpu.hardware ? 'on the GPU' : 'software WebGL: on the CPU');
-      else if (this.gpuBroken) notes.push(`the WebGL grid failed: ${this.gpuBroken}`);
+      else if (this.gpuBroken)
+        notes.push(`the WebGL grid failed: ${this.gpuBroken.replace(/\.$/, '')}`);
       else notes.push(`no WebGL here: ${gpu.error}`);
     }
     const first =

@@ -224,7 +224,7 @@ class WebGLGrid implements WebGLGridEngine {
 
   private assertAlive(): void {
     if (this.isContextLost())
-      throw new Error('The WebGL context of the loss-grid engine was lost; recreate the engine.');
+      throw new Error('The WebGL context of the loss grid was lost');
   }
 
   private loc(name: string): WebGLUniformLocation | null {
