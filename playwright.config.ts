@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './e2e/browser.ts';
 
@@ -13,7 +14,9 @@ export default defineConfig({
   outputDir: './test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: 1,
+  // Two tests at a time on 2 cores (each browser waits on its worker, timers and Python part of
+  // the time); half the cores on larger machines. Tests tagged @alone run last, one at a time.
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
@@ -25,11 +28,19 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs() },
   },
   projects: [
-    { name: 'production build', testIgnore: /dev-mode\.spec\.ts$/ },
+    { name: 'production build', testIgnore: /dev-mode\.spec\.ts$/, grepInvert: /@alone/ },
     {
       name: 'npm run dev',
       testMatch: /dev-mode\.spec\.ts$/,
       use: { baseURL: `http://127.0.0.1:${DEV_PORT}` },
+    },
+    // Time as a person lives it (e2e/fixtures.ts ALONE): after every other test, one at a time.
+    {
+      name: 'timing',
+      testIgnore: /dev-mode\.spec\.ts$/,
+      grep: /@alone/,
+      dependencies: ['production build', 'npm run dev'],
+      workers: 1,
     },
   ],
   webServer: [

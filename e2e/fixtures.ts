@@ -73,6 +73,14 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * For a test whose subject is time as a person lives it — a paced run watched second by second,
+ * a finger held 0.7 s, key presses under 0.6 s apart — and which therefore runs with no other
+ * test beside it (the "timing" project runs after the others, one test at a time). The rest of
+ * the suite runs two or more at a time, sharing the cores.
+ */
+export const ALONE = { tag: '@alone' } as const;
+
 /** Runs axe on the current page and fails with the rule ids and targets of any violation. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page })

@@ -1,5 +1,5 @@
 /** The small things a new user tripped on (issue 11, item 6), each checked as they found it. */
-import { expect, test } from './fixtures.ts';
+import { ALONE, expect, test } from './fixtures.ts';
 import { longRun, markCentre, menuItem, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 test('Classify never edits data: a click on a point classifies it, a small drag moves nothing', async ({
@@ -248,30 +248,32 @@ test.describe('found by a new user in the first try-out', () => {
   });
 });
 
-test('arrow keys pressed in quick succession on the slider make one learning-rate mark', async ({
-  page,
-}) => {
-  await openApp(page, { speed: 'normal' });
-  await longRun(page);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(500);
-  const slider = page.getByRole('slider', { name: 'Learning rate' });
-  // From 0.01, eight presses (0.05 of a decade each) 100 ms apart: one gesture, to 0.0251 (shown as 0.025).
-  for (let i = 0; i < 8; i++) {
-    await slider.press('ArrowRight');
-    await page.waitForTimeout(100);
-  }
-  await expect(slider).toHaveAttribute('aria-valuetext', '0.025');
-  await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(3_000);
-  const marks = page.locator('.loss-svg .lr-mark');
-  await expect(marks).toHaveCount(1);
-  await expect(marks.locator('text')).toHaveText('lr 0.025');
-  // A press a while later is a new change: a second mark.
-  await page.waitForTimeout(700);
-  await slider.press('ArrowLeft');
-  await expect(marks).toHaveCount(2);
-  await expect(marks.last().locator('text')).toHaveText('lr 0.022');
-});
+test(
+  'arrow keys pressed in quick succession on the slider make one learning-rate mark',
+  ALONE,
+  async ({ page }) => {
+    await openApp(page, { speed: 'normal' });
+    await longRun(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(500);
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    // From 0.01, eight presses (0.05 of a decade each) 100 ms apart: one gesture, to 0.0251 (shown as 0.025).
+    for (let i = 0; i < 8; i++) {
+      await slider.press('ArrowRight');
+      await page.waitForTimeout(100);
+    }
+    await expect(slider).toHaveAttribute('aria-valuetext', '0.025');
+    await expect.poll(() => readout(page, 'Epoch')).toBeGreaterThan(3_000);
+    const marks = page.locator('.loss-svg .lr-mark');
+    await expect(marks).toHaveCount(1);
+    await expect(marks.locator('text')).toHaveText('lr 0.025');
+    // A press a while later is a new change: a second mark.
+    await page.waitForTimeout(700);
+    await slider.press('ArrowLeft');
+    await expect(marks).toHaveCount(2);
+    await expect(marks.last().locator('text')).toHaveText('lr 0.022');
+  },
+);
 
 test('Share link says what it did inside its menu, not under it; an edit takes the old link away', async ({
   page,

@@ -5,7 +5,7 @@
  * so the browser's scrolling and the page's `touch-action` decide as they would on a phone.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { ALONE, expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { emptySpotsNear, markCentre, openApp, plotPoint, pointCounts, readout } from './app.ts';
 
 type Pt = { x: number; y: number };
@@ -62,7 +62,7 @@ function marks(page: Page, onPage = false): Promise<Pt[]> {
 
 const near = (ms: Pt[], p: Pt, px = 2) => ms.some((m) => Math.hypot(m.x - p.x, m.y - p.y) < px);
 
-test.describe('touch on a phone', () => {
+test.describe('touch on a phone', ALONE, () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
   test('a swipe across the plot scrolls the page and adds no point; a tap adds one', async ({
@@ -184,7 +184,7 @@ test.describe('touch on a phone', () => {
   });
 });
 
-test.describe('touch on the other plots of a phone', () => {
+test.describe('touch on the other plots of a phone', ALONE, () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 
   test('parameter space: a swipe scrolls and sets nothing; a tap sets the weights; a finger drags their marker', async ({
@@ -262,7 +262,7 @@ test.describe('touch on the other plots of a phone', () => {
   });
 });
 
-test.describe('touch on a desktop touch screen', () => {
+test.describe('touch on a desktop touch screen', ALONE, () => {
   test.use({ hasTouch: true });
   test('a tap adds a point, and Undo and Redo (no keys on a touch screen) take it back and again', async ({
     page,
