@@ -223,8 +223,7 @@ class WebGLGrid implements WebGLGridEngine {
   }
 
   private assertAlive(): void {
-    if (this.isContextLost())
-      throw new Error('The WebGL context of the loss grid was lost');
+    if (this.isContextLost()) throw new Error('The WebGL context of the loss grid was lost');
   }
 
   private loc(name: string): WebGLUniformLocation | null {
