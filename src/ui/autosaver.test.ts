@@ -25,11 +25,17 @@ function fakeClock() {
   };
 }
 
+/** An autosaver of numbers every 2 s on a fake clock, and what it saved. */
+function numberSaver() {
+  const clock = fakeClock();
+  const saved: number[] = [];
+  const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+  return { clock, saved, a };
+}
+
 describe('Autosaver', () => {
   it('saves the latest value at most every interval', () => {
-    const clock = fakeClock();
-    const saved: number[] = [];
-    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    const { clock, saved, a } = numberSaver();
     a.start();
     a.changed(1);
     clock.advance(0);
@@ -58,18 +64,14 @@ describe('Autosaver', () => {
   });
 
   it('saves nothing while stopped', () => {
-    const clock = fakeClock();
-    const saved: number[] = [];
-    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    const { clock, saved, a } = numberSaver();
     a.changed(1);
     clock.advance(10_000);
     expect(saved).toEqual([]);
   });
 
   it('flush saves a change that waits for its turn at once, and only that', () => {
-    const clock = fakeClock();
-    const saved: number[] = [];
-    const a = new Autosaver<number>((v) => saved.push(v), 2_000, clock);
+    const { clock, saved, a } = numberSaver();
     a.start();
     a.changed(1);
     clock.advance(0);
